@@ -1,0 +1,78 @@
+"""JSON (one object or a list) and JSON Lines (one object a line) articles.
+
+Fields: ``text`` (or ``content`` / ``body``), ``title``, ``published`` (or ``date``),
+``url``, ``source``, ``author``. A broken line is reported as ``file:line``
+and the other lines are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from chronique.errors import InputError, ParseError
+from chronique.ingest.dates import day_of
+from chronique.ingest.decode import decode, normalise
+from chronique.ingest.markup import fragment_text
+from chronique.ingest.record import Record
+
+TEXT_FIELDS = ("text", "content", "body")
+DATE_FIELDS = ("published", "date")
+
+
+def read_json(path: str, raw: bytes) -> Iterator[Record | InputError]:
+    try:
+        data = json.loads(decode(raw, path))
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"{path}:{exc.lineno}", f"invalid JSON ({exc.msg})") from None
+    if isinstance(data, dict):
+        yield _record(path, path, data, "json")
+    elif isinstance(data, list):
+        for i, item in enumerate(data, 1):
+            yield _record(path, f"{path}#{i}", item, "json")
+    else:
+        raise ParseError(path, "JSON must be an object or a list of objects")
+
+
+def read_jsonl(path: str, raw: bytes) -> Iterator[Record | InputError]:
+    for number, line in enumerate(decode(raw, path).split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ParseError(where, f"invalid JSON line ({exc.msg})")
+            continue
+        yield _record(path, where, item, "jsonl")
+
+
+def _record(path: str, where: str, item: object, fmt: str) -> Record | InputError:
+    if not isinstance(item, dict):
+        return ParseError(where, "not a JSON object")
+    raw_text = _first(item, TEXT_FIELDS)
+    text = normalise(fragment_text(raw_text)) if raw_text else ""
+    if not text:
+        return ParseError(where, f"no article text (expected one of {', '.join(TEXT_FIELDS)})")
+    return Record(
+        path=where,
+        text=text,
+        format=fmt,
+        title=_short(item.get("title")),
+        published=day_of(_first(item, DATE_FIELDS)),
+        url=_short(item.get("url")),
+        source=_short(item.get("source")),
+        author=_short(item.get("author")),
+    )
+
+
+def _first(item: dict, fields: tuple[str, ...]) -> str | None:
+    for name in fields:
+        value = item.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def _short(value: object) -> str | None:
+    return (normalise(fragment_text(value)) or None) if isinstance(value, str) else None
