@@ -27,7 +27,6 @@ _DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
     r"\s*(?P<dash>—|–|--?)(?=\s)"
 )
-_LOWER_WORD = re.compile(r"[a-zà-ÿ]+")  # connectors inside a capitalised place: « Aix-en-Provence »
 
 
 @dataclass(slots=True)
@@ -95,7 +94,7 @@ def _dateline(text: str, pos: int) -> Span | None:
     if not uppercase:
         if not (m["agency"] or (m["date"] and any(c.isdigit() for c in m["date"]))):
             return None
-        words = re.split(r"[ \-'’]", place)
-        if not all(w[:1].isupper() or _LOWER_WORD.fullmatch(w) and len(w) <= 3 for w in words if w):
+        # Every word capitalised; lowercase links only inside hyphenated names (Aix-en-Provence).
+        if not all(word[:1].isupper() for word in place.split()):
             return None
     return Span(m.start(), m.end(), m[0])
