@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from chronique import __version__, service
-from chronique.errors import ChroniqueError, GoldFormatError, LangDataError, StoreError
+from chronique.errors import ChroniqueError, GoldFormatError, InputError, LangDataError, StoreError
 
 OK, PARTIAL, USAGE, NOTHING = 0, 1, 2, 3
 
@@ -89,7 +89,7 @@ def main(
     """French-first news intelligence: stories, entities, quotations, dates and sourced timelines."""
 
 
-class _Bars:
+class ProgressBars:
     """service progress callbacks -> rich progress bars on stderr (silent when not a terminal)."""
 
     LABELS = {"read": "Reading", "analyse": "Analysing", "link": "Linking"}
@@ -101,7 +101,7 @@ class _Bars:
         )  # fmt: skip
         self.tasks: dict[str, int] = {}
 
-    def __enter__(self) -> _Bars:
+    def __enter__(self) -> ProgressBars:
         self.progress.start()
         return self
 
@@ -142,10 +142,12 @@ def _load_aliases(path: Optional[Path]) -> dict[str, str] | None:
 def _run_analysis(paths, metadata, published, model, aliases, store=None) -> service.AnalyzeResult:
     alias_map = _load_aliases(aliases)
     try:
-        with _Bars() as bars:
+        with ProgressBars() as bars:
             if store is None:
                 return service.analyze_paths(paths, metadata, published, model, alias_map, progress=bars)
             return service.ingest_paths(store, paths, metadata, published, model, alias_map, progress=bars)
+    except InputError as exc:  # a setting (metadata CSV, --published), not one article among others
+        raise _fail(str(exc), USAGE) from None
     except OSError as exc:
         if "Can't find model" in str(exc) or "[E050]" in str(exc):
             raise _fail(f"spaCy model {model!r} is not installed", USAGE) from None

@@ -1,0 +1,130 @@
+"""What an article is about, as sparse features the story index can compare.
+
+Everything is accent- and case-folded (headlines often come without accents), so
+« Élysée », « ELYSEE » and « elysee » are one feature. Words are cut to a short
+prefix: a cheap French stemmer that joins « menacés / menacent / menace ».
+Pure functions over :class:`chronique.model.DocAnalysis`; no spaCy needed here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from chronique.model import DocAnalysis
+
+PREFIX = 6  # characters kept of each word
+LEAD_SENTENCES = 2
+LEAD_CHARS = 600  # a lead is the first sentences, at most this long
+ENTITY_PREFIX = "@"  # feature names of entities: "@donald trump"
+TIMEX_PREFIX = "#"  # feature names of dates: "#2025-05"
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"A-ZÀ-Ý0-9])|\n+")
+_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, typographic apostrophes made plain."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's French stop words, folded (the data lives in spaCy, not here)."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(fold(w) for w in STOP_WORDS)
+
+
+def terms(text: str) -> list[str]:
+    """Content words of ``text``, folded, elisions dropped, cut to ``PREFIX`` characters."""
+    stops = stop_words()
+    out = []
+    for m in _WORD.finditer(fold(text)):
+        w = _ELISION.sub("", m.group())
+        if len(w) < 2 or w in stops or w.isdigit() and len(w) < 4:
+            continue
+        out.append(w[:PREFIX])
+    return out
+
+
+def lead(analysis: DocAnalysis) -> str:
+    """The first sentences after the title/dateline: where news says what it is about."""
+    doc = analysis.document
+    body = doc.text[doc.body_start :]
+    if doc.title and body.lstrip().startswith(doc.title.strip()):
+        body = body.lstrip()[len(doc.title.strip()) :]
+    parts = [p for p in _SENTENCE_END.split(body.strip()) if p.strip()]
+    return " ".join(parts[:LEAD_SENTENCES])[:LEAD_CHARS]
+
+
+def title(analysis: DocAnalysis) -> str:
+    """The document's title, else the text before ``body_start``, else its first line."""
+    doc = analysis.document
+    if doc.title:
+        return doc.title.strip()
+    if doc.body_start:
+        return doc.text[: doc.body_start].strip()
+    return doc.text.strip().split("\n", 1)[0][:200]
+
+
+def day(value: str | None) -> int | None:
+    """Days since 0001-01-01 for an ISO date (a month or year counts as its first day)."""
+    m = _DATE.match(value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class Features:
+    """One article's evidence: weighted terms, entity keys, dates."""
+
+    terms: dict[str, float] = field(default_factory=dict)
+    day: int | None = None
+
+
+def features(
+    analysis: DocAnalysis,
+    *,
+    title_weight: float = 2.0,
+    lead_weight: float = 1.0,
+    body_weight: float = 0.25,
+    entity_weight: float = 1.0,
+    timex_weight: float = 0.5,
+) -> Features:
+    """Term counts weighted by where they occur; entities and month-level dates as extra features.
+
+    Title and lead carry most of the weight; the rest of the body only breaks ties, so a
+    long article is not pulled towards every subject it touches on.
+    """
+    doc = analysis.document
+    counts: Counter[str] = Counter()
+    head = title(analysis)
+    for t in terms(head):
+        counts[t] += title_weight
+    first = lead(analysis)
+    for t in terms(first):
+        counts[t] += lead_weight
+    rest_start = doc.body_start + len(first)
+    if len(doc.text) - rest_start > 0 and body_weight:
+        for t in terms(doc.text[rest_start:]):
+            counts[t] += body_weight
+    for m in analysis.mentions:
+        key = fold(m.key or m.text).strip()
+        if len(key) > 1 and key not in stop_words():
+            counts[ENTITY_PREFIX + key] += entity_weight
+    for tx in analysis.timexes:
+        if tx.type == "DATE" and _DATE.match(tx.value or ""):
+            counts[TIMEX_PREFIX + tx.value[:7]] += timex_weight
+    return Features(terms=dict(counts), day=day(doc.published))

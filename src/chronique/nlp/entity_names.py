@@ -1,0 +1,114 @@
+"""Name normalisation shared by in-document clustering and cross-document linking.
+
+Three levels, each coarser than the last:
+
+* ``fold``: accents, case, hyphens, apostrophes and dots of initials removed
+  (« Maison-Blanche » = « Maison Blanche », « J.D. » = « JD »);
+* ``phonetic``: a transliteration-tolerant key per word, so the usual ways of
+  writing Cyrillic or Arabic names in Latin letters meet (y/i/ï, -yy/-iy/-ii,
+  ou/u/w, kh/h, tch/sh/ch, gue/ge, doubled letters, a final mute e);
+* ``given_names_compatible``: whether two given-name sequences may name the same
+  person (equal, same phonetic key, one a prefix of the other as Steve/Steven,
+  or an initial).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_DOTTED_INITIALS = re.compile(r"\b([A-Za-z])\.(?=\s*[A-Za-z]\b\.?|\s*-?[A-Za-z]\.)")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+# Applied in order to an accent-free lower-case word.
+_PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"tch|tsch|sch|sh", "ch"),
+        (r"zh", "j"),
+        (r"kh", "h"),
+        (r"ph", "f"),
+        (r"ck|q", "k"),
+        (r"x", "ks"),
+        (r"w", "v"),
+        (r"ou", "u"),
+        (r"gu(?=[eiy])", "g"),
+        (r"y", "i"),
+        (r"(.)\1+", r"\1"),  # doubled letters, including ii from -iy / -yy
+        (r"(?<=..)e$", ""),  # a final mute e (Poutine / Putin)
+    )
+)
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    """Lower case, no accents, no punctuation; dotted or spaced initials joined (« J. D. » -> « jd »)."""
+    s = strip_accents(name).replace("’", "'")
+    s = _DOTTED_INITIALS.sub(r"\1", s)
+    s = _NON_WORD.sub(" ", s).lower()
+    words = _SPACES.sub(" ", s).strip().split(" ")
+    out: list[str] = []
+    for w in words:
+        # consecutive single letters are one set of initials: "j d vance" -> "jd vance"
+        if len(w) == 1 and out and _is_initials(out[-1]) and len(out[-1]) < 3:
+            out[-1] += w
+        else:
+            out.append(w)
+    return " ".join(w for w in out if w)
+
+
+def _is_initials(w: str) -> bool:
+    """A single letter, or two or three letters without a vowel (« jd »)."""
+    return w.isalpha() and (len(w) == 1 or (len(w) <= 3 and not _VOWELS.search(w)))
+
+
+@lru_cache(maxsize=65536)
+def phonetic(word: str) -> str:
+    """Transliteration-tolerant key of one folded word (« zelenskyy » -> « zelenski »)."""
+    s = word
+    for pattern, repl in _PHONETIC_RULES:
+        s = pattern.sub(repl, s)
+    return s
+
+
+def skeleton(word: str) -> str:
+    """Consonants of the phonetic key, first letter kept (« kiev », « kyiv » -> « kv »)."""
+    p = phonetic(word)
+    return p[:1] + _VOWELS.sub("", p[1:])
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The phonetic key of every word of a name."""
+    return tuple(phonetic(w) for w in fold(name).split())
+
+
+def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix: bool = True) -> str | None:
+    """How two folded given-name sequences can name one person, or None.
+
+    Returns ``"same"`` (equal or same phonetic key), ``"prefix"`` (a short form:
+    Steve/Steven, Alex/Alexander — at least 3 letters) or ``"initial"`` (J/John,
+    JD/James David). Middle names may be missing on one side.
+    """
+    if not a or not b:
+        return None
+    fa, fb = a[0], b[0]
+    if fa == fb or phonetic(fa) == phonetic(fb):
+        return "same"
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if allow_prefix and len(short) >= 3 and (long_.startswith(short) or phonetic(long_).startswith(phonetic(short))):
+        return "prefix"
+    # initials: "jd" vs "james david", "j" vs "john"
+    ia = fa if _is_initials(fa) else None
+    ib = fb if _is_initials(fb) else None
+    if ia and not ib and "".join(w[0] for w in b[: len(ia)]) == ia:
+        return "initial"
+    if ib and not ia and "".join(w[0] for w in a[: len(ib)]) == ib:
+        return "initial"
+    return None

@@ -1,0 +1,304 @@
+"""Candidate mentions from spaCy's entities, cleaned before anything trusts them.
+
+spaCy's French models make a few kinds of span errors that this module repairs
+with general rules (never lists of names):
+
+* spans that run over a line break or the end of a heading/dateline are split;
+* elided function words (« n’ », « qu’ », « l’ ») and punctuation at the edges are
+  trimmed, and a span made only of function words is dropped;
+* a person or place span stops at its last name word (« Kyiv de travailler
+  ensemble » -> « Kyiv ») and is split at « à » / « de la » (« Zelenskyy de
+  l’Ukraine »);
+* a span that is a title (« Premier ministre ») is dropped, and a title leading a
+  span is cut off (« ministre … étrangères Andrii Sybiha » -> « Andrii Sybiha »);
+* a lone capitalised word at the start of a sentence that the tagger does not
+  read as a proper noun (« Dimanche », « Travailler ») is dropped unless the doc
+  uses it elsewhere as a name;
+* an honorific just before a name joins the span (« M. Trump ») and is kept
+  apart from the name used for linking;
+* two names glued together (« Maison-Blanche Karoline Leavitt ») are split when
+  the document uses each part on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from chronique.nlp.entity_names import fold
+from chronique.nlp.entity_titles import TitleHit
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART"}
+_TRAILING_POS = _FUNCTION_POS | {"VERB", "ADV"}
+_ELIDED = re.compile(r"^[^\W\d_]{1,7}['’ʼ]$")
+_EDGE_PUNCT = "\"'‘’“”«»„‹›()[]{}<>–—-,;:.!?…/\\|*•·"
+_SPLIT_WORDS = {"à", "au", "aux"}
+_OPENERS = set("\"'‘“«„‹([—–-•")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A mention being built: offsets into the doc, spaCy's label and the cues seen."""
+
+    start: int  # span start (an honorific included)
+    end: int
+    key_start: int  # where the name proper starts
+    label: str
+    first: int  # first token of the name
+    last: int  # last token of the name (inclusive)
+    weight: float = 1.0  # weight of spaCy's label in the vote
+    honorific: TitleHit | None = None
+    weak: bool = False  # a lone sentence-initial word the tagger does not call a proper noun
+    role: str | None = None
+    role_gender: str | None = None
+
+
+def _elided(t: Token) -> bool:
+    return bool(_ELIDED.match(t.text))
+
+
+def _cap(t: Token) -> bool:
+    c = t.text.lstrip(_EDGE_PUNCT)[:1]
+    return c.isupper() or c.isdigit()
+
+
+def _edge_junk(t: Token) -> bool:
+    return t.is_space or t.is_punct or _elided(t) or not t.text.strip(_EDGE_PUNCT)
+
+
+def _line_is_heading(text: str, start: int, end: int) -> bool:
+    """An all-capitals line of two words or more, without dateline marks."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls : le if le >= 0 else len(text)].strip()
+    letters = [c for c in line if c.isalpha()]
+    return (
+        len(line.split()) >= 2
+        and bool(letters)
+        and all(c.isupper() for c in letters)
+        and not any(c in line for c in "()—–0123456789")
+    )
+
+
+def _segments(doc: Doc, i: int, j: int, label: str, body_start: int) -> list[tuple[int, int]]:
+    """Token ranges of one spaCy entity after splitting at line breaks, the body start and joins."""
+    out: list[tuple[int, int]] = []
+    s = i
+    for k in range(i, j):
+        t = doc[k]
+        cut_before = k > s and (doc[k - 1].idx < body_start <= t.idx)
+        if cut_before:
+            out.append((s, k))
+            s = k
+        if t.is_space or "\n" in t.text:
+            out.append((s, k))
+            s = k + 1
+            continue
+        if label in ("PER", "LOC") and k > s:
+            low = t.text
+            if low in _SPLIT_WORDS or low == ",":
+                out.append((s, k))
+                s = k + 1
+            elif label == "PER" and low in ("de", "d’", "d'") and k + 1 < j and doc[k + 1].lower_ in ("la", "l’", "l'", "les"):
+                out.append((s, k))
+                s = k + 1
+        if "\n" in t.whitespace_:
+            out.append((s, k + 1))
+            s = k + 1
+    out.append((s, j))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
+    while i < j and (_edge_junk(doc[i]) or (not _cap(doc[i]) and doc[i].pos_ in ("DET", "ADP", "CCONJ"))):
+        i += 1
+    while j > i and (_edge_junk(doc[j - 1]) or (not _cap(doc[j - 1]) and doc[j - 1].pos_ in _TRAILING_POS)):
+        j -= 1
+    if label in ("PER", "LOC") and j > i:
+        # stop at the last name word; lower-case adjectives may follow a name (Arabie saoudite)
+        last = i
+        chain = False
+        for k in range(i, j):
+            t = doc[k]
+            if _cap(t):
+                last, chain = k, True
+            elif chain and t.pos_ == "ADJ" and t.is_alpha:
+                last = k
+            else:
+                chain = False
+        j = last + 1
+    return i, j
+
+
+def _char_trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_PUNCT + " \t":
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT.replace(".", "") + " \t":
+        end -= 1
+    # a final dot belongs to an initial or an abbreviation only ("J.D.", "Inc.")
+    if end > start and text[end - 1] == "." and not (end - start >= 2 and text[end - 2].isupper()):
+        end -= 1
+    return start, end
+
+
+def _sentence_initial(doc: Doc, k: int) -> bool:
+    if k == 0 or doc[k].is_sent_start:
+        return True
+    p = doc[k - 1]
+    return p.is_space or "\n" in p.whitespace_ or p.text in _OPENERS or p.text in ".!?…:"
+
+
+class _Index:
+    """Title and honorific hits by position, for cheap lookups around a span."""
+
+    def __init__(self, titles: list[TitleHit], honorifics: list[TitleHit]):
+        self.titles = titles
+        self.title_starts = [h.start for h in titles]
+        self.title_at = {h.start: h for h in titles}
+        self.honorific_end = {h.end: h for h in honorifics}
+        self.honorific_at = {h.start: h for h in honorifics}
+        self.long_titles = [h for h in titles if " " in h.title or "'" in h.title or "’" in h.title]
+
+    def inside_title(self, start: int, end: int) -> bool:
+        k = bisect_left(self.title_starts, end) - 1
+        while k >= 0 and self.titles[k].start > start - 80:
+            h = self.titles[k]
+            if h.start <= start and end <= h.end:
+                return True
+            k -= 1
+        return False
+
+
+def _strip_title(doc: Doc, i: int, j: int, index: _Index) -> int:
+    """First token after a title that leads the span (and its lower-case complement), or j."""
+    hit = index.title_at.get(doc[i].idx)
+    if hit is None:
+        return i
+    k = i
+    while k < j and doc[k].idx < hit.end:
+        k += 1
+    last_lower = max((m for m in range(k, j) if not _cap(doc[m]) or _elided(doc[m])), default=k - 1)
+    return max(k, last_lower + 1)
+
+
+def candidates(doc: Doc, body_start: int, titles: list[TitleHit], honorifics: list[TitleHit]) -> list[Candidate]:
+    """Cleaned mention candidates in text order (labels still spaCy's, cues recorded)."""
+    text = doc.text
+    index = _Index(titles, honorifics)
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        label = ent.label_ if ent.label_ in LABELS else "MISC"
+        for a, b in _segments(doc, ent.start, ent.end, label, body_start):
+            a, b = _trim(doc, a, b, label)
+            if a >= b:
+                continue
+            hon = index.honorific_at.get(doc[a].idx)
+            if hon is not None:  # spaCy included the honorific
+                while a < b and doc[a].idx < hon.end:
+                    a += 1
+            a = _strip_title(doc, a, b, index)
+            if a >= b:
+                continue
+            c = _make(doc, a, b, label, index, hon)
+            if c is not None:
+                out.append(c)
+    out.extend(_honorific_names(doc, out, index))
+    out.sort(key=lambda c: c.start)
+    out = _split_glued(doc, out)
+    out.extend(_missed_surnames(doc, out))
+    out.sort(key=lambda c: c.start)
+    return _drop_weak(doc, out)
+
+
+def _make(doc: Doc, a: int, b: int, label: str, index: _Index, hon: TitleHit | None) -> Candidate | None:
+    text = doc.text
+    start, end = _char_trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    if start >= end:
+        return None
+    words = [t for t in doc[a:b] if not _edge_junk(t)]
+    if not words or not any(_cap(t) for t in words):
+        return None
+    if index.inside_title(start, end) or _line_is_heading(text, start, end):
+        return None
+    if hon is None:
+        prev = index.honorific_end.get(start - 1) or index.honorific_end.get(start - 2)
+        if prev is not None and text[prev.end : start].isspace():
+            hon = prev
+    span_start = hon.start if hon is not None and hon.end <= start else start
+    weak = b - a == 1 and hon is None and doc[a].pos_ != "PROPN" and _sentence_initial(doc, a)
+    return Candidate(span_start, end, start, label, a, b - 1, honorific=hon, weak=weak)
+
+
+def _honorific_names(doc: Doc, found: list[Candidate], index: _Index) -> list[Candidate]:
+    """Names after an honorific that spaCy missed (« Mme Dupont », « MM. Untel »)."""
+    covered = {c.key_start for c in found}
+    out = []
+    for end, hon in index.honorific_end.items():
+        span = doc.char_span(end, end + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        k = span.end
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k >= len(doc) or doc[k].idx in covered or not _cap(doc[k]) or any(c.first <= k <= c.last for c in found):
+            continue
+        m = k
+        while m + 1 < len(doc) and m - k < 3 and _cap(doc[m + 1]) and doc[m + 1].pos_ == "PROPN":
+            m += 1
+        start, stop = _char_trim(doc.text, doc[k].idx, doc[m].idx + len(doc[m].text))
+        if start < stop:
+            out.append(Candidate(hon.start, stop, start, "PER", k, m, weight=0.0, honorific=hon))
+    return out
+
+
+def _split_glued(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Split « A B » into two mentions when the doc uses A and B (or B's last word) apart."""
+    text = doc.text
+    keys: dict[str, str] = {}
+    for c in cands:
+        if c.last - c.first <= 1 or c.honorific is not None:
+            keys.setdefault(fold(text[c.key_start : c.end]), c.label)
+    person_words = {fold(text[doc[c.last].idx : c.end]) for c in cands if c.label == "PER" or c.honorific}
+    out: list[Candidate] = []
+    for c in cands:
+        if c.last - c.first < 2:
+            out.append(c)
+            continue
+        done = False
+        for k in range(c.first + 1, c.last):
+            left = fold(text[c.key_start : doc[k - 1].idx + len(doc[k - 1].text)])
+            right_last = fold(doc[c.last].text)
+            if left in keys and right_last in person_words and _cap(doc[k]):
+                out.append(Candidate(c.start, doc[k - 1].idx + len(doc[k - 1].text), c.key_start, keys[left], c.first, k - 1, weight=0.0, honorific=c.honorific))
+                out.append(Candidate(doc[k].idx, c.end, doc[k].idx, "PER", k, c.last, weight=0.5))
+                done = True
+                break
+        if not done:
+            out.append(c)
+    return out
+
+
+def _missed_surnames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Last names of persons named in full elsewhere in the doc that spaCy did not tag."""
+    surnames = {doc[c.last].text for c in cands if c.label == "PER" and c.last > c.first and _cap(doc[c.last])}
+    if not surnames:
+        return []
+    taken = set()
+    for c in cands:
+        taken.update(range(c.first, c.last + 1))
+    out = []
+    for t in doc:
+        if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
+            out.append(Candidate(t.idx, t.idx + len(t.text), t.idx, "PER", t.i, t.i, weight=0.5))
+    return out
+
+
+def _drop_weak(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Keep a weak lone word only when the doc also uses it as a name elsewhere."""
+    text = doc.text
+    strong = {fold(text[c.key_start : c.end]) for c in cands if not c.weak}
+    return [c for c in cands if not c.weak or fold(text[c.key_start : c.end]) in strong]

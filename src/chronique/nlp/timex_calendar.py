@@ -1,0 +1,164 @@
+"""Calendar arithmetic behind ISO-TimeML values: pure functions over ``datetime.date``.
+
+Direction words used here: ``past`` = at or before the anchor, ``future`` = at or
+after it, ``before`` / ``after`` = strictly, ``near`` = whichever is closest.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_VALUE_DATE = re.compile(r"^(\d{4})-(\d\d)(?:-(\d\d))?")
+
+
+def parse_anchor(value: str | None) -> date | None:
+    """The date of an ISO date/datetime string (``2025-05-19``, ``2025-05-19T10:00:00Z``), or None."""
+    if not value:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)", value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def value_date(value: str) -> tuple[date | None, str | None]:
+    """(date, precision) read back from a TIMEX value: day precision gives the date, month the 1st."""
+    m = _VALUE_DATE.match(value)
+    if not m:
+        return None, None
+    try:
+        if m[3]:
+            return date(int(m[1]), int(m[2]), int(m[3])), "day"
+        return date(int(m[1]), int(m[2]), 1), "month"
+    except ValueError:
+        return None, None
+
+
+def iso_day(d: date) -> str:
+    return d.isoformat()
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def weekday(anchor: date, iso_wd: int, direction: str) -> date:
+    """The given ISO weekday near ``anchor``, in ``direction`` (past/future/before/after/near)."""
+    delta = iso_wd - anchor.isoweekday()
+    if direction in ("past", "before"):
+        back = (-delta) % 7
+        if back == 0 and direction == "before":
+            back = 7
+        return anchor - timedelta(days=back)
+    if direction in ("future", "after"):
+        fwd = delta % 7
+        if fwd == 0 and direction == "after":
+            fwd = 7
+        return anchor + timedelta(days=fwd)
+    return anchor + timedelta(days=delta)  # near: same ISO week
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_for_day(anchor: date, month: int, day: int, tense: str | None, direction: str | None = None) -> int:
+    """Year of a « 4 novembre » without year: the publication year unless it lands too far the wrong way."""
+    y = anchor.year
+    cand = safe_date(y, month, day) or safe_date(y, month, 28)
+    if direction == "before":
+        return y if cand < anchor else y - 1
+    if direction == "after":
+        return y if cand > anchor else y + 1
+    diff = (cand - anchor).days
+    ahead, behind = 182, 182
+    if tense == "past":
+        ahead = 90
+    elif tense == "future":
+        behind = 90
+    if diff > ahead:
+        return y - 1
+    if diff < -behind:
+        return y + 1
+    return y
+
+
+def year_for_month(anchor: date, month: int, tense: str | None, direction: str | None = None) -> int:
+    """Year of « en octobre » without year, by the same rule as :func:`year_for_day` at month grain."""
+    y = anchor.year
+    diff = month - anchor.month
+    if direction == "before":
+        return y if diff < 0 else y - 1
+    if direction == "after":
+        return y if diff > 0 else y + 1
+    ahead, behind = 6, 6
+    if tense == "past":
+        ahead = 3
+    elif tense == "future":
+        behind = 3
+    if diff > ahead:
+        return y - 1
+    if diff < -behind:
+        return y + 1
+    return y
+
+
+def full_year(two_digits: int, anchor: date | None) -> int:
+    """« octobre 98 » -> 1998: the century that keeps the year at most a few years past the anchor."""
+    ref = anchor.year if anchor else date.today().year
+    y = (ref // 100) * 100 + two_digits
+    return y - 100 if y > ref + 5 else y
+
+
+def easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def shift_grain(anchor: date, grain: str, k: int) -> str:
+    """The calendar period of ``grain`` (Y, M, W, WE, Q, H, D) ``k`` steps from the anchor's, as a value."""
+    if grain == "Y":
+        return f"{anchor.year + k:04d}"
+    if grain == "M":
+        y, m = add_months(anchor.year, anchor.month, k)
+        return f"{y:04d}-{m:02d}"
+    if grain in ("W", "WE"):
+        week = iso_week(anchor + timedelta(weeks=k))
+        return f"{week}-WE" if grain == "WE" else week
+    if grain == "Q":
+        n = anchor.year * 4 + (anchor.month - 1) // 3 + k
+        return f"{n // 4:04d}-Q{n % 4 + 1}"
+    if grain == "H":
+        n = anchor.year * 2 + (anchor.month - 1) // 6 + k
+        return f"{n // 2:04d}-H{n % 2 + 1}"
+    return iso_day(anchor + timedelta(days=k))
+
+
+def unknown_grain(grain: str) -> str:
+    """The best partial value of a relative period when there is no anchor date."""
+    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX", "H": "XXXX-HX"}.get(
+        grain, "XXXX-XX-XX"
+    )
