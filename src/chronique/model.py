@@ -56,14 +56,14 @@ class Mention:
     text: str
     label: Label
     entity: str | None = None  # corpus-wide entity id once linked
-    key: str | None = None  # the name without honorific, for linking ("Donald Trump")
+    key: str | None = None  # the name without honorific, for linking ("Anne Martin")
     local: int | None = None  # index of the in-document entity
     role: str | None = None  # title/role attached here ("président russe")
 
 
 @dataclass(slots=True)
 class LocalEntity:
-    """Mentions of one referent inside one document (Trump / Donald Trump / M. Trump)."""
+    """Mentions of one referent inside one document (Martin / Anne Martin / Mme Martin)."""
 
     index: int
     name: str  # the longest full form seen in the document

@@ -20,7 +20,7 @@ from chronique.model import DocAnalysis
 PREFIX = 6  # characters kept of each word
 LEAD_SENTENCES = 2
 LEAD_CHARS = 600  # a lead is the first sentences, at most this long
-ENTITY_PREFIX = "@"  # feature names of entities: "@donald trump"
+ENTITY_PREFIX = "@"  # feature names of entities: "@anne martin"
 TIMEX_PREFIX = "#"  # feature names of dates: "#2025-05"
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
