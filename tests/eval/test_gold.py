@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -111,10 +112,21 @@ def test_gold_without_article_check_accepts_absent_articles(tmp_path):
     assert gold.docs["ghost"].path is None
 
 
-@pytest.mark.parametrize("needle, nth, found", [("Nous", 1, 2), ("Nous", 2, 72), ("Nous", 3, -1), ("mardi", 1, 38)])
-def test_gold_nth_occurrence(needle, nth, found):
-    assert nth_occurrence(ARTICLE, needle, nth) == found
-    if found != -1:
+def _occurrences(text, needle):
+    """Starts of ``needle`` in ``text``, found independently of the code under test."""
+    return [m.start() for m in re.finditer(re.escape(needle), text)]
+
+
+@pytest.mark.parametrize(
+    "needle, nth, exists",
+    [("Nous", 1, True), ("Nous", 2, True), ("Nous", 3, False), ("mardi", 1, True), ("Mardi", 1, True),
+     ("mardi", 2, False)],  # case-sensitive, as the gold format says: « Mardi » is not a second « mardi »
+)
+def test_gold_nth_occurrence(needle, nth, exists):
+    found = nth_occurrence(ARTICLE, needle, nth)
+    starts = _occurrences(ARTICLE, needle)
+    assert found == (starts[nth - 1] if exists else -1)
+    if exists:
         assert ARTICLE[found : found + len(needle)] == needle
 
 
@@ -133,9 +145,9 @@ def test_gold_article_text_by_format(tmp_path, name, content, expected):
 
 
 @pytest.mark.parametrize("name", ["seeds.json", "examples.json"])
-def test_gold_bundled_files_load_with_unique_anchors(gold_dir, name):
+def test_gold_bundled_files_load_with_unique_anchors(request, gold_dir, name):
     if name == "seeds.json":
-        from tests_eval_seeds_guard import require_seeds  # noqa: F401  (placeholder replaced below)
+        request.getfixturevalue("seeds_dir")  # skips when shared/corpus/seeds is not beside the repository
     gold = load_gold(gold_dir / name)
     assert gold.docs and all(d.path is not None for d in gold.docs.values())
     for doc in gold.docs.values():
