@@ -134,7 +134,7 @@ def test_gold_nth_occurrence(needle, nth, exists):
     "name, content, expected",
     [
         ("a.jsonl", '{"title": "Titre", "text": "Corps du texte"}\n', "Corps du texte"),
-        ("b.html", "<html><body><p>Un &eacute;t&eacute; <b>chaud</b></p></body></html>", "Un été  chaud"),
+        ("b.html", "<html><body><p>Un &eacute;t&eacute; <b>chaud</b></p></body></html>", "Un été chaud"),
         ("c.txt", "Texte brut", "Texte brut"),
     ],
 )

@@ -285,7 +285,8 @@ def test_scoring_timeline_single_participant_event(tmp_path):
 
 @pytest.mark.parametrize(
     "path, stem",
-    [("a/b/000_x.txt", "000_x"), ("page.html", "page"), ("feed.jsonl#2", "feed"), ("x.y.txt", "x.y"), ("noext", "noext")],
+    [("a/b/000_x.txt", "000_x"), ("page.html", "page"), ("feed.jsonl#2", "feed"), ("x.y.txt", "x.y"), ("noext", "noext"),
+     ("examples/news.jsonl:3", "news"), ("examples/flux.rss#1", "flux"), ("a/atom.xml#12", "atom")],
 )
 def test_scoring_doc_stem(path, stem):
     assert doc_stem(path) == stem
@@ -315,3 +316,10 @@ def test_scoring_coverage(pred, gold, share):
 )  # fmt: skip
 def test_scoring_timeline_value(date, precision, value):
     assert timeline_value(date, precision) == value
+
+
+def test_scoring_quote_f1_is_zero_when_nothing_is_predicted(tmp_path):
+    gold = _gold(tmp_path, {"quotes": [{"anchor": BARRAGE, "speaker": "Odile Ferrand"}]})
+    scores = score_quotes(gold, _corpus([]))
+    assert scores["quote_precision"].value is None
+    assert scores["quotes"].value == 0.0

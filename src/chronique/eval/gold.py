@@ -11,7 +11,6 @@ the articles, relative to the gold file; default: the gold file's folder) and
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -20,12 +19,11 @@ from typing import Any
 
 from chronique.errors import GoldFormatError
 
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".json", ".md")
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".json", ".md", ".rss", ".atom", ".xml")
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 ENTITY_TYPES = {"PER", "ORG", "LOC", "MISC"}
 PRECISIONS = {"day", "week", "month", "year"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 
 
 @dataclass(slots=True)
@@ -108,19 +106,18 @@ def find_article(folder: Path, stem: str) -> Path | None:
 
 
 def article_text(path: Path) -> str:
-    """An approximation of the text the readers produce, good enough to check anchors are unique."""
-    raw = path.read_text(encoding="utf-8")
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".json"):
-        parts = []
-        for line in raw.splitlines() if suffix == ".jsonl" else [raw]:
-            if line.strip():
-                record = json.loads(line)
-                parts.append("\n".join(str(record.get(k) or "") for k in ("title", "text", "content", "body")))
-        return "\n".join(parts)
-    if suffix in (".html", ".htm"):
-        return html.unescape(_TAG.sub(" ", raw))
-    return raw
+    """The text chronique analyses for ``path`` (its first article), read by the real ingest readers.
+
+    Anchors and ``nth`` counts are checked against exactly this text, so a reader that
+    reshapes HTML, JSON or a feed cannot silently move an annotation.
+    """
+    from chronique.ingest import read_paths  # heavy (trafilatura, feedparser): only when checking articles
+
+    for item in read_paths([path]):
+        if isinstance(item, Exception):
+            raise GoldFormatError(f"{path}: article cannot be read: {item}")
+        return item.text
+    raise GoldFormatError(f"{path}: no article in this file")
 
 
 def nth_occurrence(text: str, needle: str, nth: int) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chronique.eval.gold import Gold, GoldQuote, nth_occurrence
+from chronique.eval.gold import ARTICLE_SUFFIXES, Gold, GoldQuote, nth_occurrence
 from chronique.model import CorpusAnalysis, DocAnalysis, Entity, Quote
 
 COVER = 0.5  # share of a gold anchor a prediction must cover to match it
@@ -43,6 +43,9 @@ def ratio(num: int, den: int) -> float | None:
 
 
 def f1(p: float | None, r: float | None) -> float | None:
+    """Harmonic mean; 0 when nothing was found (recall 0), even if precision is undefined (nothing predicted)."""
+    if r == 0:
+        return 0.0
     if p is None or r is None:
         return None
     return 2 * p * r / (p + r) if p + r else 0.0
@@ -59,10 +62,13 @@ class Score:
     misses: list[dict[str, Any]] = field(default_factory=list)
 
 
+_RECORD_SUFFIX = re.compile(r"(?:#\d+|:\d+)$")  # feed entry ``#n``, JSON Lines line ``:n``
+
+
 def doc_stem(path: str) -> str:
-    """A document's stem as the gold names it: file name without extension (and without ``#n``)."""
-    name = Path(path.split("#", 1)[0]).name
-    for suffix in (".txt", ".html", ".htm", ".jsonl", ".json", ".md"):
+    """A document's stem as the gold names it: file name without extension (and without ``#n`` / ``:n``)."""
+    name = Path(_RECORD_SUFFIX.sub("", path)).name
+    for suffix in ARTICLE_SUFFIXES:
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return Path(name).stem
