@@ -50,8 +50,18 @@ def _fmt(key: str, s: Score) -> tuple[str, str]:
         return "n/a", ""
     if key == "stay_apart_merged":
         return f"{int(s.value)}", f"of {s.den}"
+    if key in _PR_KEYS:  # F1 scores: show what they are made of
+        p, r = s.extra.get("precision"), s.extra.get("recall")
+        return f"{s.value:.3f}", f"P {_num(p)}  R {_num(r)}"
     counted = f"{s.num}/{s.den}" if s.den else ""
     return f"{s.value:.3f}", counted
+
+
+_PR_KEYS = {"quotes", "stories_bcubed_f1"}
+
+
+def _num(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
 
 
 def _miss_line(key: str, m: dict[str, Any]) -> str:
