@@ -161,3 +161,6 @@ def test_gold_bundled_files_load_with_unique_anchors(request, gold_dir, name):
     speakers = {q.speaker for d in gold.docs.values() for q in d.quotes}
     named = {n for e in gold.entities for n in [e.name, *e.aliases]}
     assert speakers <= named, f"quote speakers missing from entities: {sorted(speakers - named)}"
+    linked = {p for ev in gold.timeline for p in ev.participants} | {n for pair in gold.must_merge + gold.stay_apart for n in pair}
+    assert linked <= named, f"timeline/alias names missing from entities: {sorted(linked - named)}"
+    assert all(s in gold.docs for ev in gold.timeline for s in ev.docs)
