@@ -106,3 +106,36 @@ def test_quality_stories_come_apart_when_subjects_are_mixed(mixed):
     gold, predicted = mixed
     p, r, f = bcubed(gold, predicted)
     assert f >= STORIES_GATE["examples"], f"B-cubed P={p:.3f} R={r:.3f} F1={f:.3f}; predicted stories: {predicted}"
+
+
+def _invented_words(gold_dir) -> set[str]:
+    """Capitalised words of the people and places invented for the examples (surnames, towns)."""
+    import re
+
+    words: set[str] = set()
+    for entity in load_gold(gold_dir / "examples.json", check_articles=False).entities:
+        if entity.type in ("PER", "LOC"):
+            for name in [entity.name, *entity.aliases]:
+                words.update(w for w in re.findall(r"[A-ZÀ-Ý][\w’'-]{3,}", name) if not w.endswith("."))
+    return words
+
+
+def test_quality_examples_stay_unseen_by_the_package(gold_dir):
+    """The examples stand for articles never seen: none of their invented names may appear in src/."""
+    import re
+    from pathlib import Path
+
+    import chronique
+
+    src = Path(chronique.__file__).parent
+    words = _invented_words(gold_dir)
+    assert len(words) >= 10
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(words))) + r")\b", re.IGNORECASE)
+    hits = [
+        f"{path.relative_to(src)}:{n}: {m.group(0)}"
+        for path in src.rglob("*")
+        if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".txt", ".tsv", ".csv", ".md", ".html", ".j2"}
+        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        if (m := pattern.search(line))
+    ]
+    assert not hits, "names invented for the examples appear in the package:\n" + "\n".join(hits)

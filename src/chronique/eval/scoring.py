@@ -23,7 +23,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def normalise(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name ("J.-P. Roux" == "jp roux")."""
+    """Case-, accent- and punctuation-insensitive form of a name ("J.-P. Lemaire" == "jp lemaire")."""
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     bare = _PUNCT.sub(lambda m: " " if m.group() in "-'" else "", bare)
