@@ -79,6 +79,7 @@ def _break(mutate):
         (_break(lambda d: d["docs"]["art"]["quotes"].append({"anchor": "Nous resterons", "speaker": "X"})), "not unique"),
         (_break(lambda d: d["docs"]["art"]["quotes"].append({"anchor": "", "speaker": "X"})), "anchor"),
         (_break(lambda d: d["docs"]["art"]["quotes"].append({"anchor": "dit", "speaker": 3})), "speaker"),
+        (_break(lambda d: d["docs"]["art"]["quotes"].append({"anchor": "dit", "speaker": "X", "kind": "quoted"})), "kind"),
         (_break(lambda d: d["docs"]["art"].update(quotes="nope")), "expected a list"),
         (_break(lambda d: d["docs"]["art"]["timex"].append({"text": "mardi", "nth": 2, "value": "x"})), "fewer than 2"),
         (_break(lambda d: d["docs"]["art"]["timex"].append({"text": "mardi", "nth": 0, "value": "x"})), "nth"),

@@ -323,3 +323,15 @@ def test_scoring_quote_f1_is_zero_when_nothing_is_predicted(tmp_path):
     scores = score_quotes(gold, _corpus([]))
     assert scores["quote_precision"].value is None
     assert scores["quotes"].value == 0.0
+
+
+@pytest.mark.parametrize("predicted_kind, accuracy", [("partial", 1.0), ("direct", 0.0)])
+def test_scoring_quote_kind_is_reported_when_the_gold_gives_it(tmp_path, predicted_kind, accuracy):
+    gold = _gold(tmp_path, {"quotes": [{"anchor": BARRAGE, "speaker": "Odile Ferrand", "kind": "partial"},
+                                       {"anchor": "Nous attendons la décision", "speaker": "Paul Rivière"}]})
+    predicted = [_quote(*_span(BARRAGE), "Odile Ferrand", kind=predicted_kind),
+                 _quote(*_span("Nous attendons la décision de lundi"), "Paul Rivière")]
+    scores = score_quotes(gold, _corpus(predicted))
+    assert scores["quote_kind_accuracy"].value == accuracy
+    assert scores["quote_kind_accuracy"].den == 1  # the quote without a gold kind is not counted
+    assert scores["quote_recall"].value == 1.0  # the kind never decides a match

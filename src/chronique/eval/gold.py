@@ -4,9 +4,9 @@ A gold file that does not follow the format is a bug in the gold, not in the
 system being scored, so every problem raises :class:`GoldFormatError` naming the
 file, the document and the annotation — before anything is analysed.
 
-Two fields extend the shared format: ``articles`` (top level, the folder holding
-the articles, relative to the gold file; default: the gold file's folder) and
-``type`` on a timex (informative only).
+Three fields extend the shared format: ``articles`` (top level, the folder holding
+the articles, relative to the gold file; default: the gold file's folder),
+``type`` on a timex and ``kind`` (direct | partial) on a quote (informative only).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from chronique.errors import GoldFormatError
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".json", ".md", ".rss", ".atom", ".xml")
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
+QUOTE_KINDS = {"direct", "partial"}
 ENTITY_TYPES = {"PER", "ORG", "LOC", "MISC"}
 PRECISIONS = {"day", "week", "month", "year"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -30,6 +31,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 class GoldQuote:
     anchor: str
     speaker: str
+    kind: str | None = None  # direct | partial: informative, reported but not scored
 
 
 @dataclass(slots=True)
@@ -169,7 +171,10 @@ def _quotes(r: _Reader, raw: dict, key: str, where: str) -> list[GoldQuote]:
     for i, q in enumerate(r.lst(raw.get(key, []), f"{where}.{key}")):
         w = f"{where}.{key}[{i}]"
         q = r.obj(q, w)
-        out.append(GoldQuote(anchor=r.string(q.get("anchor"), f"{w}.anchor"), speaker=r.string(q.get("speaker"), f"{w}.speaker")))
+        kind = q.get("kind")
+        if kind is not None and kind not in QUOTE_KINDS:
+            raise r.fail(f"{w}.kind", f"kind must be one of {sorted(QUOTE_KINDS)}, got {kind!r}")
+        out.append(GoldQuote(anchor=r.string(q.get("anchor"), f"{w}.anchor"), speaker=r.string(q.get("speaker"), f"{w}.speaker"), kind=kind))
     return out
 
 

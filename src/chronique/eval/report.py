@@ -13,6 +13,7 @@ HEADLINES = [
     ("quote_precision", "  precision"),
     ("quote_recall", "  recall"),
     ("speaker_accuracy", "Speaker accuracy"),
+    ("quote_kind_accuracy", "Direct/partial kind accuracy"),
     ("indirect_recall", "Indirect quotes recall"),
     ("indirect_speaker_accuracy", "  speaker accuracy"),
     ("timex_value_accuracy", "Timex value accuracy"),

@@ -126,6 +126,7 @@ def score_quotes(gold: Gold, analysis: CorpusAnalysis) -> dict[str, Score]:
     speaker = Score(None)
     indirect = Score(None)
     indirect_speaker = Score(None)
+    kinds = Score(None)  # among matched gold quotes with a kind: the predicted kind agrees
     false_pos: list[dict[str, Any]] = []
     not_quote_hits = 0
     for stem, gdoc in gold.docs.items():
@@ -160,6 +161,12 @@ def score_quotes(gold: Gold, analysis: CorpusAnalysis) -> dict[str, Score]:
             recall.num += 1
             best = min(hits, key=lambda q: q.end - q.start)  # the most specific prediction (nested quotes)
             predicted = names.of(best)
+            if gq.kind:
+                kinds.den += 1
+                if best.kind == gq.kind:
+                    kinds.num += 1
+                else:
+                    kinds.misses.append({"doc": stem, "anchor": gq.anchor, "expected": gq.kind, "predicted": best.kind})
             speaker.den += 1
             if _speaker_ok(gold, gq.speaker, predicted):
                 speaker.num += 1
@@ -181,6 +188,7 @@ def score_quotes(gold: Gold, analysis: CorpusAnalysis) -> dict[str, Score]:
     speaker.value = ratio(speaker.num, speaker.den)
     indirect.value = ratio(indirect.num, indirect.den)
     indirect_speaker.value = ratio(indirect_speaker.num, indirect_speaker.den)
+    kinds.value = ratio(kinds.num, kinds.den)
     quotes = Score(
         f1(precision, recall.value),
         extra={"precision": precision, "recall": recall.value, "predicted_matching": tp_pred,
@@ -190,7 +198,7 @@ def score_quotes(gold: Gold, analysis: CorpusAnalysis) -> dict[str, Score]:
     )
     return {"quotes": quotes, "quote_precision": Score(precision, tp_pred, tp_pred + fp_pred),
             "quote_recall": Score(recall.value, recall.num, recall.den), "speaker_accuracy": speaker,
-            "indirect_recall": indirect, "indirect_speaker_accuracy": indirect_speaker}
+            "indirect_recall": indirect, "indirect_speaker_accuracy": indirect_speaker, "quote_kind_accuracy": kinds}
 
 
 def _spans(text: str, quotes: list[GoldQuote], stem: str, score: Score) -> list[tuple[GoldQuote, tuple[int, int]]]:
