@@ -5,7 +5,9 @@
     │   ├── EmptyInput
     │   ├── BinaryInput
     │   ├── DecodeError
-    │   └── ParseError        malformed HTML / JSON / feed / CSV
+    │   ├── ParseError        malformed HTML / JSON / feed / CSV
+    │   ├── TooLarge          over the size limit (read refused, not attempted)
+    │   └── Unreadable        no permission, vanished, or an I/O failure
     ├── StoreError            the database refused or is not ours
     ├── LangDataError         a language data file failed validation
     └── GoldFormatError       a gold annotation file does not follow the spec
@@ -40,6 +42,14 @@ class DecodeError(InputError):
 
 
 class ParseError(InputError):
+    pass
+
+
+class TooLarge(InputError):
+    pass
+
+
+class Unreadable(InputError):
     pass
 
 

@@ -13,10 +13,11 @@ dateline or date line) — and stays ``None`` otherwise.
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable, Iterable, Iterator
 
-from chronique.errors import InputError
+from chronique.errors import InputError, TooLarge, Unreadable
 from chronique.ids import document_id
 from chronique.ingest.dates import iso_published
 from chronique.ingest.feeds import read_feed
@@ -26,13 +27,18 @@ from chronique.ingest.layout import read_layout
 from chronique.ingest.metadata import MetadataIndex, read_metadata
 from chronique.ingest.paths import ARTICLE_SUFFIXES, expand
 from chronique.ingest.record import Record
-from chronique.ingest.records import read_json, read_jsonl
+from chronique.ingest.records import read_json, read_jsonl, read_jsonl_stream
 from chronique.ingest.text import read_text
 from chronique.model import Document
 
-__all__ = ["read_paths", "read_metadata", "build_document"]
+__all__ = ["read_paths", "read_metadata", "build_document", "MAX_BYTES", "MAX_CHARS"]
 
-MAX_BYTES = 20_000_000
+# Size limits, so that no input can stall a batch (a 50 MB file is refused at once,
+# from its size, without being read). A news article is tens of kilobytes.
+MAX_BYTES = 10_000_000  # one file read whole (an article, a feed, a JSON list); ~5 s at most to clean
+MAX_CHARS = 1_000_000  # one article's text: spaCy's default ``nlp.max_length``, beyond which it refuses
+_HEAD = 65_536  # bytes looked at to tell the format of a file without a known extension
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 BOMs start like UTF-16 LE's)
 Reader = Callable[[str, bytes], Iterator["Record | InputError"]]
 READERS: dict[str, Reader] = {
     "txt": read_text,
@@ -54,6 +60,9 @@ def read_paths(
     ``metadata`` is the CSV path (or :func:`read_metadata`'s result); a CSV that
     cannot be read and a ``published`` that is not an ISO date raise at once:
     they are the caller's settings, not one input among others.
+
+    Files over ``max_bytes`` are refused (:class:`~chronique.errors.TooLarge`), except
+    JSON Lines, which are streamed: only each line is held to ``max_bytes``.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -79,39 +88,56 @@ def read_paths(
 
 
 def _read_file(path: str, index: MetadataIndex, published: str | None, max_bytes: int) -> Iterator[Document | InputError]:
+    """Every document of one file, or the errors that stopped it; never raises."""
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise InputError(path, f"file too large ({size:,} bytes; limit {max_bytes:,})")
         with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
-        if len(raw) > max_bytes:  # grew since stat, or a device reporting size 0
-            raise InputError(path, f"file too large (over {max_bytes:,} bytes)")
-        row = index.find(path)
-        for record in READERS[_format(path, raw)](path, raw):
-            yield record if isinstance(record, InputError) else build_document(record, row, published)
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(_HEAD)
+            fmt = _format(path, head)
+            if fmt == "jsonl" and not head.startswith(_WIDE_BOMS):
+                handle.seek(0)
+                records = read_jsonl_stream(path, handle, max_bytes)
+            else:
+                if size > max_bytes:
+                    raise TooLarge(path, f"file too large ({size:,} bytes; limit {max_bytes:,})")
+                raw = head + handle.read(max_bytes + 1 - len(head))
+                if len(raw) > max_bytes:  # grew since stat, or a device reporting size 0
+                    raise TooLarge(path, f"file too large (over {max_bytes:,} bytes)")
+                records = READERS[fmt](path, raw)
+            row = index.find(path)
+            for record in records:
+                yield record if isinstance(record, InputError) else _document(record, row, published)
     except InputError as exc:
         yield exc
     except OSError as exc:
-        yield InputError(path, f"cannot read file ({exc.strerror or exc})")
+        yield Unreadable(path, f"cannot read file ({exc.strerror or exc})")
+    except Exception as exc:  # a library failing on odd input must not stop the batch
+        detail = " ".join(str(exc).split())[:200]
+        yield InputError(path, f"unexpected error while reading ({type(exc).__name__}: {detail})")
 
 
-def _format(path: str, raw: bytes) -> str:
+def _document(record: Record, row: dict | None, published: str | None) -> Document | InputError:
+    if len(record.text) > MAX_CHARS:
+        return TooLarge(record.path, f"article text too long ({len(record.text):,} characters; limit {MAX_CHARS:,})")
+    return build_document(record, row, published)
+
+
+def _format(path: str, head: bytes) -> str:
     """By extension; otherwise by a look at the first bytes."""
     known = ARTICLE_SUFFIXES.get(os.path.splitext(path)[1].lower())
     if known:
         return known
-    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+    start = head[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
         return "feed"
-    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start:
         return "html"
-    if head.startswith(b"<?xml"):
+    if start.startswith(b"<?xml"):
         return "feed"
-    if head.startswith(b"{"):
-        lines = [line for line in raw.splitlines()[:3] if line.strip()]
+    if start.startswith(b"{"):
+        lines = [line for line in head.split(b"\n")[:3] if line.strip()]
         return "jsonl" if len(lines) > 1 and all(line.lstrip().startswith(b"{") for line in lines) else "json"
-    if head.startswith(b"["):
+    if start.startswith(b"["):
         return "json"
     return "txt"
 

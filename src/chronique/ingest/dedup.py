@@ -118,9 +118,15 @@ class NearDuplicateIndex:
 def mark_duplicates(
     items: Iterable[Document | InputError], index: NearDuplicateIndex | None = None
 ) -> Iterator[Document | InputError]:
-    """Pass :func:`read_paths` output through, setting ``duplicate_of`` on near-copies."""
+    """Pass :func:`read_paths` output through: exact copies dropped, near-copies given ``duplicate_of``.
+
+    An exact copy has the same text, hence the same id, as a document already
+    passed (or already in ``index``): it is one document, yielded once.
+    """
     index = NearDuplicateIndex() if index is None else index
     for item in items:
         if isinstance(item, Document):
+            if item.id in index:
+                continue
             item.duplicate_of = index.add(item.id, item.text)
         yield item

@@ -1,7 +1,8 @@
 """The metadata CSV: ``file,published,title,source,url`` (only ``file`` required).
 
 ``file`` is a path relative to the CSV, or a basename matched wherever the
-file lies. ``published`` must be an ISO date or datetime: a wrong value stops
+file lies. Commas are the rule; a semicolon or tab separated file (what a
+French spreadsheet exports) is recognised from its header line. ``published`` must be an ISO date or datetime: a wrong value stops
 the run rather than silently dating articles from elsewhere.
 """
 
@@ -12,7 +13,7 @@ import io
 import os
 from pathlib import Path
 
-from chronique.errors import InputError, ParseError
+from chronique.errors import ParseError, Unreadable
 from chronique.ingest.dates import iso_published
 from chronique.ingest.decode import decode
 
@@ -25,8 +26,9 @@ def read_metadata(csv_path: str | os.PathLike) -> dict[str, dict]:
     try:
         raw = Path(csv_path).read_bytes()
     except OSError as exc:
-        raise InputError(name, f"cannot read metadata file ({exc.strerror or exc})") from None
-    reader = csv.DictReader(io.StringIO(decode(raw, name)))
+        raise Unreadable(name, f"cannot read metadata file ({exc.strerror or exc})") from None
+    text = decode(raw, name)
+    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0]))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     if "file" not in header:
         raise ParseError(name, "metadata CSV needs a 'file' column")
@@ -50,6 +52,11 @@ def read_metadata(csv_path: str | os.PathLike) -> dict[str, dict]:
                 ) from None
         rows[file] = entry
     return rows
+
+
+def _delimiter(header: str) -> str:
+    """The separator of the header line: the one of ``,;\\t`` it holds most (comma on a tie)."""
+    return max(",;\t", key=header.count)
 
 
 class MetadataIndex:

@@ -11,7 +11,7 @@ import glob
 import os
 from collections.abc import Iterable, Iterator
 
-from chronique.errors import InputError
+from chronique.errors import InputError, Unreadable
 
 ARTICLE_SUFFIXES = {
     ".txt": "txt",
@@ -65,7 +65,7 @@ def _walk(folder: str, skip: set[str], seen: set[str] | None = None) -> Iterator
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        yield InputError(folder, f"cannot read directory ({exc.strerror or exc})")
+        yield Unreadable(folder, f"cannot read directory ({exc.strerror or exc})")
         return
     for entry in entries:
         if entry.name.startswith("."):

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import BinaryIO
 
-from chronique.errors import InputError, ParseError
+from chronique.errors import InputError, ParseError, TooLarge
 from chronique.ingest.dates import day_of
 from chronique.ingest.decode import decode, normalise
 from chronique.ingest.markup import fragment_text
@@ -18,6 +19,7 @@ from chronique.ingest.record import Record
 
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date")
+_SKIP_CHUNK = 1 << 20
 
 
 def read_json(path: str, raw: bytes) -> Iterator[Record | InputError]:
@@ -35,16 +37,53 @@ def read_json(path: str, raw: bytes) -> Iterator[Record | InputError]:
 
 
 def read_jsonl(path: str, raw: bytes) -> Iterator[Record | InputError]:
-    for number, line in enumerate(decode(raw, path).split("\n"), 1):
-        if not line.strip():
-            continue
+    """A whole JSON Lines file in memory (any encoding :func:`decode` knows)."""
+    lines = decode(raw, path).split("\n")
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            yield _line(path, number, line)
+
+
+def read_jsonl_stream(path: str, handle: BinaryIO, max_line: int) -> Iterator[Record | InputError]:
+    """JSON Lines read line by line from an open file: no limit on the file, ``max_line`` bytes a line.
+
+    Each line is decoded on its own, so one line in a stray encoding or with a
+    binary byte is reported (``file:line``) and the others are still read.
+    """
+    for number, line in enumerate(_lines(handle, max_line), 1):
         where = f"{path}:{number}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ParseError(where, f"invalid JSON line ({exc.msg})")
+        if line is None:
+            yield TooLarge(where, f"JSON line too long (over {max_line:,} bytes)")
+        elif line.strip():
+            try:
+                text = decode(line, where)
+            except InputError as exc:
+                yield exc
+                continue
+            yield _line(path, number, text)
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Lines without their newline; None for a line over ``limit`` bytes (skipped, never held whole)."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(_SKIP_CHUNK)
+            yield None
             continue
-        yield _record(path, where, item, "jsonl")
+        yield line.rstrip(b"\r\n")
+
+
+def _line(path: str, number: int, line: str) -> Record | InputError:
+    where = f"{path}:{number}"
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return ParseError(where, f"invalid JSON line ({exc.msg}, column {exc.colno})")
+    return _record(path, where, item, "jsonl")
 
 
 def _record(path: str, where: str, item: object, fmt: str) -> Record | InputError:
