@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from chronique.errors import InputError
@@ -43,15 +42,22 @@ def minhash(text: str) -> LeanMinHash:
 
 
 def signature(text: str) -> bytes:
-    """The MinHash of ``text`` as bytes, to store beside the document."""
-    return minhash(text).hashvalues.astype("<u8").tobytes()
+    """The MinHash of ``text`` as bytes, to store beside the document.
+
+    datasketch's own serialisation: it records the seed and the hashing scheme,
+    which bare hash values do not (datasketch 2 refuses values of unknown scheme).
+    """
+    m = minhash(text)
+    buffer = bytearray(m.bytesize())
+    m.serialize(buffer)
+    return bytes(buffer)
 
 
 def from_signature(data: bytes) -> LeanMinHash:
-    values = np.frombuffer(data, dtype="<u8").astype(np.uint64)
-    if len(values) != NUM_PERM:
-        raise ValueError(f"signature has {len(values)} values, expected {NUM_PERM}")
-    return LeanMinHash(seed=SEED, hashvalues=values)
+    m = LeanMinHash.deserialize(data)
+    if len(m.hashvalues) != NUM_PERM or m.seed != SEED:
+        raise ValueError(f"signature has {len(m.hashvalues)} values (seed {m.seed}), expected {NUM_PERM} (seed {SEED})")
+    return m
 
 
 def similarity(a: str, b: str) -> float:
