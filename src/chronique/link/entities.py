@@ -1,31 +1,326 @@
-"""Cross-document entity resolution: one corpus entity per real-world referent."""
+"""Cross-document entity resolution: one corpus entity per real-world referent.
+
+The unit is the in-document entity (:class:`LocalEntity`), already clustered and
+labelled by :mod:`chronique.nlp.entities`. Names are compared through the keys of
+:mod:`chronique.nlp.entity_names` (accents, hyphens, initials, doubled letters,
+y/i and the usual transliteration endings), never through a table of names.
+
+Persons, in order:
+
+1. full names are blocked on the phonetic key of their surname; inside a block,
+   given names with the same key are one person, and a short form or initials
+   (Tom/Tomas, J./Jules, JD/J.D.) joins the only full form it fits;
+2. surnames that differ only by transliteration (same consonant skeleton,
+   rapidfuzz ratio ≥ ``FUZZY_SURNAME``) join when the given names agree;
+3. a surname alone (« Martin », « M. Martin ») joins the only person of that
+   surname in the corpus, or, when several exist, the one whose documents share
+   clearly more names with its own document — otherwise it stays apart.
+
+Two in-document entities of one document are never joined: the document itself
+said they were different. Organisations, places and the rest are joined on
+their phonetic key with spaces removed (« Maison-Blanche » / « Maison Blanche »),
+then on a close key in the same skeleton block when their contexts agree.
+
+A user alias file (``alias<TAB>canonical``, e.g. from JRC-Names) maps variants to
+one name before any of this.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
 from chronique.ids import entity_id
 from chronique.model import DocAnalysis, Entity
+from chronique.nlp.entity_names import fold, given_names_compatible, phonetic, skeleton
+
+FUZZY_SURNAME = 85.0  # rapidfuzz ratio between transliterated surnames of one person
+FUZZY_NAME = 90.0  # between two non-person names of one referent
+MIN_SHARED_CONTEXT = 2  # names two documents must share for a fuzzy non-person match
+CONTEXT_MARGIN = 2  # how many more shared names the best person needs over the next
+
+
+@dataclass(slots=True)
+class _Node:
+    doc: int
+    local: int
+    label: str
+    name: str
+    words: tuple[str, ...]  # folded words of the name
+    mentions: int
+    strong_person: bool  # a full name, an honorific or a role says this is a person
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return phonetic(self.words[-1])
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        return self.words[:-1]
+
+    @property
+    def flat(self) -> str:
+        return "".join(phonetic(w) for w in self.words)
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class _Resolver:
+    """Union-find over in-document entities that refuses joins a document contradicts."""
+
+    def __init__(self, nodes: list[_Node]):
+        self.nodes = nodes
+        self.uf = _Union(len(nodes))
+        self.docs: dict[int, set[int]] = {i: {n.doc} for i, n in enumerate(nodes)}
+
+    def root(self, i: int) -> int:
+        return self.uf.find(i)
+
+    def can_join(self, a: int, b: int) -> bool:
+        ra, rb = self.root(a), self.root(b)
+        return ra == rb or not (self.docs[ra] & self.docs[rb])
+
+    def join(self, a: int, b: int) -> bool:
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return True
+        if self.docs[ra] & self.docs[rb]:
+            return False
+        self.uf.union(ra, rb)
+        r = self.root(ra)
+        self.docs[r] = self.docs.pop(ra if r == rb else rb) | self.docs[r]
+        return True
+
+
+def _nodes(analyses: list[DocAnalysis]) -> list[_Node]:
+    out = []
+    for d, a in enumerate(analyses):
+        for local in a.entities:
+            words = tuple(fold(local.name).split())
+            if not words:
+                continue
+            ms = [a.mentions[i] for i in local.mentions if i < len(a.mentions)]
+            strong = local.label == "PER" and (
+                len(words) > 1 or bool(local.roles) or any(m.key and m.key != m.text for m in ms)
+            )
+            out.append(_Node(d, local.index, local.label, local.name, words, len(ms), strong, [m.text for m in ms]))
+    return out
+
+
+def _contexts(analyses: list[DocAnalysis], nodes: list[_Node]) -> list[set[str]]:
+    """Per document, the keys of the names it holds (surnames for persons)."""
+    ctx: list[set[str]] = [set() for _ in analyses]
+    for n in nodes:
+        ctx[n.doc].add(n.surname if n.label == "PER" else n.flat)
+    return ctx
+
+
+def _apply_aliases(res: _Resolver, nodes: list[_Node], aliases: dict[str, str]) -> None:
+    canon = {fold(k): fold(v) for k, v in aliases.items()}
+    for v in list(canon.values()):
+        canon.setdefault(v, v)
+    first: dict[str, int] = {}
+    for i, n in enumerate(nodes):
+        keys = {fold(n.name), *(fold(t) for t in n.texts)}
+        for k in keys:
+            c = canon.get(k)
+            if c is None:
+                continue
+            if c in first:
+                res.join(first[c], i)
+            else:
+                first[c] = i
+
+
+def _link_full_names(res: _Resolver, nodes: list[_Node], people: list[int]) -> None:
+    """Steps 1 and 2: full names by surname block, then transliterated surnames."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i in people:
+        by_surname[nodes[i].surname].append(i)
+    for members in by_surname.values():
+        # same given-name key: one person
+        groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i in members:
+            groups[tuple(phonetic(w) for w in nodes[i].given)].append(i)
+        for g in groups.values():
+            for i in g[1:]:
+                res.join(g[0], i)
+        # a short form or initials joins the only full form it fits
+        reps = [g[0] for g in groups.values()]
+        for i in reps:
+            fits = {res.root(j) for j in reps if j != i and res.root(j) != res.root(i)
+                    and given_names_compatible(nodes[i].given, nodes[j].given)}
+            fits = {r for r in fits if res.can_join(i, r)}
+            if len(fits) == 1:
+                res.join(i, fits.pop())
+    # transliterated surnames: block on the consonant skeleton
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for s in by_surname:
+        by_skeleton[skeleton(s)].append(s)
+    for keys in by_skeleton.values():
+        for x, a in enumerate(keys):
+            for b in keys[x + 1 :]:
+                if fuzz.ratio(a, b) < FUZZY_SURNAME:
+                    continue
+                for i in by_surname[a]:
+                    for j in by_surname[b]:
+                        if given_names_compatible(nodes[i].given, nodes[j].given, allow_prefix=False) == "same":
+                            res.join(i, j)
+
+
+def _link_surnames(res: _Resolver, nodes: list[_Node], singles: list[int], people: list[int], ctx: list[set[str]]) -> list[int]:
+    """Step 3: a surname alone joins its person when there is one clear candidate; returns the rest."""
+    by_surname: dict[str, set[int]] = defaultdict(set)
+    for i in people:
+        by_surname[nodes[i].surname].add(res.root(i))
+    rest = []
+    for i in singles:
+        roots = {r for r in by_surname.get(nodes[i].surname, ()) if res.can_join(i, r)}
+        if len(roots) > 1:
+            own = ctx[nodes[i].doc]
+            score = {}
+            for r in roots:
+                shared = set()
+                for d in res.docs[r]:
+                    shared |= ctx[d] & own
+                score[r] = len(shared)
+            ranked = sorted(roots, key=lambda r: -score[r])
+            roots = {ranked[0]} if score[ranked[0]] >= score[ranked[1]] + CONTEXT_MARGIN else set()
+        if len(roots) == 1:
+            res.join(i, roots.pop())
+        else:
+            rest.append(i)
+    return rest
+
+
+def _link_others(res: _Resolver, nodes: list[_Node], others: list[int], ctx: list[set[str]]) -> None:
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i in others:
+        by_key[nodes[i].flat].append(i)
+    for g in by_key.values():
+        for i in g[1:]:
+            res.join(g[0], i)
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for k in by_key:
+        by_skeleton[skeleton(k)].append(k)
+    for keys in by_skeleton.values():
+        for x, a in enumerate(keys):
+            for b in keys[x + 1 :]:
+                if min(len(a), len(b)) < 5 or fuzz.ratio(a, b) < FUZZY_NAME:
+                    continue
+                i, j = by_key[a][0], by_key[b][0]
+                shared = set()
+                for d in res.docs[res.root(i)]:
+                    for e in res.docs[res.root(j)]:
+                        shared |= ctx[d] & ctx[e]
+                if len(shared - {a, b}) >= MIN_SHARED_CONTEXT:
+                    res.join(i, j)
+
+
+def _entity(nodes: list[_Node], members: list[int], analyses: list[DocAnalysis]) -> Entity:
+    labels: Counter[str] = Counter()
+    for i in members:
+        labels[nodes[i].label] += nodes[i].mentions
+    label = "PER" if any(nodes[i].strong_person for i in members) else labels.most_common(1)[0][0]
+    names: Counter[str] = Counter(nodes[i].name for i in members)
+    name = max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
+    aliases: list[str] = []
+    for i in members:
+        for t in [nodes[i].name, *nodes[i].texts]:
+            if t != name and t not in aliases:
+                aliases.append(t)
+    titles: list[dict] = []
+    seen = set()
+    for i in members:
+        a = analyses[nodes[i].doc]
+        for role in a.entities[nodes[i].local].roles:
+            key = (role.lower(), a.document.id)
+            if key not in seen:
+                seen.add(key)
+                titles.append({"title": role, "date": a.document.published, "document": a.document.id})
+    titles.sort(key=lambda t: (t["date"] or "", t["title"]))
+    return Entity(
+        id=entity_id(label, name), name=name, type=label, aliases=sorted(aliases),  # type: ignore[arg-type]
+        documents=len({nodes[i].doc for i in members}), mentions=sum(nodes[i].mentions for i in members), titles=titles,
+    )
 
 
 def link_entities(analyses: list[DocAnalysis], aliases: dict[str, str] | None = None) -> list[Entity]:
-    """Placeholder until the linker lands: one entity per exact name and label.
+    """One Entity per referent; sets ``entity`` on mentions, local entities and quote speakers in place."""
+    nodes = _nodes(analyses)
+    res = _Resolver(nodes)
+    ctx = _contexts(analyses, nodes)
+    if aliases:
+        _apply_aliases(res, nodes, aliases)
+    people = [i for i, n in enumerate(nodes) if n.label == "PER" and len(n.words) > 1]
+    surnames = {nodes[i].surname for i in people}
+    singles = [i for i, n in enumerate(nodes) if n.label == "PER" and len(n.words) == 1 and (n.strong_person or n.surname in surnames)]
+    taken = set(people) | set(singles)
+    others = [i for i in range(len(nodes)) if i not in taken]
+    _link_full_names(res, nodes, people)
+    rest = _link_surnames(res, nodes, singles, people, ctx)
+    # surnames of nobody named in full: one entity per key, as for other names
+    _link_others(res, nodes, others + [i for i in rest if not _ambiguous(nodes[i], nodes, people)], ctx)
 
-    Sets ``entity`` on mentions, local entities and quote speakers in place.
-    """
-    by_key: dict[tuple[str, str], Entity] = {}
-    for a in analyses:
-        for local in a.entities:
-            key = (local.label, local.name)
-            ent = by_key.get(key)
-            if ent is None:
-                ent = by_key[key] = Entity(id=entity_id(local.label, local.name), name=local.name, type=local.label)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(nodes)):
+        groups[res.root(i)].append(i)
+    entities: list[Entity] = []
+    used: Counter[str] = Counter()
+    for members in sorted(groups.values(), key=lambda m: min(m)):
+        ent = _entity(nodes, members, analyses)
+        used[ent.id] += 1
+        if used[ent.id] > 1:  # two referents with one name (a surname that stayed ambiguous)
+            ent.id = entity_id(ent.type, f"{ent.name}#{used[ent.id]}")
+        entities.append(ent)
+        for i in members:
+            a = analyses[nodes[i].doc]
+            local = a.entities[nodes[i].local]
             local.entity = ent.id
-            ent.documents += 1
-            for i in local.mentions:
-                a.mentions[i].entity = ent.id
-                ent.mentions += 1
-                if a.mentions[i].text not in ent.aliases:
-                    ent.aliases.append(a.mentions[i].text)
-        for q in a.quotes:
-            if q.speaker is not None and q.speaker.local is not None:
-                q.speaker.entity = a.entities[q.speaker.local].entity
-    return sorted(by_key.values(), key=lambda e: (-e.mentions, e.name))
+            for m in local.mentions:
+                if m < len(a.mentions):
+                    a.mentions[m].entity = ent.id
+    for a in analyses:
+        _speakers(a)
+    return sorted(entities, key=lambda e: (-e.mentions, e.name))
+
+
+def _ambiguous(n: _Node, nodes: list[_Node], people: list[int]) -> bool:
+    return any(nodes[j].surname == n.surname for j in people)
+
+
+def _speakers(a: DocAnalysis) -> None:
+    """Quote speakers take their in-document entity's id, or the one whose name they carry."""
+    by_name = {}
+    for local in a.entities:
+        by_name.setdefault(fold(local.name), local)
+        for m in local.mentions:
+            if m < len(a.mentions):
+                by_name.setdefault(fold(a.mentions[m].key or a.mentions[m].text), local)
+    for q in a.quotes:
+        sp = q.speaker
+        if sp is None:
+            continue
+        if sp.local is not None and 0 <= sp.local < len(a.entities):
+            sp.entity = a.entities[sp.local].entity
+        elif sp.name:
+            local = by_name.get(fold(sp.name))
+            if local is not None:
+                sp.entity = local.entity

@@ -1,17 +1,175 @@
-"""In-document entities: mentions, labels made consistent, honorifics and roles, local clusters."""
+"""In-document entities: mentions, labels made consistent, honorifics and roles, local clusters.
+
+spaCy's French models label a person's surname ORG or LOC once it stands alone
+and read a metonymic capital (« Washington a reconnu ») as a person. Labels are
+therefore decided per in-document entity, not per mention:
+
+1. candidates come cleaned from :mod:`entity_spans` (datelines and headings kept
+   apart from the first sentence, elided words and titles trimmed);
+2. roles are attached from titles (:mod:`entity_roles`);
+3. names of two words or more read as a person (spaCy's PER, an honorific or a
+   role) anchor person clusters: « Anne Martin » / « A. Martin » / « Martin » /
+   « Mme Martin » join the nearest anchor whose surname they carry;
+4. every other mention joins the mentions of the same transliteration-tolerant
+   key (« Maison-Blanche » / « Maison Blanche »);
+5. each cluster's label is a weighted vote of its mentions: an honorific or a
+   role counts three, a spaCy label its weight; a one-word cluster is a person
+   only when the person votes win outright.
+"""
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from spacy.tokens import Doc
 
 from chronique.model import LocalEntity, Mention
+from chronique.nlp import entity_roles
+from chronique.nlp.entity_names import fold, given_names_compatible, phonetic
+from chronique.nlp.entity_spans import Candidate, candidates
+from chronique.nlp.entity_titles import find_honorifics, find_titles
+
+EVIDENCE_WEIGHT = 3.0
+
+
+def _body_start(doc: Doc) -> int:
+    return (doc._.chronique_body_start or 0) if Doc.has_extension("chronique_body_start") else 0
+
+
+def _words(c: Candidate, text: str) -> list[str]:
+    return fold(text[c.key_start : c.end]).split()
+
+
+class _Cluster:
+    __slots__ = ("members", "votes", "surname", "given")
+
+    def __init__(self, surname: str | None = None, given: tuple[str, ...] = ()):
+        self.members: list[int] = []
+        self.votes: dict[str, float] = defaultdict(float)
+        self.surname = surname
+        self.given = given
+
+
+def _is_person_anchor(c: Candidate, words: list[str]) -> bool:
+    if len(words) < 2:
+        return False
+    return c.label == "PER" or c.honorific is not None or c.role is not None
+
+
+def _vote(c: Candidate, cl: _Cluster) -> None:
+    cl.votes[c.label] += c.weight
+    if c.honorific is not None or c.role is not None:
+        cl.votes["PER"] += EVIDENCE_WEIGHT
+
+
+def _label(cl: _Cluster, one_word: bool) -> str:
+    votes = cl.votes
+    if cl.surname is not None:
+        return "PER"
+    per = votes.get("PER", 0.0)
+    other = max(((v, k) for k, v in votes.items() if k != "PER"), default=(0.0, "MISC"))
+    if per > other[0] or (not one_word and per >= other[0] and per > 0):
+        return "PER"
+    return other[1] if other[0] > 0 else ("PER" if per > 0 else "MISC")
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Drop candidates overlapping an earlier, longer one (text order kept)."""
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def _cluster(cands: list[Candidate], text: str) -> list[_Cluster]:
+    words = [_words(c, text) for c in cands]
+    clusters: list[_Cluster] = []
+    of: list[int | None] = [None] * len(cands)
+    by_surname: dict[str, list[int]] = defaultdict(list)  # surname key -> person cluster indices
+    # 1. person anchors: several words read as a person
+    for i, c in enumerate(cands):
+        w = words[i]
+        if not _is_person_anchor(c, w):
+            continue
+        surname, given = phonetic(w[-1]), tuple(w[:-1])
+        match = None
+        for ci in by_surname.get(surname, ()):
+            if given_names_compatible(clusters[ci].given, given):
+                match = ci
+                if clusters[ci].given == given:
+                    break
+        if match is None:
+            clusters.append(_Cluster(surname, given))
+            match = len(clusters) - 1
+            by_surname[surname].append(match)
+        elif len(given) > len(clusters[match].given):
+            clusters[match].given = given
+        of[i] = match
+    # 2. a lone surname (or an honorific + surname) joins the nearest person carrying it
+    anchored: dict[str, list[tuple[int, int]]] = defaultdict(list)  # surname -> (position, cluster)
+    for i, ci in enumerate(of):
+        if ci is not None:
+            anchored[clusters[ci].surname].append((cands[i].start, ci))
+    by_key: dict[tuple[str, ...], int] = {}
+    for i, c in enumerate(cands):
+        if of[i] is not None:
+            continue
+        w = words[i]
+        if not w:
+            continue
+        places = anchored.get(phonetic(w[-1])) if (len(w) == 1 or (c.honorific and len(w) <= 2)) else None
+        if places:
+            before = [p for p in places if p[0] <= c.start]
+            pick = max(before)[1] if before else min(places)[1]
+            if len(w) == 1 or given_names_compatible(clusters[pick].given, tuple(w[:-1])):
+                of[i] = pick
+                continue
+        key = tuple(phonetic(x) for x in w)
+        ci = by_key.get(key)
+        if ci is None:
+            clusters.append(_Cluster())
+            ci = by_key[key] = len(clusters) - 1
+        of[i] = ci
+    for i, ci in enumerate(of):
+        clusters[ci].members.append(i)
+        _vote(cands[i], clusters[ci])
+    return clusters
+
+
+def _name(cands: list[Candidate], members: list[int], text: str) -> str:
+    """The fullest form: most words, then the most frequent, then the earliest."""
+    counts: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    for i in members:
+        n = text[cands[i].key_start : cands[i].end]
+        counts[n] += 1
+        first.setdefault(n, i)
+    return max(counts, key=lambda n: (len(n.split()), counts[n], len(n), -first[n]))
 
 
 def extract(doc: Doc) -> tuple[list[Mention], list[LocalEntity]]:
-    """Placeholder until the entity component lands: spaCy's own entities, one cluster each."""
-    mentions = [
-        Mention(start=e.start_char, end=e.end_char, text=e.text, label=e.label_ if e.label_ in ("PER", "ORG", "LOC") else "MISC", key=e.text, local=i)
-        for i, e in enumerate(doc.ents)
-    ]
-    entities = [LocalEntity(index=i, name=m.text, label=m.label, mentions=[i]) for i, m in enumerate(mentions)]
-    return mentions, entities
+    """Mentions in text order and the in-document entities they form."""
+    text = doc.text
+    titles = find_titles(text)
+    cands = _dedupe(candidates(doc, _body_start(doc), titles, find_honorifics(text)))
+    entity_roles.attach(doc, cands, titles)
+    clusters = [cl for cl in _cluster(cands, text) if cl.members]
+    clusters.sort(key=lambda cl: min(cl.members))
+    mentions: list[Mention | None] = [None] * len(cands)
+    entities: list[LocalEntity] = []
+    for index, cl in enumerate(clusters):
+        one_word = all(len(_words(cands[i], text)) == 1 for i in cl.members)
+        label = _label(cl, one_word)
+        roles: list[str] = []
+        for i in cl.members:
+            c = cands[i]
+            mentions[i] = Mention(
+                start=c.start, end=c.end, text=text[c.start : c.end], label=label,  # type: ignore[arg-type]
+                key=text[c.key_start : c.end], local=index, role=c.role,
+            )
+            if c.role and c.role not in roles:
+                roles.append(c.role)
+        entities.append(LocalEntity(index=index, name=_name(cands, cl.members, text), label=label, mentions=sorted(cl.members), roles=roles))  # type: ignore[arg-type]
+    return [m for m in mentions if m is not None], entities

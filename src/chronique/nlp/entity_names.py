@@ -8,7 +8,7 @@ Three levels, each coarser than the last:
   writing Cyrillic or Arabic names in Latin letters meet (y/i/ï, -yy/-iy/-ii,
   ou/u/w, kh/h, tch/sh/ch, gue/ge, doubled letters, a final mute e);
 * ``given_names_compatible``: whether two given-name sequences may name the same
-  person (equal, same phonetic key, one a prefix of the other as Steve/Steven,
+  person (equal, same phonetic key, one a prefix of the other as Tom/Tomas,
   or an initial).
 """
 
@@ -36,8 +36,9 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ou", "u"),
         (r"gu(?=[eiy])", "g"),
         (r"y", "i"),
+        (r"ie(?=[^aeiou]|$)", "i"),  # a soft vowel written ie or i (« lviev » / « lviv »)
         (r"(.)\1+", r"\1"),  # doubled letters, including ii from -iy / -yy
-        (r"(?<=..)e$", ""),  # a final mute e (Poutine / Putin)
+        (r"(?<=..)e$", ""),  # a final mute e (Boutine / Butin)
     )
 )
 _VOWELS = re.compile(r"[aeiou]")
@@ -56,7 +57,7 @@ def fold(name: str) -> str:
     words = _SPACES.sub(" ", s).strip().split(" ")
     out: list[str] = []
     for w in words:
-        # consecutive single letters are one set of initials: "j d vance" -> "jd vance"
+        # consecutive single letters are one set of initials: "j d martin" -> "jd martin"
         if len(w) == 1 and out and _is_initials(out[-1]) and len(out[-1]) < 3:
             out[-1] += w
         else:
@@ -71,7 +72,7 @@ def _is_initials(w: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def phonetic(word: str) -> str:
-    """Transliteration-tolerant key of one folded word (« zelenskyy » -> « zelenski »)."""
+    """Transliteration-tolerant key of one folded word (« olenskyy » -> « olenski »)."""
     s = word
     for pattern, repl in _PHONETIC_RULES:
         s = pattern.sub(repl, s)
@@ -79,7 +80,7 @@ def phonetic(word: str) -> str:
 
 
 def skeleton(word: str) -> str:
-    """Consonants of the phonetic key, first letter kept (« kiev », « kyiv » -> « kv »)."""
+    """Consonants of the phonetic key, first letter kept (« lviv », « lvov » -> « lvv »)."""
     p = phonetic(word)
     return p[:1] + _VOWELS.sub("", p[1:])
 
@@ -93,7 +94,7 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix:
     """How two folded given-name sequences can name one person, or None.
 
     Returns ``"same"`` (equal or same phonetic key), ``"prefix"`` (a short form:
-    Steve/Steven, Alex/Alexander — at least 3 letters) or ``"initial"`` (J/John,
+    Tom/Tomas, Max/Maxime — at least 3 letters) or ``"initial"`` (J/Jules,
     JD/James David). Middle names may be missing on one side.
     """
     if not a or not b:
@@ -104,7 +105,7 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix:
     short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
     if allow_prefix and len(short) >= 3 and (long_.startswith(short) or phonetic(long_).startswith(phonetic(short))):
         return "prefix"
-    # initials: "jd" vs "james david", "j" vs "john"
+    # initials: "jd" vs "james david", "j" vs "jules"
     ia = fa if _is_initials(fa) else None
     ib = fb if _is_initials(fb) else None
     if ia and not ib and "".join(w[0] for w in b[: len(ia)]) == ia:

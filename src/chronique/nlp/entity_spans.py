@@ -6,17 +6,17 @@ with general rules (never lists of names):
 * spans that run over a line break or the end of a heading/dateline are split;
 * elided function words (« n’ », « qu’ », « l’ ») and punctuation at the edges are
   trimmed, and a span made only of function words is dropped;
-* a person or place span stops at its last name word (« Kyiv de travailler
-  ensemble » -> « Kyiv ») and is split at « à » / « de la » (« Zelenskyy de
-  l’Ukraine »);
+* a person or place span stops at its last name word (« Lviv de travailler
+  ensemble » -> « Lviv ») and is split at « à » / « de la » (« Olenko de
+  la Serbie »);
 * a span that is a title (« Premier ministre ») is dropped, and a title leading a
-  span is cut off (« ministre … étrangères Andrii Sybiha » -> « Andrii Sybiha »);
+  span is cut off (« ministre … étrangères Anna Orlova » -> « Anna Orlova »);
 * a lone capitalised word at the start of a sentence that the tagger does not
   read as a proper noun (« Dimanche », « Travailler ») is dropped unless the doc
   uses it elsewhere as a name;
-* an honorific just before a name joins the span (« M. Trump ») and is kept
+* an honorific just before a name joins the span (« M. Durand ») and is kept
   apart from the name used for linking;
-* two names glued together (« Maison-Blanche Karoline Leavitt ») are split when
+* two names glued together (« Élysée Claire Fabre ») are split when
   the document uses each part on its own.
 """
 
@@ -208,6 +208,8 @@ def candidates(doc: Doc, body_start: int, titles: list[TitleHit], honorifics: li
                 out.append(c)
     out.extend(_honorific_names(doc, out, index))
     out.sort(key=lambda c: c.start)
+    out = _join_adjacent(doc, out)
+    _extend_right(doc, out)
     out = _split_glued(doc, out)
     out.extend(_missed_surnames(doc, out))
     out.sort(key=lambda c: c.start)
@@ -255,12 +257,59 @@ def _honorific_names(doc: Doc, found: list[Candidate], index: _Index) -> list[Ca
     return out
 
 
+def _extend_right(doc: Doc, cands: list[Candidate]) -> None:
+    """A name goes on over capitalised proper nouns right after it that no mention holds."""
+    taken = set()
+    for c in cands:
+        taken.update(range(c.first, c.last + 1))
+    for c in cands:
+        k = c.last + 1
+        while (
+            k < len(doc)
+            and k not in taken
+            and doc[k].pos_ == "PROPN"
+            and doc[k].is_title
+            and doc[k].is_alpha
+            and doc[k - 1].whitespace_ == " "
+            and doc[k - 1].is_alpha  # spaCy may start a sentence there; a name word may not
+        ):
+            taken.add(k)
+            c.last = k
+            c.end = doc[k].idx + len(doc[k].text)
+            k += 1
+
+
+def _join_adjacent(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Join a lone word and the name right after it that spaCy cut in two (« Anna/ORG Orlova/LOC »)."""
+    text = doc.text
+    out: list[Candidate] = []
+    for c in cands:
+        p = out[-1] if out else None
+        if (
+            p is not None
+            and p.first == p.last
+            and p.last + 1 == c.first
+            and text[p.end : c.start] == " "
+            and c.honorific is None
+            and not p.weak
+            and not c.weak
+            and doc[p.first].is_alpha
+            and doc[p.first].is_title
+            and doc[c.first].is_title
+        ):
+            label = "PER" if "PER" in (p.label, c.label) else c.label
+            out[-1] = Candidate(p.start, c.end, p.key_start, label, p.first, c.last, weight=min(p.weight, c.weight), honorific=p.honorific)
+        else:
+            out.append(c)
+    return out
+
+
 def _split_glued(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Split « A B » into two mentions when the doc uses A and B (or B's last word) apart."""
     text = doc.text
     keys: dict[str, str] = {}
     for c in cands:
-        if c.last - c.first <= 1 or c.honorific is not None:
+        if c.last - c.first <= 3 or c.honorific is not None:
             keys.setdefault(fold(text[c.key_start : c.end]), c.label)
     person_words = {fold(text[doc[c.last].idx : c.end]) for c in cands if c.label == "PER" or c.honorific}
     out: list[Candidate] = []
