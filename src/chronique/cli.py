@@ -371,6 +371,8 @@ def report(
         written = service.write_report(corpus, story, fmt, output)
     except ChroniqueError as exc:
         raise _fail(str(exc), NOTHING) from None
+    except ImportError:  # the report package is optional while it is being written
+        raise _fail("story reports are not available in this installation (chronique.report)", NOTHING) from None
     err.print(f"wrote {escape(str(written))}")
     raise typer.Exit(code)
 
