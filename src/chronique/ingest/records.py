@@ -29,7 +29,7 @@ def read_json(path: str, raw: bytes) -> Iterator[Record | InputError]:
         raise ParseError(f"{path}:{exc.lineno}", f"invalid JSON ({exc.msg})") from None
     if isinstance(data, dict):
         yield _record(path, path, data, "json")
-    elif isinstance(data, list):
+    elif isinstance(data, list) and any(isinstance(item, dict) for item in data):
         for i, item in enumerate(data, 1):
             yield _record(path, f"{path}#{i}", item, "json")
     else:
