@@ -19,6 +19,7 @@ BODY = "Le ministre a présenté son projet devant les députés, qui l’ont re
         ("Le gouvernement a tranché.\n\n", None),  # a sentence, not a heading
         ("Voici la liste :\n", None),
         ("Un titre beaucoup trop long " * 10 + "\n\n", None),
+        ("Le ministre de l’Économie a présenté jeudi un plan de soutien aux\nentreprises. ", None),  # hard-wrapped
     ],
 )
 def test_layout_title_line(head, title):

@@ -229,9 +229,11 @@ def test_readers_encodings_give_the_stored_text(tmp_path, raw, expected):
         (f"{BODY} {SECOND}", "fr"),
         ("The minister presented a support plan on Thursday, which unions called insufficient and vowed to fight.", "en"),
         ("Der Minister stellte am Donnerstag einen Hilfsplan vor, den die Gewerkschaften als unzureichend kritisierten.", "de"),
+        ("El ministro presentó el jueves un plan de apoyo a las empresas, que los sindicatos critican.", "es"),
         ("12 345 — 678", None),  # too little text to tell
+        ("Incendie : 1 200 hectares brûlés", None),  # a headline alone: no clear guess, so not « not French »
     ],
-    ids=["fr", "en", "de", "too-short"],
+    ids=["fr", "en", "de", "es", "too-short", "ambiguous-headline"],
 )
 def test_readers_language_is_identified(tmp_path, text, language):
     path = tmp_path / "a.txt"

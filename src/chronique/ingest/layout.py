@@ -52,7 +52,7 @@ def read_layout(text: str, title: str | None = None, language: str | None = None
         published = _date_line(line, language)
         if published:
             pos = _skip_blank(text, first.end())
-        elif (title and line == title.strip()) or _looks_like_title(line):
+        elif (title and line == title.strip()) or (_looks_like_title(line) and not _continues(text, first.end())):
             found_title = line
             pos = _skip_blank(text, first.end())
             second = _FIRST_LINE.match(text, pos)
@@ -78,6 +78,11 @@ def _date_line(line: str, language: str | None) -> str | None:
 
 def _looks_like_title(line: str) -> bool:
     return 0 < len(line) < TITLE_MAX and line[-1] not in _NO_TITLE_END and any(c.isalpha() for c in line)
+
+
+def _continues(text: str, pos: int) -> bool:
+    """The next line goes on with the same sentence (hard-wrapped text): it starts in lowercase."""
+    return pos < len(text) and text[pos].islower()
 
 
 def _skip_blank(text: str, pos: int) -> int:
