@@ -1,12 +1,480 @@
-"""Quotations and their speakers."""
+"""Quotations and their speakers: direct, partial and indirect speech.
+
+Works on character spans of ``doc.text``, not on spaCy sentences (which cut
+« … », a indiqué X away from its quote). One pass, left to right:
+
+1. quoted spans come from :mod:`quote_marks` (« », “ ”, " ", ‹ ›, ‘ ’, nesting,
+   paragraph continuations, repaired swapped marks);
+2. titles of works in guillemets (« le film « … » », « au « Monde » ») are dropped;
+3. each quote looks for its speech cue: an incise inside it (« …, a-t-il ajouté,
+   … »), a verb right after it (« … », a déclaré X), a verb earlier in its
+   sentence (X a déclaré : « … » / X a dit que … « … »), « selon X » / « pour X, »;
+   a quote with none continues the running speaker when it opens a sentence;
+4. verbs of saying outside quotes followed by « que », an infinitive, or closing
+   a sentence (« …, a indiqué X. ») give indirect speech.
+
+Speaker expressions (names, pronouns, titles, possessives) are resolved by
+:class:`quote_speakers.Resolver`. Quotes of one to three words are ``partial``
+and never ``direct``; they get a speaker only from a cue in their sentence.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
-from chronique.model import LocalEntity, Mention, Quote
+from chronique import langdata
+from chronique.model import LocalEntity, Mention, Quote, Span, Speaker
+from chronique.nlp import speech_cues
+from chronique.nlp.quote_marks import Marked, find_marked
+from chronique.nlp.quote_speakers import Resolver, Who
+from chronique.nlp.speech_cues import Cue
+
+_BOUNDARY = re.compile(r"[.!?…]+[»”\"’]?[ \t\u00a0\u202f]+(?=[«“\"‘A-ZÀ-ÖØ-Þ0-9])|\n+")
+_ABBREV = re.compile(r"(?:\b[A-ZÀ-Þ]|\bMM?|\bMme|\bMlle|\bMgr|\bDr|\bPr|\bSt|\bav|\bapr|\bJ\.-C)$")
+_WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
+_SPACES = " \t\u00a0\u202f\u2009"
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?P<p>[Ii]l|[Ee]lle)\s+(?:(?:ne|n['’]|lui|leur|l['’]|y|en|se|s['’]|pas|me|m['’]|nous|vous)\s*)*$"
+)
+_QUI_BEFORE = re.compile(r",?\s*\bqui\s*,?(?:[^,]{0,80},)?\s*$")
+_QUE = re.compile(r"\s*(?:[\w’'-]+\s+){0,7}?(?P<que>qu['’]|que\b|si\b)\s*", re.I)
+_INFINITIVE = re.compile(r"\s*(?:ne\s+pas\s+|n['’]?\s*)?(?P<inf>[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir))\b")
+_SLOT_STOP = re.compile(
+    r"[.;:!?\n«»“”\"]|,\s+(?=[a-zàâçéèêëîïôûùüÿœ])"
+    r"|\s(?:à|au|aux|sur|dans|devant|lors|alors|après|avant|en|pour|depuis|par|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|mais|et|qui|dont|lorsqu|quand|avec)\b"
+)
+_TIME_SKIP = re.compile(
+    r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|également|aussi|encore|ensuite|enfin|alors|"
+    r"toutefois|pourtant|cependant|ainsi|matin|soir|plus tard|récemment|notamment|d['’]ailleurs|[àa] son tour)\b[\s,]*)*"
+)
+_DET = re.compile(r"^(?:les?|la|l['’]|des|du|un|une|ce|cette|ces)\s*", re.I)
+_POSSESSIVE = re.compile(r"\b(?P<p>[Ss]on|[Ss]a|[Ss]es)\s+(?P<n>[\w’'-]+)")
+MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
+CONTINUE_WINDOW = 700  # characters over which a speaker keeps the floor
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """Work nouns, source prepositions (with position), and a regex alternation of the latter."""
+    works, sources = set(), {}
+    for e in langdata.load("quote_cues"):
+        if e["kind"] == "work":
+            works.add(e["cue"].lower())
+        elif e["kind"] == "source":
+            sources[e["cue"].lower().replace("’", "'")] = e.get("position") or "any"
+    return frozenset(works), sources, tuple(sorted(sources, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _source_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    _, sources, ordered = _cue_words()
+    alt = "|".join(re.escape(s).replace("'", "['’]").replace(r"\ ", r"\s+") for s in ordered)
+    after = "|".join(re.escape(s).replace("'", "['’]").replace(r"\ ", r"\s+") for s in ordered if sources[s] == "any")
+    # « selon X, » / « pour X, » before the statement; « , selon X » after it
+    return re.compile(rf"(?<![\w-])(?:{alt})\s+(?P<x>[^,.;:!?«»“”\"\n]{{2,80}}?)\s*,", re.I), re.compile(
+        rf"^[\s,]*(?:{after})\s+(?P<x>[^,.;:!?«»“”\"\n]{{2,80}})", re.I
+    )
+
+
+class _Doc:
+    """Per-document state: text, quote intervals, sentence starts, resolver, running speaker."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], marked: list[Marked]):
+        self.text = doc.text
+        self.marked = marked
+        closes = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in marked if q.depth == 0]
+        self.quoted = closes
+        self.resolver = Resolver(doc, mentions, entities, closes)
+        self.starts = [0]
+        for m in _BOUNDARY.finditer(self.text):
+            pos = m.end()
+            if m.group().startswith("\n") or (not self.resolver.in_quote(pos - 1) and not _ABBREV.search(self.text, max(0, m.start() - 5), m.start())):
+                self.starts.append(pos)
+        self.running: tuple[int, Who] | None = None
+
+    def sentence_start(self, pos: int) -> int:
+        return self.starts[bisect.bisect_right(self.starts, pos) - 1]
+
+    def sentence_end(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else len(self.text)
+
+    def outside_quotes(self, start: int, end: int) -> list[tuple[int, int]]:
+        """[start, end) minus the quoted intervals."""
+        out, cur = [], start
+        for qs, qe in self.quoted:
+            if qe <= cur or qs >= end:
+                continue
+            if qs > cur:
+                out.append((cur, qs))
+            cur = max(cur, qe)
+        if cur < end:
+            out.append((cur, end))
+        return out
+
+    def cues_in(self, start: int, end: int) -> list[Cue]:
+        return [c for s, e in self.outside_quotes(start, end) for c in speech_cues.find_cues(self.text, s, e)]
+
+
+def _speaker(who: Who | None, span: tuple[int, int] | None) -> Speaker | None:
+    if who is None:
+        return None
+    return Speaker(name=who.name, local=who.local, start=span[0] if span else None, end=span[1] if span else None)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in _SPACES):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _SPACES or text[e - 1] in ",;"):
+        e -= 1
+    return s, e
+
+
+def _slot_after(d: _Doc, pos: int) -> tuple[int, int]:
+    """The inverted subject after a verb of saying: up to punctuation or a preposition."""
+    text = d.text
+    m = _TIME_SKIP.match(text, pos)
+    start = m.end() if m else pos
+    limit = min(len(text), start + 140)
+    stop = _SLOT_STOP.search(text, start, limit)
+    end = stop.start() if stop else limit
+    # apposition: « la directrice de l'agence, Anne Martin »
+    if stop and text[stop.start()] == "," and False:
+        pass
+    if end < limit and text[end] == ",":
+        nxt = re.match(r",\s*([A-ZÀ-ÖØ-Þ][^,.;:!?\n«»“”\"]{0,60})", text[end:limit])
+        if nxt:
+            end = end + nxt.end()
+    return _strip(text, start, end)
+
+
+def _apposition_after(d: _Doc, end: int) -> int:
+    m = re.match(r",\s*([A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*)*)", d.text[end : end + 80])
+    return end + m.end() if m else end
+
+
+def _resolve_slot(d: _Doc, s: int, e: int, cue: Cue | None, pos: int) -> tuple[Who | None, tuple[int, int] | None]:
+    """Speaker from an inverted-subject slot (or the cue's own pronoun)."""
+    r = d.resolver
+    if cue is not None and cue.pronoun is not None:
+        ps, pe = cue.pronoun
+        return r.pronoun(ps, d.text[ps:pe]), (ps, pe)
+    if e <= s:
+        return None, None
+    hit = r.name_in(s, e)
+    if hit:
+        return hit[0], (hit[1], hit[2])
+    who = r.role(pos, d.text[s:e])
+    if who:
+        return who, (s, e)
+    return None, None
+
+
+def _subject_before(d: _Doc, cue: Cue, win_start: int) -> tuple[Who | None, tuple[int, int] | None]:
+    """The subject of a verb of saying that stands before it in its sentence."""
+    text, r = d.text, d.resolver
+    if cue.pronoun is not None:
+        ps, pe = cue.pronoun
+        return r.pronoun(ps, text[ps:pe]), (ps, pe)
+    region = text[win_start : cue.start]
+    mp = _PRONOUN_BEFORE.search(region)
+    if mp:
+        ps = win_start + mp.start("p")
+        pe = win_start + mp.end("p")
+        if r.in_quote(ps):
+            return None, None
+        return r.pronoun(ps, mp.group("p")), (ps, pe)
+    limit = cue.start
+    mq = _QUI_BEFORE.search(region)
+    if mq:
+        limit = win_start + mq.start()
+    cands = [i for i in r.mentions_in(win_start, limit) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
+    per = [i for i in cands if r.m[i].label == "PER"]
+    pick = per[-1] if per else (cands[-1] if cands and limit - r.m[cands[-1]].end < 40 else None)
+    if pick is not None:
+        m = r.m[pick]
+        return r.who_of_mention(pick), (m.start, m.end)
+    # a title as subject: « Le ministre a déclaré »
+    for s, e in reversed(d.outside_quotes(win_start, cue.start)):
+        who = r.role(cue.start, text[s:e])
+        if who:
+            return who, (s, e)
+    # a descriptive subject (« Les services de renseignement ont déclaré »): its words as the name
+    s, e = _strip(text, win_start, cue.start)
+    words = _WORDS.findall(text[s:e])
+    if 1 <= len(words) <= 7 and _DET.match(text[s:e]) and not re.search(r"[,«»“”\"]", text[s:e]):
+        return Who(_DET.sub("", text[s:e])), (s, e)
+    return None, None
+
+
+def _after_cue(d: _Doc, close: int) -> Cue | None:
+    """A verb of saying right after a closing mark: « … », a déclaré X / « … », a-t-il ajouté."""
+    text = d.text
+    m = re.match(r"[\s\u00a0\u202f]*[,–—-]?[\s\u00a0\u202f]*", text[close : close + 6])
+    start = close + (m.end() if m else 0)
+    ws = speech_cues.words(text, start, min(len(text), start + 60))
+    if not ws:
+        return None
+    cue = speech_cues.match_cue(text, ws, 0)
+    if cue is None and len(ws) > 1 and ws[0][2].lower() in ("a", "avait", "ont") and False:
+        return None
+    return cue
+
+
+def _source_after(d: _Doc, close: int) -> tuple[Who | None, tuple[int, int] | None]:
+    m = _source_regexes()[1].match(d.text, close, min(len(d.text), close + 100))
+    if not m:
+        return None, None
+    s, e = _strip(d.text, m.start("x"), m.end("x"))
+    return _resolve_slot(d, s, e, None, close)
+
+
+def _source_before(d: _Doc, win_start: int, open_: int) -> tuple[Who | None, tuple[int, int] | None]:
+    best = None
+    for s, e in d.outside_quotes(win_start, open_):
+        for m in _source_regexes()[0].finditer(d.text, s, e):
+            best = m
+    if best is None:
+        return None, None
+    s, e = _strip(d.text, best.start("x"), best.end("x"))
+    return _resolve_slot(d, s, e, None, best.start())
+
+
+def _noun_cue_before(d: _Doc, win_start: int, open_: int) -> tuple[Who | None, tuple[int, int] | None]:
+    """« son insistance sur … « … » »: a possessive noun of saying stands for its owner."""
+    nouns = speech_cues.lexicon().nouns
+    found = None
+    for s, e in d.outside_quotes(win_start, open_):
+        for m in _POSSESSIVE.finditer(d.text, s, e):
+            if m.group("n").lower() in nouns:
+                found = m
+    if found is None:
+        return None, None
+    ps = found.start("p")
+    return d.resolver.pronoun(ps, "il"), (ps, found.end("p"))
+
+
+def _is_work_title(d: _Doc, q: Marked) -> bool:
+    """« le film « … » », « intitulé « … » », « au « Monde » »: a title, not words someone said."""
+    text = d.text
+    works = _cue_words()[0]
+    before = text[max(0, q.open - 40) : q.open]
+    words = [w.lower() for w in _WORDS.findall(before)][-3:]
+    if words and (words[-1] in works or (len(words) >= 2 and " ".join(words[-2:]) in works)):
+        return True
+    lex = speech_cues.lexicon()
+    if words and lex.types.get(lex.forms.get(words[-1], ""), "") == "name":
+        return True
+    inner = _WORDS.findall(text[q.start : q.end])
+    if 1 <= len(inner) <= 4 and inner[0][0].isupper() and re.search(r"\b(?:au|du|dans\s+l[ea]|à\s+l[a']|par\s+l[ea]|sur)\s*$", before):
+        return all(w[0].isupper() or len(w) <= 3 for w in inner)
+    return False
+
+
+def _opens_sentence(d: _Doc, q: Marked) -> bool:
+    """Nothing of the writer's sentence stands before the opening mark (or only « X a dit : »)."""
+    text = d.text
+    i = q.open - 1
+    while i >= 0 and (text[i] in _SPACES or text[i] == " "):
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n»”\"—–…"
+
+
+def _incise(d: _Doc, q: Marked) -> tuple[Cue, int, int] | None:
+    """« …, a-t-il ajouté, … » inside the marks: the cue and where the two halves meet."""
+    text = d.text
+    for cue in speech_cues.find_cues(text, q.start, q.end):
+        before = text[max(q.start, cue.start - 3) : cue.start]
+        if "," not in before:
+            continue
+        after = text[cue.end : cue.end + 80]
+        if cue.pronoun is not None:
+            m = re.match(r"\s*[,.]", after)
+        else:
+            m = re.match(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\s+l[ea]\s+[\w’'\- ]{3,60}[,.]", after)
+        if m:
+            comma = cue.start - (len(before) - before.rindex(","))
+            return cue, comma, cue.end + m.end()
+    return None
+
+
+def _make(d: _Doc, s: int, e: int, kind: str, who: Who | None, span: tuple[int, int] | None, cue: Cue | None) -> Quote | None:
+    s, e = _strip(d.text, s, e)
+    if e <= s:
+        return None
+    cue_span = Span(cue.start, cue.end, d.text[cue.start : cue.end]) if cue else None
+    return Quote(s, e, d.text[s:e], kind, _speaker(who, span), cue_span)  # type: ignore[arg-type]
+
+
+def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, Cue | None, str]:
+    """Speaker, its span, the cue and how it was found ('after', 'before', 'source', 'continue' or '')."""
+    text = d.text
+    close = q.close + 1 if q.close is not None else q.end
+    cue = _after_cue(d, close)
+    if cue is not None and cue.type != "name":
+        s, e = _slot_after(d, cue.end)
+        who, span = _resolve_slot(d, s, e, cue, cue.start)
+        if who is not None:
+            return who, span, cue, "after"
+    who, span = _source_after(d, close)
+    if who is not None:
+        return who, span, None, "source"
+    win = d.sentence_start(q.open)
+    cues = [c for c in d.cues_in(win, q.open) if c.type != "name"]
+    if cues:
+        c = cues[-1]
+        if c.participle_clause and d.running and q.open - d.running[0] < CONTINUE_WINDOW:
+            return d.running[1], None, c, "before"
+        who, span = _subject_before(d, c, win)
+        if who is not None:
+            return who, span, c, "before"
+    who, span = _source_before(d, win, q.open)
+    if who is not None:
+        return who, span, None, "source"
+    who, span = _noun_cue_before(d, win, q.open)
+    if who is not None:
+        return who, span, None, "before"
+    return None, None, None, ""
+
+
+def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
+    text = d.text
+    n_words = len(_WORDS.findall(text, q.start, q.end))
+    short = n_words <= MAX_SHORT
+    if q.depth > 0:
+        return _nested(d, q, outer, short)
+    if _is_work_title(d, q):
+        return []
+    opens = _opens_sentence(d, q)
+    kind = "direct" if opens and not short else "partial"
+    inc = _incise(d, q) if not short else None
+    if inc is not None:
+        cue, comma, resume = inc
+        s, e = _slot_after(d, cue.end)
+        who, span = _resolve_slot(d, s, e, cue, cue.start)
+        if who is None:
+            who, span = (d.running[1], None) if d.running else (None, None)
+        d.running = (q.start, who) if who else d.running
+        if who is not None:
+            d.resolver.add_speaker(cue.start, who)
+        out = [_make(d, q.start, comma, kind, who, span, cue), _make(d, resume, q.end, kind, who, span, cue)]
+        return [x for x in out if x]
+    who, span, cue, how = _attribute(d, q)
+    if who is None and not short and (q.continued or opens) and d.running and q.open - d.running[0] < CONTINUE_WINDOW:
+        who, how = d.running[1], "continue"
+    if who is not None and not short:
+        d.running = (q.end, who)
+        if span is not None:
+            d.resolver.add_speaker(span[0], who)
+    quote = _make(d, q.start, q.end, kind, who if (how or not short) else None, span, cue)
+    return [quote] if quote else []
+
+
+def _nested(d: _Doc, q: Marked, outer: Quote | None, short: bool) -> list[Quote]:
+    """A quote inside a quote: its speaker is named inside the outer quote (« il m'a dit : "…" ») or is the outer speaker."""
+    text = d.text
+    if outer is None:
+        return []
+    win = max(outer.start, d.sentence_start(q.open))
+    j = q.open - 1
+    while j > outer.start and text[j] in _SPACES:
+        j -= 1
+    lead = text[outer.start : q.open]
+    k = max(lead.rfind(". "), lead.rfind("? "), lead.rfind("! "), lead.rfind("… "))
+    win = outer.start + k + 2 if k >= 0 else outer.start
+    cues = speech_cues.find_cues(text, win, q.open)
+    who = outer.speaker and Who(outer.speaker.name, outer.speaker.local)
+    span = None
+    if cues:
+        c = cues[-1]
+        if c.pronoun is not None:
+            ps, pe = c.pronoun
+            who, span = d.resolver.pronoun_in_quote(ps, outer.start, text[ps:pe]), (ps, pe)
+        else:
+            mp = _PRONOUN_BEFORE.search(text, win, c.start)
+            if mp and mp.group("p").lower() in ("il", "elle"):
+                ps, pe = mp.start("p"), mp.end("p")
+                who, span = d.resolver.pronoun_in_quote(ps, outer.start, mp.group("p")), (ps, pe)
+            else:
+                people = [i for i in d.resolver.mentions_in(win, c.start)]
+                if people:
+                    i = people[-1]
+                    who, span = d.resolver.who_of_mention(i), (d.resolver.m[i].start, d.resolver.m[i].end)
+    kind = "partial" if short else ("direct" if text[j] in ":.!?,\n" or j <= outer.start else "partial")
+    quote = _make(d, q.start, q.end, kind, who, span, cues[-1] if cues else None)
+    return [quote] if quote else []
+
+
+def _indirect(d: _Doc, cue: Cue) -> Quote | None:
+    """Reported speech after a verb of saying outside quotes: « X a affirmé que … »."""
+    text = d.text
+    if cue.type == "name" or d.resolver.in_quote(cue.start):
+        return None
+    end = d.sentence_end(cue.end)
+    win = d.sentence_start(cue.start)
+    m = _QUE.match(text, cue.end, min(end, cue.end + 80))
+    body_start = None
+    if m and not re.search(r"[.;:!?«»“”\"]", text[cue.end : m.start("que")]) and m.group("que").lower() != "si":
+        body_start = m.end()
+    else:
+        mi = _INFINITIVE.match(text, cue.end, min(end, cue.end + 40))
+        if mi and cue.type in ("say", "assert", "add") and mi.group("inf") not in ("pour", "leur", "sur"):
+            body_start = mi.start("inf")
+    if body_start is not None:
+        qs = [s for s, _ in d.quoted if body_start <= s < end]
+        body_end = end
+        if qs and qs[0] == body_start:
+            return None
+        who, span = _subject_before(d, cue, win)
+        if who is None and cue.participle_clause and d.running:
+            who = d.running[1]
+        q = _make(d, body_start, body_end, "indirect", who, span, cue)
+        if q is not None and who is not None:
+            d.running = (cue.start, who)
+            if span is not None:
+                d.resolver.add_speaker(span[0], who)
+        return q
+    # « Des dommages ont été signalés, a déclaré X. »: a sentence closed by an inverted verb of saying
+    before = text[max(win, cue.start - 3) : cue.start]
+    if "," in before and cue.start - win > 20:
+        s, e = _slot_after(d, cue.end)
+        tail = text[e : end].strip()
+        if not tail or tail[0] in ".!?" or re.match(r"^(?:dans|sur|lors|à|au|aux|en|par)\b", tail):
+            who, span = _resolve_slot(d, s, e, cue, cue.start)
+            if who is not None:
+                comma = cue.start - (len(before) - before.rindex(","))
+                body = d.outside_quotes(win, comma)
+                if body and body[0][0] == win and body[0][1] == comma:
+                    return _make(d, win, comma, "indirect", who, span, cue)
+    return None
 
 
 def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> list[Quote]:
-    """Placeholder until the quote component lands."""
-    return []
+    """Direct, partial and indirect quotes of ``doc`` with their speakers, in text order."""
+    text = doc.text
+    marked = find_marked(text)
+    d = _Doc(doc, mentions, entities, marked)
+    body_cues = [c for s, e in d.outside_quotes(0, len(text)) for c in speech_cues.find_cues(text, s, e)]
+    events: list[tuple[int, int, object]] = [(q.open, 1, q) for q in marked] + [(c.start, 0, c) for c in body_cues]
+    events.sort(key=lambda x: (x[0], x[1]))
+    out: list[Quote] = []
+    outer: Quote | None = None
+    for _, kind, item in events:
+        if kind == 1:
+            q: Marked = item  # type: ignore[assignment]
+            got = _quotes_of(d, q, outer)
+            if q.depth == 0:
+                outer = got[0] if got else None
+                if outer is not None and len(got) > 1:
+                    outer = Quote(got[0].start, got[-1].end, "", got[0].kind, got[0].speaker)
+            out.extend(got)
+        else:
+            qi = _indirect(d, item)  # type: ignore[arg-type]
+            if qi is not None:
+                out.append(qi)
+    out.sort(key=lambda x: (x.start, x.end))
+    return out

@@ -1,0 +1,288 @@
+"""Who a speaker expression stands for, inside one document.
+
+A quote's speaker slot holds a name (« a déclaré Anne Martin »), a pronoun
+(« a-t-elle ajouté », « Il a estimé »), a title or role (« a précisé le
+ministre », « la porte-parole ») or a possessive (« son insistance »). This
+module turns such an expression into the document's entity:
+
+- names: the mention covering the slot, else the proper-noun run found there
+  (entity labels from the statistical model are unreliable on foreign names, so
+  any label is accepted in a speech slot);
+- pronouns: the latest compatible *subject* person before it (people named as
+  objects or inside quotes are rarely the antecedent), speakers already
+  attributed counting as subjects;
+- titles: the person introduced with that title (« le porte-parole du ministère,
+  Anne Martin » / « Anne Martin, porte-parole … »), the words of the slot having
+  to be a subset of the words of the introduction, latest first; roles the entity
+  component attached to ``LocalEntity.roles`` count as introductions too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from chronique.model import LocalEntity, Mention
+from chronique.nlp import entity_titles
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_CAP_RUN = re.compile(r"(?!(?:Le|La|Les|L|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Dans|En|Au|Aux|Pour|Selon|Mais|Et|Si|Son|Sa|Ses|Leur|Après|Avant|Depuis|Lors|Quand|Alors)\b)[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|d[eu]|von|van|bin|ben|al|el))*(?<![.’'])")
+_CE_DERNIER = re.compile(r"\b(?:[Cc]e dernier|[Cc]ette dernière)\b")
+# Closed-class words: prepositions/articles that make a following name a complement, not a subject.
+_COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:de|du|des|d|à|au|aux|en|sur|avec|par|pour|contre|entre|chez|vers|envers|la|le|les|l|dont|que|qu)\s*['’]?\s*)$", re.I)
+_STOP = frozenset("le la les l de du des d à au aux et un une en".split())
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+_UP_DEPS = ("flat:name", "flat", "appos", "conj", "fixed", "compound")
+PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "son": None, "sa": None, "ses": None, "leur": None}
+
+
+@dataclass(slots=True)
+class Who:
+    """A resolved speaker: canonical name and in-document entity (None when only a name was found)."""
+
+    name: str
+    local: int | None = None
+
+
+@dataclass(slots=True)
+class _Role:
+    pos: int
+    head: str  # first word of the canonical title
+    words: frozenset[str]
+    local: int
+
+
+def _bag(text: str) -> frozenset[str]:
+    return frozenset(w.lower().replace("’", "'") for w in _WORD.findall(text) if w.lower() not in _STOP)
+
+
+def _strip_honorific(name: str) -> str:
+    return entity_titles.honorific_prefix(name)[1] or name
+
+
+class Resolver:
+    """Speaker resolution over one document; build once per document (all lookups are bisects)."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], quoted: list[tuple[int, int]]):
+        self.text = doc.text
+        self.entities = entities
+        self.quoted = sorted(quoted)
+        self._qstarts = [s for s, _ in self.quoted]
+        self.mentions = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self.m = mentions
+        self._mstarts = [mentions[i].start for i in self.mentions]
+        self.local_of: dict[int, int] = {}
+        for e in entities:
+            for i in e.mentions:
+                self.local_of[i] = e.index
+        for i, m in enumerate(mentions):
+            if m.local is not None:
+                self.local_of.setdefault(i, m.local)
+        self.gender: dict[int, str] = {}
+        self.roles: list[_Role] = []
+        self._subjects: list[tuple[int, Who]] = []  # (position, who), kept sorted
+        self._surnames = self._surname_index()
+        self._find_roles()
+        self._find_subjects(doc)
+
+    # --- helpers -------------------------------------------------------------
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._qstarts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def mentions_in(self, start: int, end: int) -> list[int]:
+        lo = bisect.bisect_left(self._mstarts, start)
+        hi = bisect.bisect_left(self._mstarts, end)
+        return [i for i in self.mentions[lo:hi] if self.m[i].end <= end]
+
+    def is_complement(self, pos: int) -> bool:
+        """The name starting at ``pos`` follows a preposition or article (« du Kremlin », « avec X »)."""
+        return bool(_COMPLEMENT_BEFORE.search(self.text, max(0, pos - 12), pos))
+
+    def _surname_index(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for e in self.entities:
+            words = _strip_honorific(e.name).split()
+            if len(words) >= 2 and e.label in ("PER", "MISC", "LOC", "ORG"):
+                out.setdefault(words[-1].lower(), []).append(e.index)
+        return out
+
+    def who_of_local(self, local: int) -> Who:
+        """The entity's canonical name; a lone surname is raised to the one full name ending with it."""
+        e = self.entities[local]
+        name = _strip_honorific(e.name)
+        if " " not in name:
+            full = [i for i in self._surnames.get(name.lower(), []) if i != local]
+            per = [i for i in full if self.entities[i].label == "PER"] or full
+            if len({_strip_honorific(self.entities[i].name) for i in per}) == 1:
+                return Who(_strip_honorific(self.entities[per[0]].name), per[0])
+        return Who(name, local)
+
+    def who_of_mention(self, i: int) -> Who:
+        local = self.local_of.get(i)
+        if local is not None and local < len(self.entities):
+            return self.who_of_local(local)
+        return self.who_of_name(self.m[i].text)
+
+    def who_of_name(self, name: str) -> Who:
+        name = _strip_honorific(name.strip())
+        for e in self.entities:
+            if _strip_honorific(e.name) == name:
+                return self.who_of_local(e.index)
+        full = self._surnames.get(name.split()[-1].lower(), []) if name else []
+        if len(full) == 1 and (" " not in name or _strip_honorific(self.entities[full[0]].name).endswith(name)):
+            return self.who_of_local(full[0])
+        return Who(name)
+
+    # --- precomputation ------------------------------------------------------
+    def _find_roles(self) -> None:
+        text = self.text
+        for hit in entity_titles.find_titles(text):
+            if hit.kind != "title":
+                continue
+            head = hit.title.split()[0].lower()
+            det = text[max(0, hit.start - 4) : hit.start].lower()
+            gender = hit.gender
+            if gender == "any":
+                gender = "f" if re.search(r"\b(?:la|une|cette)\s$", det) else "m" if re.search(r"\b(?:le|un|ce)\s$", det) else "any"
+            # forward apposition: « le porte-parole du ministère, Anne Martin »
+            for i in self.mentions_in(hit.end, min(len(text), hit.end + 90)):
+                m = self.m[i]
+                between = text[hit.end : m.start]
+                if re.search(r"[.;:!?\n«»“”\"]", between) or between.count(",") > 1:
+                    break
+                if self.is_complement(m.start):
+                    continue
+                self._add_role(hit.start, head, hit.title + " " + between, i, gender)
+                break
+            # backward apposition: « Anne Martin, porte-parole du ministère »
+            before = text[max(0, hit.start - 8) : hit.start]
+            mb = re.search(r",\s*(?:l[ae]\s+|l['’])?$", before)
+            if mb:
+                comma = hit.start - len(before) + mb.start()
+                prev = self.mentions_in(max(0, comma - 80), comma)
+                if prev and self.m[prev[-1]].end >= comma - 1:
+                    tail = re.match(r"[^,.;:\n]*", text[hit.end : hit.end + 80]).group()
+                    self._add_role(hit.start, head, hit.title + " " + tail, prev[-1], gender)
+        for e in self.entities:
+            if e.roles and e.mentions:
+                pos = min(self.m[i].start for i in e.mentions if i < len(self.m))
+                for r in e.roles:
+                    words = _bag(r)
+                    if words:
+                        head = r.split()[0].lower()
+                        self.roles.append(_Role(pos, head, words, e.index))
+        self.roles.sort(key=lambda r: r.pos)
+
+    def _add_role(self, pos: int, head: str, phrase: str, mention: int, gender: str) -> None:
+        local = self.local_of.get(mention)
+        if local is None:
+            return
+        self.roles.append(_Role(pos, head, _bag(phrase), local))
+        if gender in ("m", "f"):
+            self.gender.setdefault(local, gender)
+
+    def _find_subjects(self, doc: Doc) -> None:
+        text = self.text
+        for i in self.mentions:
+            m = self.m[i]
+            if m.label != "PER" or self.in_quote(m.start):
+                continue
+            before = text[max(0, m.start - 6) : m.start]
+            local = self.local_of.get(i)
+            if local is not None and local not in self.gender:
+                if re.search(r"\b(?:Mme|Mlle|Mmes)\s$", before):
+                    self.gender[local] = "f"
+                elif re.search(r"\bM\.\s$", before):
+                    self.gender[local] = "m"
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            tok = span.root
+            for _ in range(4):
+                if tok.dep_ in _SUBJECT_DEPS or tok.dep_ not in _UP_DEPS or tok.head is tok:
+                    break
+                tok = tok.head
+            if tok.dep_ in _SUBJECT_DEPS:
+                self._subjects.append((m.start, self.who_of_mention(i)))
+        for mc in _CE_DERNIER.finditer(text):
+            if self.in_quote(mc.start()):
+                continue
+            prev = [i for i in self.mentions_in(max(0, mc.start() - 400), mc.start()) if self.m[i].label == "PER" and not self.in_quote(self.m[i].start)]
+            if prev:
+                self._subjects.append((mc.start(), self.who_of_mention(prev[-1])))
+        self._subjects.sort(key=lambda s: s[0])
+
+    def add_speaker(self, pos: int, who: Who) -> None:
+        """Record an attributed speaker: it becomes a candidate antecedent for later pronouns."""
+        bisect.insort(self._subjects, (pos, who), key=lambda s: s[0])
+
+    # --- resolution ----------------------------------------------------------
+    def _compatible(self, who: Who, gender: str | None) -> bool:
+        if gender is None or who.local is None:
+            return True
+        g = self.gender.get(who.local)
+        return g is None or g == gender
+
+    def pronoun(self, pos: int, pronoun: str) -> Who | None:
+        """The antecedent of a third-person singular pronoun at ``pos``."""
+        gender = PRONOUN_GENDER.get(pronoun.lower(), None)
+        if pronoun.lower() in ("ils", "elles", "on"):
+            return None
+        k = bisect.bisect_left(self._subjects, pos, key=lambda s: s[0])
+        for j in range(k - 1, max(-1, k - 12), -1):
+            p, who = self._subjects[j]
+            if pos - p > 3000:
+                break
+            if self._compatible(who, gender):
+                return who
+        lo = bisect.bisect_left(self._mstarts, max(0, pos - 1500))
+        hi = bisect.bisect_left(self._mstarts, pos)
+        for i in reversed(self.mentions[lo:hi]):
+            m = self.m[i]
+            if m.label == "PER" and not self.in_quote(m.start):
+                who = self.who_of_mention(i)
+                if self._compatible(who, gender):
+                    return who
+        return None
+
+    def pronoun_in_quote(self, pos: int, quote_start: int, pronoun: str) -> Who | None:
+        """A pronoun inside a quote (« … et il m'a dit : "…" »): the latest person named in that quote."""
+        people = [i for i in self.mentions_in(quote_start, pos) if self.m[i].label == "PER"]
+        if people:
+            return self.who_of_mention(people[-1])
+        return self.pronoun(pos, pronoun)
+
+    def role(self, pos: int, phrase: str) -> Who | None:
+        """The person introduced earlier with the title in ``phrase`` (« le ministre des Affaires étrangères »)."""
+        hits = entity_titles.find_titles(phrase)
+        if not hits:
+            return None
+        head = hits[0].title.split()[0].lower()
+        words = _bag(phrase[hits[0].start :])
+        best: _Role | None = None
+        for r in self.roles:
+            if r.head == head and words <= r.words and (r.pos < pos or best is None):
+                if best is None or r.pos < pos:
+                    best = r
+        return self.who_of_local(best.local) if best else None
+
+    def name_in(self, start: int, end: int, any_label: bool = True) -> tuple[Who, int, int] | None:
+        """The first name in a speaker slot: a mention, else a run of capitalised words."""
+        for i in self.mentions_in(start, end):
+            m = self.m[i]
+            if self.is_complement(m.start) and m.start > start:
+                continue
+            if any_label or m.label == "PER":
+                return self.who_of_mention(i), m.start, m.end
+        for mc in _CAP_RUN.finditer(self.text, start, end):
+            name = mc.group()
+            if entity_titles.is_title(name) or (mc.start() > start and self.is_complement(mc.start())):
+                continue
+            hit = entity_titles.honorific_prefix(name)
+            if hit[0] or len(name) > 1:
+                return self.who_of_name(name), mc.start(), mc.end()
+        return None
