@@ -90,6 +90,21 @@ def summarise(corpus: CorpusAnalysis, errors: int, seconds: float) -> None:
         for t in corpus.timeline[:15]:
             table.add_row(t.date, escape(_short(t.summary, 90)), escape(", ".join(names.get(p, p) for p in t.participants[:3])))
         console.print(table)
+    else:
+        console.print("[dim]Timeline: no dated event found yet.[/]")
+
+
+def demo_query(corpus: CorpusAnalysis) -> str | None:
+    """A word from the largest story's title, written without its accents (to show folding)."""
+    stories = sorted(corpus.stories, key=lambda s: -len(s.documents))
+    titles = [s.title for s in stories] + [a.document.title or "" for a in corpus.documents]
+    for title in titles:
+        words = [w.strip(".,:;«»\"'’()") for w in title.split()]
+        accented = [w for w in words if len(w) >= 5 and w.isalpha() and fold(w) != w.lower()]
+        plain = [w for w in words if len(w) >= 6 and w.isalpha()]
+        if accented or plain:
+            return fold((accented or plain)[0])
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,9 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         contract.write(corpus, out / "analysis.json")
         summarise(corpus, len(result.errors), time.perf_counter() - started)
 
-        people = [e for e in corpus.entities if e.type == "PER"]
-        if people:
-            query = fold(people[0].name.split()[-1])
+        query = demo_query(corpus)
+        if query:
             hits = service.search(store, query, limit=3)
             console.print(f"[bold]Search[/] « {escape(query)} » (accents and case do not matter): {len(hits)} hit(s)")
             for h in hits:
@@ -136,14 +150,20 @@ def main(argv: list[str] | None = None) -> int:
             report_path = service.write_report(corpus, None, "html", out / "story.html")
         except ImportError:
             console.print("[yellow]story report skipped: chronique.report is not available[/]")
+        except Exception as exc:  # the summary above stands even if the report fails
+            console.print(f"[yellow]story report failed[/]: {escape(type(exc).__name__)}: {escape(str(exc))}")
     console.print("\n[bold]Written[/]")
     for p in (db, out / "analysis.json", report_path):
         if p is not None and Path(p).exists():
             console.print(f"  {escape(str(p))}")
+    if report_path is not None and Path(report_path).exists():
+        console.print(f"[bold]Story report[/]: {escape(str(Path(report_path).resolve()))}")
     first = corpus.documents[0].document.id if corpus.documents else "DOC_ID"
     console.print(
-        "\nTry: [cyan]chronique search négociations --db {0}[/] · [cyan]chronique show {1} --db {0}[/] · "
-        "[cyan]chronique export --format csv --table quotes --db {0}[/]".format(escape(str(db)), first)
+        "\nTry: [cyan]chronique search {2} --db {0}[/] · [cyan]chronique show {1} --db {0}[/] · "
+        "[cyan]chronique export --format csv --table quotes --db {0}[/]".format(
+            escape(str(db)), first, escape(query or "grève")
+        )
     )
     return 0 if corpus.documents else 3
 
