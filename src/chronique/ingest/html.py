@@ -5,22 +5,27 @@ markup (meta tags, ``<time>``, JSON-LD, via htmldate). htmldate's extensive sear
 is off: it guesses from any date-like string (a « © 2025 » footer gives 2025-01-01),
 and a publication date must never be invented.
 
-A page whose extracted text is not even a few words (a menu, tag soup) has no
-article: that is a :class:`~chronique.errors.ParseError`, not an empty document.
+A page with no words outside its links and menus (a navigation page, tag soup)
+has no article, whatever trafilatura's fallback scrapes from it: that is a
+:class:`~chronique.errors.ParseError`, not a document made of menu entries.
 """
 
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from collections.abc import Iterator
 
 from chronique.errors import ParseError
 from chronique.ingest.dates import day_of
 from chronique.ingest.decode import decode, normalise
+from chronique.ingest.markup import fragment_text
 from chronique.ingest.record import Record
 
-MIN_WORDS = 5
+_PAGE = re.compile(r"<(?:html|body)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_NOT_PROSE = ".//head|.//script|.//style|.//noscript|.//template|.//nav|.//a|.//select|.//button"
+_NO_METADATA = SimpleNamespace(title=None, date=None, url=None, sitename=None, author=None)
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
@@ -36,18 +41,34 @@ def read_html(path: str, raw: bytes) -> Iterator[Record]:
     except Exception as exc:  # trafilatura/lxml raise a variety of errors on broken markup
         raise ParseError(path, f"cannot parse HTML ({type(exc).__name__})") from None
     text = normalise(found.text) if found is not None and found.text else ""
-    if len(_WORD.findall(text)) < MIN_WORDS:
+    if not text and not _PAGE.search(markup):  # a bare fragment (« <p>…</p> »): trafilatura wants a page
+        text = normalise(fragment_text(markup))
+    if not _WORD.search(text) or not _has_prose(markup):
         raise ParseError(path, "no article text found in the HTML")
+    meta = found if found is not None else _NO_METADATA
     yield Record(
         path=path,
         text=text,
         format="html",
-        title=_clean(found.title),
-        published=day_of(found.date),
-        url=_clean(found.url),
-        source=_clean(found.sitename),
-        author=_clean(found.author),
+        title=_clean(meta.title),
+        published=day_of(meta.date),
+        url=_clean(meta.url),
+        source=_clean(meta.sitename),
+        author=_clean(meta.author),
     )
+
+
+def _has_prose(markup: str) -> bool:
+    """Whether the page has a word of its own, outside links, menus and scripts."""
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(markup)
+    except Exception:  # lxml: ParserError on a document with no elements
+        return False
+    for element in root.xpath(_NOT_PROSE):
+        element.drop_tree()
+    return _WORD.search(root.text_content()) is not None
 
 
 def _clean(value: str | None) -> str | None:
