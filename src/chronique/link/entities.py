@@ -34,12 +34,13 @@ from rapidfuzz import fuzz
 
 from chronique.ids import entity_id
 from chronique.model import DocAnalysis, Entity
-from chronique.nlp.entity_names import fold, given_names_compatible, phonetic, skeleton
+from chronique.nlp.entity_names import fold, given_names_compatible, skeleton, split_name, unit_key, units
 
 FUZZY_SURNAME = 85.0  # rapidfuzz ratio between transliterated surnames of one person
 FUZZY_NAME = 90.0  # between two non-person names of one referent
 MIN_SHARED_CONTEXT = 2  # names two documents must share for a fuzzy non-person match
 CONTEXT_MARGIN = 2  # how many more shared names the best person needs over the next
+_LINKING_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "au", "aux", "en", "pour", "sur", "sous", "contre"}
 
 
 @dataclass(slots=True)
@@ -48,22 +49,17 @@ class _Node:
     local: int
     label: str
     name: str
-    words: tuple[str, ...]  # folded words of the name
+    given: tuple[str, ...]  # given-name units (empty for a surname alone)
+    surname: str  # phonetic key of the surname, particles included
+    flat: str  # phonetic key of the whole name, spaces and hyphens dropped
     mentions: int
     strong_person: bool  # a full name, an honorific or a role says this is a person
     texts: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # mention texts without honorific
 
-    @property
-    def surname(self) -> str:
-        return phonetic(self.words[-1])
 
-    @property
-    def given(self) -> tuple[str, ...]:
-        return self.words[:-1]
-
-    @property
-    def flat(self) -> str:
-        return "".join(phonetic(w) for w in self.words)
+def _flat(name: str) -> str:
+    return "".join(unit_key(u) for u in units(name))
 
 
 class _Union:
@@ -97,11 +93,11 @@ class _Resolver:
         ra, rb = self.root(a), self.root(b)
         return ra == rb or not (self.docs[ra] & self.docs[rb])
 
-    def join(self, a: int, b: int) -> bool:
+    def join(self, a: int, b: int, force: bool = False) -> bool:
         ra, rb = self.root(a), self.root(b)
         if ra == rb:
             return True
-        if self.docs[ra] & self.docs[rb]:
+        if self.docs[ra] & self.docs[rb] and not force:
             return False
         self.uf.union(ra, rb)
         r = self.root(ra)
@@ -113,14 +109,17 @@ def _nodes(analyses: list[DocAnalysis]) -> list[_Node]:
     out = []
     for d, a in enumerate(analyses):
         for local in a.entities:
-            words = tuple(fold(local.name).split())
-            if not words:
+            given, sur = split_name(local.name)
+            if not sur:
                 continue
             ms = [a.mentions[i] for i in local.mentions if i < len(a.mentions)]
             strong = local.label == "PER" and (
-                len(words) > 1 or bool(local.roles) or any(m.key and m.key != m.text for m in ms)
+                bool(given) or bool(local.roles) or any(m.key and m.key != m.text for m in ms)
             )
-            out.append(_Node(d, local.index, local.label, local.name, words, len(ms), strong, [m.text for m in ms]))
+            out.append(
+                _Node(d, local.index, local.label, local.name, given, unit_key(sur), _flat(local.name), len(ms), strong,
+                      [m.text for m in ms], [m.key or m.text for m in ms])
+            )
     return out
 
 
@@ -158,7 +157,7 @@ def _link_full_names(res: _Resolver, nodes: list[_Node], people: list[int]) -> N
         # same given-name key: one person
         groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i in members:
-            groups[tuple(phonetic(w) for w in nodes[i].given)].append(i)
+            groups[tuple(unit_key(u) for u in nodes[i].given)].append(i)
         for g in groups.values():
             for i in g[1:]:
                 res.join(g[0], i)
@@ -170,6 +169,15 @@ def _link_full_names(res: _Resolver, nodes: list[_Node], people: list[int]) -> N
             fits = {r for r in fits if res.can_join(i, r)}
             if len(fits) == 1:
                 res.join(i, fits.pop())
+    # « Anne Costa Ribeiro » / « Anne Costa-Ribeiro »: a last given unit that is part of the surname
+    for i in people:
+        n = nodes[i]
+        if len(n.given) < 2:
+            continue
+        alt = unit_key(n.given[-1]) + n.surname
+        for j in by_surname.get(alt, ()):
+            if given_names_compatible(n.given[:-1], nodes[j].given, allow_prefix=False) == "same":
+                res.join(i, j)
     # transliterated surnames: block on the consonant skeleton
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for s in by_surname:
@@ -210,6 +218,17 @@ def _link_surnames(res: _Resolver, nodes: list[_Node], singles: list[int], peopl
     return rest
 
 
+def _head_stripped(name: str) -> str | None:
+    """« groupe Durand » -> « Durand »: lower-case words before a capitalised name (not « tour de France »)."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k][:1].islower():
+        k += 1
+    if k == 0 or not words[k][:1].isupper() or words[k - 1].lower() in _LINKING_WORDS or words[k - 1].endswith(("'", "’")):
+        return None
+    return " ".join(words[k:])
+
+
 def _link_others(res: _Resolver, nodes: list[_Node], others: list[int], ctx: list[set[str]]) -> None:
     by_key: dict[str, list[int]] = defaultdict(list)
     for i in others:
@@ -217,6 +236,10 @@ def _link_others(res: _Resolver, nodes: list[_Node], others: list[int], ctx: lis
     for g in by_key.values():
         for i in g[1:]:
             res.join(g[0], i)
+    for i in others:
+        head = _head_stripped(nodes[i].name)
+        if head is not None and _flat(head) in by_key:
+            res.join(i, by_key[_flat(head)][0])
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for k in by_key:
         by_skeleton[skeleton(k)].append(k)
@@ -234,6 +257,33 @@ def _link_others(res: _Resolver, nodes: list[_Node], others: list[int], ctx: lis
                     res.join(i, j)
 
 
+def acronym(name: str) -> str | None:
+    """Initials of the capitalised and content words of a several-word name
+    (« Union nationale des étudiants de France » -> « UNEF »), or None."""
+    words = [w for w in units(name) if w not in _LINKING_WORDS]
+    if len(words) < 2:
+        return None
+    return "".join(p[0] for w in words for p in w.split("-") if p).upper()
+
+
+def _link_acronyms(res: _Resolver, nodes: list[_Node], others: list[int], analyses: list[DocAnalysis]) -> None:
+    """An all-capitals short name joins the only longer name whose initials it spells."""
+    long_by_acronym: dict[str, set[int]] = defaultdict(set)
+    for i in others:
+        a = acronym(nodes[i].name)
+        if a is not None and 2 <= len(a) <= 8:
+            long_by_acronym[a].add(i)
+    for i in others:
+        short = nodes[i].name.replace(".", "")
+        if not (2 <= len(short) <= 8 and short.isalpha() and short.isupper()):
+            continue
+        roots = {res.root(j) for j in long_by_acronym.get(short.upper(), ())} - {res.root(i)}
+        if len(roots) == 1:
+            r = roots.pop()
+            if not res.join(i, r):
+                res.join(i, r, force=True)  # « l’Union … (UNEF) » in one document: the document said so
+
+
 def _entity(nodes: list[_Node], members: list[int], analyses: list[DocAnalysis]) -> Entity:
     labels: Counter[str] = Counter()
     for i in members:
@@ -243,7 +293,7 @@ def _entity(nodes: list[_Node], members: list[int], analyses: list[DocAnalysis])
     name = max(names, key=lambda n: (len(n.split()) > 1, names[n], len(n), n))
     aliases: list[str] = []
     for i in members:
-        for t in [nodes[i].name, *nodes[i].texts]:
+        for t in [nodes[i].name, *nodes[i].texts, *nodes[i].keys]:
             if t != name and t not in aliases:
                 aliases.append(t)
     titles: list[dict] = []
@@ -269,15 +319,16 @@ def link_entities(analyses: list[DocAnalysis], aliases: dict[str, str] | None = 
     ctx = _contexts(analyses, nodes)
     if aliases:
         _apply_aliases(res, nodes, aliases)
-    people = [i for i, n in enumerate(nodes) if n.label == "PER" and len(n.words) > 1]
+    people = [i for i, n in enumerate(nodes) if n.label == "PER" and n.given]
     surnames = {nodes[i].surname for i in people}
-    singles = [i for i, n in enumerate(nodes) if n.label == "PER" and len(n.words) == 1 and (n.strong_person or n.surname in surnames)]
+    singles = [i for i, n in enumerate(nodes) if n.label == "PER" and not n.given and (n.strong_person or n.surname in surnames)]
     taken = set(people) | set(singles)
     others = [i for i in range(len(nodes)) if i not in taken]
     _link_full_names(res, nodes, people)
     rest = _link_surnames(res, nodes, singles, people, ctx)
     # surnames of nobody named in full: one entity per key, as for other names
-    _link_others(res, nodes, others + [i for i in rest if not _ambiguous(nodes[i], nodes, people)], ctx)
+    _link_others(res, nodes, others + [i for i in rest if nodes[i].surname not in surnames], ctx)
+    _link_acronyms(res, nodes, others, analyses)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
@@ -300,10 +351,6 @@ def link_entities(analyses: list[DocAnalysis], aliases: dict[str, str] | None = 
     for a in analyses:
         _speakers(a)
     return sorted(entities, key=lambda e: (-e.mentions, e.name))
-
-
-def _ambiguous(n: _Node, nodes: list[_Node], people: list[int]) -> bool:
-    return any(nodes[j].surname == n.surname for j in people)
 
 
 def _speakers(a: DocAnalysis) -> None:

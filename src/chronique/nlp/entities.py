@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from chronique.model import LocalEntity, Mention
 from chronique.nlp import entity_roles
-from chronique.nlp.entity_names import fold, given_names_compatible, phonetic
+from chronique.nlp.entity_names import given_names_compatible, split_name, unit_key, units
 from chronique.nlp.entity_spans import Candidate, candidates
 from chronique.nlp.entity_titles import find_honorifics, find_titles
 
@@ -36,8 +36,13 @@ def _body_start(doc: Doc) -> int:
     return (doc._.chronique_body_start or 0) if Doc.has_extension("chronique_body_start") else 0
 
 
-def _words(c: Candidate, text: str) -> list[str]:
-    return fold(text[c.key_start : c.end]).split()
+def _words(c: Candidate, text: str) -> tuple[str, ...]:
+    return units(text[c.key_start : c.end])
+
+
+def _single(c: Candidate, text: str) -> bool:
+    """A one-word name or a surname alone (« Le Gall »)."""
+    return not split_name(text[c.key_start : c.end])[0]
 
 
 class _Cluster:
@@ -50,10 +55,8 @@ class _Cluster:
         self.given = given
 
 
-def _is_person_anchor(c: Candidate, words: list[str]) -> bool:
-    if len(words) < 2:
-        return False
-    return c.label == "PER" or c.honorific is not None or c.role is not None
+def _is_person_anchor(c: Candidate, given: tuple[str, ...]) -> bool:
+    return bool(given) and (c.label == "PER" or c.honorific is not None or c.role is not None)
 
 
 def _vote(c: Candidate, cl: _Cluster) -> None:
@@ -84,16 +87,16 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _cluster(cands: list[Candidate], text: str) -> list[_Cluster]:
-    words = [_words(c, text) for c in cands]
+    names = [split_name(text[c.key_start : c.end]) for c in cands]
     clusters: list[_Cluster] = []
     of: list[int | None] = [None] * len(cands)
     by_surname: dict[str, list[int]] = defaultdict(list)  # surname key -> person cluster indices
-    # 1. person anchors: several words read as a person
+    # 1. person anchors: a given name and a surname, read as a person
     for i, c in enumerate(cands):
-        w = words[i]
-        if not _is_person_anchor(c, w):
+        given, sur = names[i]
+        if not sur or not _is_person_anchor(c, given):
             continue
-        surname, given = phonetic(w[-1]), tuple(w[:-1])
+        surname = unit_key(sur)
         match = None
         for ci in by_surname.get(surname, ()):
             if given_names_compatible(clusters[ci].given, given):
@@ -112,27 +115,29 @@ def _cluster(cands: list[Candidate], text: str) -> list[_Cluster]:
     for i, ci in enumerate(of):
         if ci is not None:
             anchored[clusters[ci].surname].append((cands[i].start, ci))
-    by_key: dict[tuple[str, ...], int] = {}
+    by_key: dict[str, int] = {}
     for i, c in enumerate(cands):
         if of[i] is not None:
             continue
-        w = words[i]
-        if not w:
+        given, sur = names[i]
+        if not sur:
             continue
-        places = anchored.get(phonetic(w[-1])) if (len(w) == 1 or (c.honorific and len(w) <= 2)) else None
+        places = anchored.get(unit_key(sur)) if (not given or c.honorific is not None) else None
         if places:
             before = [p for p in places if p[0] <= c.start]
             pick = max(before)[1] if before else min(places)[1]
-            if len(w) == 1 or given_names_compatible(clusters[pick].given, tuple(w[:-1])):
+            if not given or given_names_compatible(clusters[pick].given, given):
                 of[i] = pick
                 continue
-        key = tuple(phonetic(x) for x in w)
+        key = "".join(unit_key(u) for u in _words(c, text))
         ci = by_key.get(key)
         if ci is None:
             clusters.append(_Cluster())
             ci = by_key[key] = len(clusters) - 1
         of[i] = ci
     for i, ci in enumerate(of):
+        if ci is None:
+            continue
         clusters[ci].members.append(i)
         _vote(cands[i], clusters[ci])
     return clusters
@@ -153,14 +158,14 @@ def extract(doc: Doc) -> tuple[list[Mention], list[LocalEntity]]:
     """Mentions in text order and the in-document entities they form."""
     text = doc.text
     titles = find_titles(text)
-    cands = _dedupe(candidates(doc, _body_start(doc), titles, find_honorifics(text)))
+    cands = [c for c in _dedupe(candidates(doc, _body_start(doc), titles, find_honorifics(text))) if _words(c, text)]
     entity_roles.attach(doc, cands, titles)
     clusters = [cl for cl in _cluster(cands, text) if cl.members]
     clusters.sort(key=lambda cl: min(cl.members))
     mentions: list[Mention | None] = [None] * len(cands)
     entities: list[LocalEntity] = []
     for index, cl in enumerate(clusters):
-        one_word = all(len(_words(cands[i], text)) == 1 for i in cl.members)
+        one_word = all(_single(cands[i], text) for i in cl.members)
         label = _label(cl, one_word)
         roles: list[str] = []
         for i in cl.members:

@@ -90,26 +90,96 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(phonetic(w) for w in fold(name).split())
 
 
-def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix: bool = True) -> str | None:
-    """How two folded given-name sequences can name one person, or None.
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    from chronique import langdata
 
-    Returns ``"same"`` (equal or same phonetic key), ``"prefix"`` (a short form:
-    Tom/Tomas, Max/Maxime — at least 3 letters) or ``"initial"`` (J/Jules,
-    JD/James David). Middle names may be missing on one side.
+    return frozenset(e["particle"] for e in langdata.load("name_particles"))
+
+
+_ELIDED_PARTICLE = re.compile(r"(?i)\b([dl])'")
+_INITIALS_UNIT = re.compile(r"^[a-z]\.(?:-?[a-z]\.)*$")
+_UNIT_JUNK = re.compile(r"[^\w\-]+")
+
+
+@lru_cache(maxsize=65536)
+def units(name: str) -> tuple[str, ...]:
+    """Words of a name, hyphenated compounds kept whole: « J.-B. Le Gall » -> (« j-b », « le », « gall »).
+
+    Dotted or spaced initials become one unit (« J. D. », « J.D. », « JD » -> « jd »).
+    """
+    s = _ELIDED_PARTICLE.sub(r"\1 ", strip_accents(name).replace("’", "'").replace("ʼ", "'"))
+    out: list[str] = []
+    initial_run = False
+    for raw in s.split():
+        w = raw.lower().strip(",;:!?()[]«»\"'“”")
+        if not w:
+            continue
+        if "." in w and _INITIALS_UNIT.match(w):
+            u = w.replace(".", "")
+            if initial_run and "-" not in u and "-" not in out[-1]:
+                out[-1] += u
+            else:
+                out.append(u)
+            initial_run = True
+            continue
+        initial_run = False
+        u = _UNIT_JUNK.sub("", w).strip("-")
+        if u:
+            out.append(u)
+    return tuple(out)
+
+
+def unit_key(unit: str) -> str:
+    """Phonetic key of one unit, hyphens dropped (« costa-ribeiro » = « costa ribeiro » joined)."""
+    return "".join(phonetic(p) for p in unit.split("-") if p)
+
+
+def split_name(name: str) -> tuple[tuple[str, ...], str]:
+    """(given-name units, surname) of a personal name; the surname keeps its particles
+    (« Anne Le Gall » -> ((« anne »,), « le-gall »)); a one-word name is all surname."""
+    us = units(name)
+    if not us:
+        return (), ""
+    k = len(us) - 1
+    particles = _particles()
+    while k > 0 and us[k - 1] in particles:
+        k -= 1
+    return us[:k], "-".join(us[k:])
+
+
+def is_initials(unit: str) -> bool:
+    """« j », « jd », « j-b »: letters standing for given names."""
+    parts = unit.split("-")
+    return all(len(p) == 1 for p in parts) if len(parts) > 1 else _is_initials(unit)
+
+
+def _letters(given: tuple[str, ...]) -> str:
+    return "".join(p[0] for u in given for p in u.split("-") if p)
+
+
+def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix: bool = True) -> str | None:
+    """How two given-name unit sequences (:func:`split_name`) can name one person, or None.
+
+    Returns ``"same"`` (same phonetic key), ``"prefix"`` (a short form: Tom/Tomas,
+    Max/Maxime — at least 3 letters, never half of a hyphenated name: Jean is
+    not Jean-Louis) or ``"initial"`` (J./Jules, J.-L./Jean-Louis, JD/James David).
+    Middle names may be missing on one side.
     """
     if not a or not b:
         return None
     fa, fb = a[0], b[0]
-    if fa == fb or phonetic(fa) == phonetic(fb):
+    if fa == fb or unit_key(fa) == unit_key(fb):
         return "same"
+    ia, ib = is_initials(fa), is_initials(fb)
+    if ia != ib:
+        short, long_ = (fa, b) if ia else (fb, a)
+        letters = short.replace("-", "")
+        return "initial" if _letters(long_).startswith(letters) else None
+    if ia and ib:
+        return None
     short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
-    if allow_prefix and len(short) >= 3 and (long_.startswith(short) or phonetic(long_).startswith(phonetic(short))):
-        return "prefix"
-    # initials: "jd" vs "james david", "j" vs "jules"
-    ia = fa if _is_initials(fa) else None
-    ib = fb if _is_initials(fb) else None
-    if ia and not ib and "".join(w[0] for w in b[: len(ia)]) == ia:
-        return "initial"
-    if ib and not ia and "".join(w[0] for w in a[: len(ib)]) == ib:
-        return "initial"
+    if allow_prefix and len(short) >= 3 and "-" not in long_ and "-" not in short:
+        if long_.startswith(short) or phonetic(long_).startswith(phonetic(short)):
+            return "prefix"
     return None

@@ -78,7 +78,7 @@ def _role_before(doc: Doc, c: Candidate, titles: list[TitleHit], starts: list[in
     if "," in doc.text[h.end : c.start]:
         # « le porte-parole de l’agence, Anne N., a dit » — not « avec le dirigeant, M. N. a dit »
         nxt = c.last + 1
-        if nxt >= len(doc) or doc[nxt].text not in ",)":
+        if nxt < len(doc) and not doc[nxt].is_punct:
             return None
     return h
 
