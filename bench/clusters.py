@@ -3,21 +3,28 @@
     .venv/bin/python bench/clusters.py [--part dev|report|both] [--sweep] [--cache FILE]
 
 Data: shared/benchmarks/news-clusters-fr/categories.csv (Google News clusters, June 2019),
-``section<TAB>cluster<TAB>headline``. Gold: union-find over (section, cluster) groups and
-identical headlines; one document per distinct headline. A gold story belongs to the dev part
-when one of its headlines is in a dev section (france, international, economie), else to the
-report part; each part is grouped on its own. Tuning uses dev only.
+``section<TAB>cluster<TAB>headline``; one document per distinct headline. Two readings:
+
+- per section (as Google News built them): a section's headlines grouped on their own, gold =
+  its clusters joined where a headline repeats;
+- per part: every headline of the dev sections (france, international, economie) grouped
+  together, and those of the other sections (the report part), gold = (section, cluster)
+  groups joined through identical headlines.
+
+Tuning uses the dev sections only; the other sections are read for the report.
 
 The product path is used: each headline becomes a title-only ``Document``, goes through
 ``chronique.nlp.pipeline.analyze_documents`` (spaCy + chronique's components) and then
-into ``chronique.link.stories.StoryIndex`` in arrival order (no dates here: by id).
+``chronique.link.stories.group_stories`` (a ``StoryIndex`` fed in arrival order; no dates
+here, so by id). Headlines come without accents; chronique folds accents on every feature.
 The baseline is TF-IDF (folded words) + cosine + average-linkage agglomerative clustering,
-its cut tuned on dev.
+its cut tuned on the dev sections.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import platform
 import time
@@ -30,7 +37,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import pdist
 
 from chronique.ids import document_id
-from chronique.link.stories import StoryIndex, StoryParams, arrival_order
+from chronique.link.stories import StoryParams, group_stories
 from chronique.link.story_features import fold, stop_words
 from chronique.model import DocAnalysis, Document
 
@@ -68,6 +75,34 @@ def load_gold(path: Path = DATA) -> dict[str, list[list[str]]]:
     return parts
 
 
+def section_gold(path: Path = DATA) -> dict[str, list[list[str]]]:
+    """{section: gold stories}: each section's clusters, joined where a headline repeats in it."""
+    clusters: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            section, cluster, headline = line.split("\t", 2)
+            clusters[section][cluster].append(headline.strip())
+    out = {}
+    for section, groups in clusters.items():
+        parent: dict[object, object] = {}
+
+        def find(x: object) -> object:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                x = parent[x]
+            return x
+
+        for c, hs in groups.items():
+            for h in hs:
+                parent[find(("h", h))] = find(("c", c))
+        joined: dict[object, set[str]] = defaultdict(set)
+        for hs in groups.values():
+            for h in hs:
+                joined[find(("h", h))].add(h)
+        out[section] = [sorted(g) for g in joined.values()]
+    return out
+
+
 def documents(headlines: list[str]) -> list[Document]:
     return [
         Document(id=document_id(h), path=f"headline:{i}", text=h, title=h, language="fr", format="txt")
@@ -100,10 +135,7 @@ def bcubed(predicted: list[list[str]], gold: list[list[str]]) -> tuple[float, fl
 
 
 def chronique_stories(analyses: list[DocAnalysis], params: StoryParams) -> list[list[str]]:
-    index = StoryIndex(params)
-    for a in arrival_order(analyses):
-        index.add(a)
-    return [s.documents for s in index.stories()]
+    return [s.documents for s in group_stories(analyses, params)]
 
 
 def baseline_stories(docs: list[Document], cut: float) -> list[list[str]]:
@@ -135,48 +167,72 @@ def cpu_name() -> str:
     return platform.processor() or "unknown"
 
 
+def score(found: list[list[str]], stories: list[list[str]]) -> tuple[float, float, float]:
+    return bcubed(found, [[document_id(h) for h in c] for c in stories])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", choices=["dev", "report", "both"], default="both")
-    ap.add_argument("--sweep", action="store_true", help="threshold sweep (dev only)")
+    ap.add_argument("--sweep", action="store_true", help="threshold sweep (dev sections only)")
     ap.add_argument("--cache", type=Path, help="pickle of the analyses, to iterate without spaCy")
-    ap.add_argument("--baseline-cut", type=float, default=None, help="default: best on dev")
+    ap.add_argument("--baseline-cut", type=float, default=None, help="default: best on the dev sections")
     args = ap.parse_args()
 
-    gold = load_gold()
+    by_part = load_gold()
+    by_section = section_gold()
     parts = ["dev", "report"] if args.part == "both" else [args.part]
     if args.sweep:
         parts = ["dev"]
-    print(f"machine: {platform.node()} nproc={__import__('os').cpu_count()} cpu={cpu_name()}")
-    cuts = [round(0.5 + 0.025 * i, 3) for i in range(19)]
-    best_cut = args.baseline_cut
-    if best_cut is None:
-        dev_docs = documents([h for c in gold["dev"] for h in c])
-        dev_gold = [[document_id(h) for h in c] for c in gold["dev"]]
-        best_cut = max(cuts, key=lambda c: bcubed(baseline_stories(dev_docs, c), dev_gold)[2])
+    print(f"machine: {platform.node()} nproc={os.cpu_count()} cpu={cpu_name()}")
+    headlines = sorted({h for stories in by_section.values() for c in stories for h in c})
+    t0 = time.perf_counter()
+    analysed = {a.document.text: a for a in analyse(documents(headlines), args.cache)}
+    print(f"{len(headlines)} distinct headlines analysed in {time.perf_counter() - t0:.1f}s")
+    dev_sections = sorted(DEV_SECTIONS)
+    report_sections = sorted(set(by_section) - DEV_SECTIONS)
+
+    def sections_of(part: str) -> list[str]:
+        return dev_sections if part == "dev" else report_sections
+
+    def run(stories: list[list[str]], params: StoryParams) -> tuple[tuple[float, float, float], float]:
+        t = time.perf_counter()
+        found = chronique_stories([analysed[h] for c in stories for h in c], params)
+        return score(found, stories), time.perf_counter() - t
+
+    if args.sweep:
+        for th in [0.08, 0.1, 0.12, 0.14, 0.15, 0.16, 0.18, 0.2, 0.25]:
+            params = replace(StoryParams(), threshold=th)
+            f1 = [run(by_section[s], params)[0][2] for s in dev_sections]
+            pooled = run(by_part["dev"], params)[0][2]
+            print(f"  threshold {th:.2f}: sections {' '.join(f'{f:.4f}' for f in f1)} mean {np.mean(f1):.4f} pooled {pooled:.4f}")
+        return
+
+    cut = args.baseline_cut
+    if cut is None:
+        cuts = [round(0.5 + 0.025 * i, 3) for i in range(19)]
+
+        def dev_f1(c: float) -> float:
+            return float(np.mean([score(baseline_stories(documents([h for g in by_section[s] for h in g]), c), by_section[s])[2] for s in dev_sections]))
+
+        cut = max(cuts, key=dev_f1)
+    params = StoryParams()
+    print(f"chronique StoryIndex {params.to_dict()}\nbaseline TF-IDF average-linkage, cut {cut} (best on dev sections)")
+    print(f"{'':16} {'docs':>5} {'gold':>5} {'found':>5} | {'chronique P':>11} {'R':>6} {'F1':>6} {'time':>6} | {'baseline P':>10} {'R':>6} {'F1':>6}")
     for part in parts:
-        stories = gold[part]
-        headlines = [h for c in stories for h in c]
-        docs = documents(headlines)
-        gold_ids = [[document_id(h) for h in c] for c in stories]
-        cache = args.cache.with_suffix(f".{part}.pkl") if args.cache else None
-        t0 = time.perf_counter()
-        analyses = analyse(docs, cache)
-        t1 = time.perf_counter()
-        print(f"[{part}] {len(docs)} headlines, {len(stories)} gold stories; analysis {t1 - t0:.1f}s")
-        if args.sweep:
-            base = StoryParams()
-            for th in [0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.32, 0.35]:
-                p, r, f = bcubed(chronique_stories(analyses, replace(base, threshold=th)), gold_ids)
-                print(f"  threshold {th:.2f}: P {p:.4f} R {r:.4f} F1 {f:.4f}")
-            continue
-        t1 = time.perf_counter()
-        found = chronique_stories(analyses, StoryParams())
-        t2 = time.perf_counter()
-        p, r, f = bcubed(found, gold_ids)
-        print(f"  chronique StoryIndex: P {p:.4f} R {r:.4f} F1 {f:.4f}  ({len(found)} stories, {t2 - t1:.2f}s)")
-        p, r, f = bcubed(baseline_stories(docs, best_cut), gold_ids)
-        print(f"  baseline TF-IDF average-linkage (cut {best_cut}): P {p:.4f} R {r:.4f} F1 {f:.4f}")
+        rows = [(s, by_section[s]) for s in sections_of(part)] + [(f"[{part} pooled]", by_part[part])]
+        f1s = []
+        for name, stories in rows:
+            hs = [h for c in stories for h in c]
+            t = time.perf_counter()
+            found = chronique_stories([analysed[h] for h in hs], params)
+            elapsed = time.perf_counter() - t
+            p, r, f = score(found, stories)
+            bp, br, bf = score(baseline_stories(documents(hs), cut), stories)
+            if not name.startswith("["):
+                f1s.append((f, bf))
+            print(f"{name:16} {len(hs):5} {len(stories):5} {len(found):5} | {p:11.4f} {r:6.4f} {f:6.4f} {elapsed:5.2f}s | {bp:10.4f} {br:6.4f} {bf:6.4f}")
+        print(f"{'[' + part + ' mean]':16} {'':5} {'':5} {'':5} | {'':11} {'':6} {np.mean([x[0] for x in f1s]):6.4f} {'':6} | {'':10} {'':6} {np.mean([x[1] for x in f1s]):6.4f}")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 """Stories: articles grouped by what they are about, one article at a time.
 
-A :class:`StoryIndex` takes articles as they arrive. Each new article is compared
-only with the stories that share one of its salient features (an inverted index on
-folded terms and entity keys, so no all-pairs pass), scored by average cosine
-similarity of TF-IDF vectors whose document frequencies grow with the corpus, and
-either joins the best story or opens a new one; nothing already placed moves.
+A :class:`StoryIndex` takes articles as they arrive (:meth:`StoryIndex.add`). Each
+new article is compared only with the stories that share one of its salient
+features (an inverted index on folded terms and entity keys: blocking, no
+all-pairs pass), scored by the average cosine similarity of TF-IDF vectors to the
+story's latest members, and either joins the best story or opens a new one. When
+it bridges two stories that, as wholes, are as close as an article must be to
+join, they are merged (average linkage, checked only around the new article), the
+older story keeping its id. Near-duplicates join their original's story.
 Publication dates far apart lower the score, but only softly: one story can run
 for months when the same people keep appearing in it. The index state is plain
 JSON-ready data (:meth:`StoryIndex.to_dict`) so a store can keep it between ingests.
@@ -18,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chronique.ids import story_id
-from chronique.link.story_features import Features, features, title
+from chronique.link.story_features import Features, features, has_title, title
 from chronique.model import DocAnalysis, Story
 
 STATE_VERSION = 1
@@ -28,13 +31,16 @@ STATE_VERSION = 1
 class StoryParams:
     """Knobs of the grouping, kept with the state so a reloaded index behaves the same."""
 
-    threshold: float = 0.3  # least similarity for an article to join a story
+    threshold: float = 0.15  # least average similarity for an article to join a story
     blocking_terms: int = 12  # most salient features of an article used to find candidates
     max_df: float = 0.05  # features in more than this share of articles are not used to block
     window_days: int = 7  # no date penalty within this gap
     decay_days: float = 120.0  # then similarity fades with this time constant ...
     floor: float = 0.75  # ... down to this factor at most
     members: int = 30  # an article is compared with at most the latest N members of a story
+    entity_weight: float = 2.0  # weight of an entity mention against a title word (2.0) or lead word (1.0)
+    idf_power: float = 1.0  # above 1, rare shared words count for more than common ones
+    merge: bool = True  # let a new article bring together the stories it bridges
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -47,11 +53,13 @@ class _Doc:
     title: str
     terms: dict[str, float]
     day: int | None = None
+    titled: bool = True  # the title is the article's own, not its first sentence
 
 
 @dataclass(slots=True)
 class _Story:
     id: str
+    order: int  # when it was opened: a merged story keeps the older id
     documents: list[str] = field(default_factory=list)
 
 
@@ -65,6 +73,9 @@ class StoryIndex:
         self._docs: dict[str, _Doc] = {}
         self._stories: dict[str, _Story] = {}
         self._postings: defaultdict[str, list[str]] = defaultdict(list)
+        self._opened = 0
+        self._seen: set[str] = set()  # articles counted in the frequencies before being placed
+        self._cache: dict[str, tuple[int, dict[str, float]]] = {}
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -79,29 +90,73 @@ class StoryIndex:
     # -- placing one article -------------------------------------------------------------
 
     def add(self, analysis: DocAnalysis) -> str:
-        """Place one article; returns the id of the story it joined or opened."""
+        """Place one article; returns the id of the story it joined or opened.
+
+        A near-duplicate goes to its original's story. Otherwise the article joins the
+        best-scoring story above ``threshold`` or opens one; then the stories it shares
+        salient features with are merged into its own when, as wholes, they are as
+        similar as an article must be to join (average linkage, checked locally).
+        """
         doc = analysis.document
         if doc.id in self._docs:
             return self._docs[doc.id].story
-        feats = features(analysis)
+        feats = features(analysis, entity_weight=self.params.entity_weight)
         original = self._docs.get(doc.duplicate_of) if doc.duplicate_of else None
-        self._n += 1
-        self._df.update(feats.terms.keys())
-        if original is not None:
-            sid = original.story
-        else:
-            sid = self._best_story(feats)
+        if doc.id not in self._seen:
+            self._n += 1
+            self._df.update(feats.terms.keys())
+        candidates = self._candidates(feats)
+        sid = original.story if original is not None else self._best_story(feats, candidates)
         if sid is None:
             sid = story_id(doc.id)
-            self._stories[sid] = _Story(id=sid)
+            self._opened += 1
+            self._stories[sid] = _Story(id=sid, order=self._opened)
         self._stories[sid].documents.append(doc.id)
-        self._docs[doc.id] = _Doc(id=doc.id, story=sid, title=title(analysis), terms=feats.terms, day=feats.day)
+        self._docs[doc.id] = _Doc(
+            id=doc.id, story=sid, title=title(analysis), terms=feats.terms, day=feats.day,
+            titled=has_title(analysis),
+        )
         for t in feats.terms:
             self._postings[t].append(doc.id)
+        if original is None and self.params.merge:
+            sid = self._merge_around(sid, candidates - {sid})
         return sid
 
+    def _merge_around(self, sid: str, others: set[str]) -> str:
+        """Merge into ``sid`` the neighbouring stories close enough to it; the older id is kept."""
+        for other in sorted(others, key=lambda o: -len(self._stories[o].documents)):
+            if other not in self._stories or other == sid:
+                continue
+            if self._linkage(self._stories[sid].documents, self._stories[other].documents) < self.params.threshold:
+                continue
+            keep, gone = (sid, other) if self._stories[sid].order <= self._stories[other].order else (other, sid)
+            for d in self._stories[gone].documents:
+                self._docs[d].story = keep
+            self._stories[keep].documents.extend(self._stories.pop(gone).documents)
+            sid = keep
+        return sid
+
+    def _linkage(self, a: list[str], b: list[str]) -> float:
+        """Average date-weighted cosine between two groups of articles (latest members only)."""
+        a, b = a[-self.params.members :], b[-self.params.members :]
+        total = 0.0
+        for x in a:
+            vx, dx = self._vec(x), self._docs[x].day
+            for y in b:
+                total += _dot(vx, self._vec(y)) * self._date_factor(dx, self._docs[y].day)
+        return total / (len(a) * len(b))
+
+    def observe(self, analyses: list[DocAnalysis]) -> None:
+        """Count articles in the document frequencies ahead of placing them (a batch knows its corpus)."""
+        for a in analyses:
+            if a.document.id in self._docs or a.document.id in self._seen:
+                continue
+            self._seen.add(a.document.id)
+            self._n += 1
+            self._df.update(features(a, entity_weight=self.params.entity_weight).terms.keys())
+
     def _idf(self, term: str) -> float:
-        return math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0
+        return (math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0) ** self.params.idf_power
 
     def _vector(self, terms: dict[str, float]) -> dict[str, float]:
         vec = {t: math.sqrt(c) * self._idf(t) for t, c in terms.items()}
@@ -125,19 +180,22 @@ class StoryIndex:
         )[: self.params.blocking_terms]
         return {self._docs[d].story for t in salient for d in self._postings[t]}
 
-    def _best_story(self, feats: Features) -> str | None:
+    def _vec(self, doc_id: str) -> dict[str, float]:
+        """An article's TF-IDF vector, recomputed once the corpus has grown by a tenth since."""
+        cached = self._cache.get(doc_id)
+        if cached is None or self._n > cached[0] * 1.1 + 1:
+            cached = (self._n, self._vector(self._docs[doc_id].terms))
+            self._cache[doc_id] = cached
+        return cached[1]
+
+    def _best_story(self, feats: Features, candidates: set[str]) -> str | None:
         vec = self._vector(feats.terms)
         best, best_score = None, self.params.threshold
-        for sid in self._candidates(feats):
+        for sid in sorted(candidates):
             members = self._stories[sid].documents[-self.params.members :]
-            total = 0.0
-            for mid in members:
-                m = self._docs[mid]
-                other = self._vector(m.terms)
-                cos = sum(w * other.get(t, 0.0) for t, w in vec.items())
-                total += cos * self._date_factor(feats.day, m.day)
+            total = sum(_dot(vec, self._vec(m)) * self._date_factor(feats.day, self._docs[m].day) for m in members)
             score = total / len(members)
-            if score >= best_score and (best is None or score > best_score or sid < best):
+            if score > best_score or (best is None and score >= best_score):
                 best, best_score = sid, score
         return best
 
@@ -150,16 +208,17 @@ class StoryIndex:
         ]
 
     def _title(self, story: _Story) -> str:
-        members = story.documents[:30]
+        """The headline of the member closest to all the others (articles with a title of their own first)."""
+        members = story.documents[-self.params.members :]
+        titled = [d for d in members if self._docs[d].titled] or members
         if len(members) <= 2:
-            return self._docs[members[0]].title
-        vecs = {d: self._vector(self._docs[d].terms) for d in members}
+            return self._docs[titled[0]].title
 
         def centrality(d: str) -> float:
-            v = vecs[d]
-            return sum(sum(w * vecs[o].get(t, 0.0) for t, w in v.items()) for o in members if o != d)
+            v = self._vec(d)
+            return sum(_dot(v, self._vec(o)) for o in members if o != d)
 
-        return self._docs[max(members, key=centrality)].title
+        return self._docs[max(titled, key=centrality)].title
 
     # -- state -----------------------------------------------------------------------------
 
@@ -171,10 +230,11 @@ class StoryIndex:
             "n": self._n,
             "df": dict(self._df),
             "documents": [
-                {"id": d.id, "story": d.story, "title": d.title, "terms": d.terms, "day": d.day}
+                {"id": d.id, "story": d.story, "title": d.title, "terms": d.terms, "day": d.day, "titled": d.titled}
                 for d in self._docs.values()
             ],
             "stories": [{"id": s.id, "documents": list(s.documents)} for s in self._stories.values()],
+            "observed": sorted(self._seen - self._docs.keys()),
         }
 
     @classmethod
@@ -185,14 +245,25 @@ class StoryIndex:
         index = cls(StoryParams(**data.get("params", {})))
         index._n = int(data["n"])
         index._df = Counter(data["df"])
-        for s in data["stories"]:
-            index._stories[s["id"]] = _Story(id=s["id"], documents=list(s["documents"]))
+        for order, s in enumerate(data["stories"], 1):
+            index._stories[s["id"]] = _Story(id=s["id"], order=order, documents=list(s["documents"]))
+        index._opened = len(index._stories)
+        index._seen = set(data.get("observed", []))
         for d in data["documents"]:
-            doc = _Doc(id=d["id"], story=d["story"], title=d["title"], terms=dict(d["terms"]), day=d.get("day"))
+            doc = _Doc(
+                id=d["id"], story=d["story"], title=d["title"], terms=dict(d["terms"]), day=d.get("day"),
+                titled=d.get("titled", True),
+            )
             index._docs[doc.id] = doc
             for t in doc.terms:
                 index._postings[t].append(doc.id)
         return index
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
 def arrival_order(analyses: list[DocAnalysis]) -> list[DocAnalysis]:
@@ -201,8 +272,9 @@ def arrival_order(analyses: list[DocAnalysis]) -> list[DocAnalysis]:
 
 
 def group_stories(analyses: list[DocAnalysis], params: StoryParams | None = None) -> list[Story]:
-    """Group a whole corpus: its articles fed in arrival order into a fresh :class:`StoryIndex`."""
+    """Group a whole corpus: frequencies counted over it, then articles placed one by one in arrival order."""
     index = StoryIndex(params)
+    index.observe(analyses)
     for a in arrival_order(analyses):
         index.add(a)
     return index.stories()

@@ -22,6 +22,7 @@ LEAD_SENTENCES = 2
 LEAD_CHARS = 600  # a lead is the first sentences, at most this long
 ENTITY_PREFIX = "@"  # feature names of entities: "@anne martin"
 TIMEX_PREFIX = "#"  # feature names of dates: "#2025-05"
+TITLE_CHARS = 110  # an untitled article is named by its first sentence, cut near this length
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]")
@@ -66,13 +67,20 @@ def lead(analysis: DocAnalysis) -> str:
 
 
 def title(analysis: DocAnalysis) -> str:
-    """The document's title, else the text before ``body_start``, else its first line."""
+    """The document's title, else its first sentence (after any dateline), shortened at a word."""
     doc = analysis.document
-    if doc.title:
+    if doc.title and doc.title.strip():
         return doc.title.strip()
-    if doc.body_start:
-        return doc.text[: doc.body_start].strip()
-    return doc.text.strip().split("\n", 1)[0][:200]
+    body = doc.text[doc.body_start :].strip()
+    first = next((p for p in _SENTENCE_END.split(body) if p.strip()), body).strip()
+    if len(first) <= TITLE_CHARS:
+        return first
+    cut = first.rfind(" ", 0, TITLE_CHARS)
+    return first[: cut if cut > 0 else TITLE_CHARS].rstrip(" ,;:") + " …"
+
+
+def has_title(analysis: DocAnalysis) -> bool:
+    return bool(analysis.document.title and analysis.document.title.strip())
 
 
 def day(value: str | None) -> int | None:
