@@ -22,9 +22,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from chronique import langdata
 from chronique.model import LocalEntity, Mention
 from chronique.nlp import entity_titles
 
@@ -53,6 +55,11 @@ class _Role:
     head: str  # first word of the canonical title
     words: frozenset[str]
     local: int
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(e["cue"].lower() for e in langdata.load("quote_cues") if e["kind"] == "person")
 
 
 def _bag(text: str) -> frozenset[str]:
@@ -256,19 +263,49 @@ class Resolver:
             return self.who_of_mention(people[-1])
         return self.pronoun(pos, pronoun)
 
-    def role(self, pos: int, phrase: str) -> Who | None:
-        """The person introduced earlier with the title in ``phrase`` (« le ministre des Affaires étrangères »)."""
+    def role(self, pos: int, phrase: str, describe: bool = True) -> Who | None:
+        """The person introduced earlier with the title in ``phrase`` (« le ministre des Affaires étrangères »).
+
+        With ``describe``, a title or person noun never introduced with a name
+        (« l'élue », « l'officier », « celui qui dirige … ») refers back like a
+        pronoun of the determiner's gender.
+        """
         hits = entity_titles.find_titles(phrase)
-        if not hits:
-            return None
-        head = hits[0].title.split()[0].lower()
-        words = _bag(phrase[hits[0].start :])
-        best: _Role | None = None
-        for r in self.roles:
-            if r.head == head and words <= r.words and (r.pos < pos or best is None):
-                if best is None or r.pos < pos:
+        if hits:
+            head = hits[0].title.split()[0].lower()
+            words = _bag(phrase[hits[0].start :])
+            best: _Role | None = None
+            for r in self.roles:
+                if r.head == head and words <= r.words and (best is None or r.pos < pos):
                     best = r
-        return self.who_of_local(best.local) if best else None
+            if best is not None:
+                return self.who_of_local(best.local)
+        if not describe:
+            return None
+        m = re.match(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", phrase, re.S)
+        det = (m.group("det") or "").strip().lower()
+        words = [w.lower() for w in _WORD.findall(m.group("rest"))[:3]]
+        if det in ("les",) or not words:
+            return None
+        if not (hits and hits[0].start <= len(m.group(0)) - len(m.group("rest")) + 1) and not any(w in _person_nouns() for w in words[:2]):
+            return None
+        gender = "f" if det in ("la", "cette", "une") or words[0] == "celle" else "m" if det in ("le", "ce", "cet", "un") or words[0] == "celui" else None
+        if gender is None and hits:
+            gender = hits[0].gender if hits[0].gender in ("m", "f") else None
+        return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son")
+
+    def titled(self, i: int, pos: int) -> Who:
+        """A name after a title (« le président Martin »): the title picks between people sharing a surname."""
+        m = self.m[i]
+        who = self.who_of_mention(i)
+        before = self.text[max(0, m.start - 50) : m.start]
+        hits = [h for h in entity_titles.find_titles(before) if h.kind == "title" and len(before) - h.end <= 30]
+        if hits:
+            by_role = self.role(pos, before[hits[-1].start :], describe=False)
+            last = _strip_honorific(m.text).split()[-1:] 
+            if by_role is not None and last and by_role.name.split()[-1] == last[0]:
+                return by_role
+        return who
 
     def name_in(self, start: int, end: int, any_label: bool = True) -> tuple[Who, int, int] | None:
         """The first name in a speaker slot: a mention, else a run of capitalised words."""
@@ -277,7 +314,7 @@ class Resolver:
             if self.is_complement(m.start) and m.start > start:
                 continue
             if any_label or m.label == "PER":
-                return self.who_of_mention(i), m.start, m.end
+                return self.titled(i, m.start), m.start, m.end
         for mc in _CAP_RUN.finditer(self.text, start, end):
             name = mc.group()
             if entity_titles.is_title(name) or (mc.start() > start and self.is_complement(mc.start())):

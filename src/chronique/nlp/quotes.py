@@ -134,19 +134,37 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_PP = re.compile(
+    r"(?:à|au|aux|devant|auprès\s+d[eu]s?|dans|sur)\s+(?:l['’]|la\s+|le\s+|les\s+|un\s+|une\s+|des\s+)?"
+    r"[\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]*)*[\s,]+(?=\S)"
+)
+
+
 def _slot_after(d: _Doc, pos: int) -> tuple[int, int]:
-    """The inverted subject after a verb of saying: up to punctuation or a preposition."""
+    """The inverted subject after a verb of saying: up to punctuation or a preposition.
+
+    Time words and a leading complement are skipped (« a déclaré lundi à la
+    presse le ministre »); a title followed by « , Name » keeps the name
+    (« a précisé la directrice de l'agence, Anne Martin »).
+    """
     text = d.text
-    m = _TIME_SKIP.match(text, pos)
-    start = m.end() if m else pos
+    start = pos
+    for _ in range(3):
+        m = _TIME_SKIP.match(text, start)
+        start = m.end() if m else start
+        m = _PP.match(text, start)
+        if not m:
+            break
+        start = m.end()
     limit = min(len(text), start + 140)
-    stop = _SLOT_STOP.search(text, start, limit)
-    end = stop.start() if stop else limit
-    # apposition: « la directrice de l'agence, Anne Martin »
-    if stop and text[stop.start()] == "," and False:
-        pass
+    end = limit
+    for stop in _SLOT_STOP.finditer(text, start, limit):
+        if stop.group() == "." and _ABBREV.search(text, max(0, stop.start() - 5), stop.start()):
+            continue
+        end = stop.start()
+        break
     if end < limit and text[end] == ",":
-        nxt = re.match(r",\s*([A-ZÀ-ÖØ-Þ][^,.;:!?\n«»“”\"]{0,60})", text[end:limit])
+        nxt = re.match(r",\s*([A-ZÀ-ÖØ-Þ](?:[^,.;:!?\n«»“”\"]|(?<=\b[A-Z])\.){0,60})", text[end:limit])
         if nxt:
             end = end + nxt.end()
     return _strip(text, start, end)
@@ -190,16 +208,23 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int) -> tuple[Who | None, tupl
         return r.pronoun(ps, mp.group("p")), (ps, pe)
     limit = cue.start
     mq = _QUI_BEFORE.search(region)
-    if mq:
+    if mq:  # « X, qui, avec …, a insisté »: the antecedent of « qui »
         limit = win_start + mq.start()
+        ante = [i for i in r.mentions_in(max(win_start, limit - 80), limit) if r.m[i].end >= limit - 1]
+        if ante:
+            return r.titled(ante[-1], cue.start), (r.m[ante[-1]].start, r.m[ante[-1]].end)
     cands = [i for i in r.mentions_in(win_start, limit) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
     per = [i for i in cands if r.m[i].label == "PER"]
     pick = per[-1] if per else (cands[-1] if cands and limit - r.m[cands[-1]].end < 40 else None)
     if pick is not None:
         m = r.m[pick]
-        return r.who_of_mention(pick), (m.start, m.end)
-    # a title as subject: « Le ministre a déclaré »
-    for s, e in reversed(d.outside_quotes(win_start, cue.start)):
+        return r.titled(pick, cue.start), (m.start, m.end)
+    # a title or a person noun as subject: « Le ministre a déclaré », « Joint par téléphone, l'entraîneuse a dit »
+    parts = d.outside_quotes(win_start, cue.start)
+    if parts:
+        s, e = parts[-1]
+        k = text.rfind(",", s, e)
+        s, e = _strip(text, k + 1 if k >= 0 else s, e)
         who = r.role(cue.start, text[s:e])
         if who:
             return who, (s, e)

@@ -17,7 +17,7 @@ from chronique import langdata
 
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _INVERSION = re.compile(r"^(?P<base>.+?)(?P<inv>-t-(?:il|elle|on|ils|elles)|-(?:il|elle|on|ils|elles))$", re.I)
-_ELISION = re.compile(r"^(?P<pre>[sSqQ]u?['’])(?P<rest>\w.*)$")
+_ELISION = re.compile(r"^(?P<pre>(?:[sSdDnNlLmM]|[qQ]u)['’])(?P<rest>\w.*)$")
 AUX_AVOIR = frozenset("a avait aurait ont avaient auraient aura auront eut".split())
 AUX_ETRE = frozenset("est sont était étaient serait seraient sera fut".split())
 _NOT_PARTICIPLE = re.compile(r"(?:ent|ait|aient|ant|ra|rait|er|re|ir)$")
@@ -97,6 +97,15 @@ def _split_inversion(w: str, s: int) -> tuple[str, tuple[int, int] | None]:
     return m.group("base"), (end - len(pron), end)
 
 
+@lru_cache(maxsize=1)
+def _multi_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Multi-word forms indexed by their first word, so each word costs one lookup."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, lemma in lexicon().multi.items():
+        out.setdefault(key[0], []).append((key, lemma))
+    return out
+
+
 def _verb_at(ws: list[tuple[int, int, str]], i: int, lex: Lexicon, participle_only: bool):
     """(lemma, last word index, pronoun span) when a verb of saying starts at word ``i``."""
     if i >= len(ws):
@@ -104,8 +113,8 @@ def _verb_at(ws: list[tuple[int, int, str]], i: int, lex: Lexicon, participle_on
     s, e, w = ws[i]
     base, pron = _split_inversion(w, s)
     low = base.lower()
-    for key, lemma in lex.multi.items():
-        if key[0] == low and tuple(x[2].lower() for x in ws[i : i + len(key)]) == key:
+    for key, lemma in _multi_by_first().get(low, ()):
+        if tuple(x[2].lower() for x in ws[i : i + len(key)]) == key:
             return lemma, i + len(key) - 1, pron
     lemma = lex.forms.get(low)
     if lemma is None or (participle_only and low not in lex.participles):
@@ -123,15 +132,20 @@ def match_cue(text: str, ws: list[tuple[int, int, str]], i: int) -> Cue | None:
     if i >= len(ws):
         return None
     start = ws[i][0]
-    j = i
-    s, e, w = ws[j]
+    prev = ws[i - 1][2].lower() if i > 0 else ""
+    ws = ws[i : i + 10]  # a cue spans a few words: work on a bounded window
+    j = 0
+    s, e, w = ws[0]
+    elided = ""
     reflexive = False
     m = _ELISION.match(w)
     if w.lower() == "se":
-        reflexive, j = True, j + 1
-    elif m and m.group("pre").lower()[0] == "s":
-        reflexive = True
-        ws = ws[:j] + [(s + len(m.group("pre")), e, m.group("rest"))] + ws[j + 1 :]
+        reflexive, j = True, 1
+    elif m:
+        # « s'est félicité » is reflexive; « d'ajouter », « n'a », « l'a », « m'a dit » only carry an elided word
+        elided = m.group("pre").lower()
+        reflexive = elided[0] == "s"
+        ws[0] = (s + len(m.group("pre")), e, m.group("rest"))
     if j >= len(ws):
         return None
     s, e, w = ws[j]
@@ -152,7 +166,9 @@ def match_cue(text: str, ws: list[tuple[int, int, str]], i: int) -> Cue | None:
         return None
     lemma, last, pron2 = hit
     low = ws[last][2].lower()
-    return Cue(start, ws[last][1], lemma, pron2, low.endswith("ant"), lex.types[lemma])
+    # « précisant que », « avant d'ajouter »: the subject is the main clause's
+    infinitive = low == lemma and (prev in ("de", "pour", "sans", "avant") or elided in ("d'", "d’"))
+    return Cue(start, ws[last][1], lemma, pron2, low.endswith("ant") or infinitive, lex.types[lemma])
 
 
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
