@@ -122,7 +122,8 @@ class Resolver:
         e = self.entities[local]
         name = _strip_honorific(e.name)
         if " " not in name:
-            full = [i for i in self._surnames.get(name.lower(), []) if i != local]
+            g = self.gender.get(local)
+            full = [i for i in self._surnames.get(name.lower(), []) if i != local and self.gender.get(i, g) == g]
             per = [i for i in full if self.entities[i].label == "PER"] or full
             if len({_strip_honorific(self.entities[i].name) for i in per}) == 1:
                 return Who(_strip_honorific(self.entities[per[0]].name), per[0])
@@ -282,7 +283,7 @@ class Resolver:
                 return self.who_of_local(best.local)
         if not describe:
             return None
-        m = re.match(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", phrase, re.S)
+        m = re.match(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", phrase, re.S | re.I)
         det = (m.group("det") or "").strip().lower()
         words = [w.lower() for w in _WORD.findall(m.group("rest"))[:3]]
         if det in ("les",) or not words:

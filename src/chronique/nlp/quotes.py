@@ -239,15 +239,12 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int) -> tuple[Who | None, tupl
 def _after_cue(d: _Doc, close: int) -> Cue | None:
     """A verb of saying right after a closing mark: « … », a déclaré X / « … », a-t-il ajouté."""
     text = d.text
-    m = re.match(r"[\s\u00a0\u202f]*[,–—-]?[\s\u00a0\u202f]*", text[close : close + 6])
-    start = close + (m.end() if m else 0)
-    ws = speech_cues.words(text, start, min(len(text), start + 60))
-    if not ws:
-        return None
-    cue = speech_cues.match_cue(text, ws, 0)
-    if cue is None and len(ws) > 1 and ws[0][2].lower() in ("a", "avait", "ont") and False:
-        return None
-    return cue
+    m = re.match(r"[ \t\u00a0\u202f]*(?P<sep>[,–—-]?)[ \t\u00a0\u202f]*", text[close : close + 6])
+    start = close + m.end()
+    ws = speech_cues.words(text, start, min(len(text), start + 60, text.find("\n", start) % (len(text) + 1)))
+    if not ws or (not m.group("sep") and not ws[0][2][0].islower()):
+        return None  # « … ». Interrogé sur … : a new sentence, not an incise
+    return speech_cues.match_cue(text, ws, 0)
 
 
 def _source_after(d: _Doc, close: int) -> tuple[Who | None, tuple[int, int] | None]:
