@@ -34,13 +34,13 @@ from rapidfuzz import fuzz
 
 from chronique.ids import entity_id
 from chronique.model import DocAnalysis, Entity
-from chronique.nlp.entity_names import fold, given_names_compatible, skeleton, split_name, unit_key, units
+from chronique.nlp.entity_titles import honorific_prefix, title_gender
+from chronique.nlp.entity_names import LINKING_WORDS, fold, strip_common_head, given_names_compatible, skeleton, split_name, unit_key, units
 
 FUZZY_SURNAME = 85.0  # rapidfuzz ratio between transliterated surnames of one person
 FUZZY_NAME = 90.0  # between two non-person names of one referent
 MIN_SHARED_CONTEXT = 2  # names two documents must share for a fuzzy non-person match
 CONTEXT_MARGIN = 2  # how many more shared names the best person needs over the next
-_LINKING_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "au", "aux", "en", "pour", "sur", "sous", "contre"}
 
 
 @dataclass(slots=True)
@@ -56,6 +56,7 @@ class _Node:
     strong_person: bool  # a full name, an honorific or a role says this is a person
     texts: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # mention texts without honorific
+    gender: str = "any"  # from an honorific or a gendered title, when one was seen
 
 
 def _flat(name: str) -> str:
@@ -85,6 +86,11 @@ class _Resolver:
         self.nodes = nodes
         self.uf = _Union(len(nodes))
         self.docs: dict[int, set[int]] = {i: {n.doc} for i, n in enumerate(nodes)}
+        self.gender: dict[int, str] = {i: n.gender for i, n in enumerate(nodes)}
+
+    def agrees(self, a: int, b: int) -> bool:
+        ga, gb = self.gender[self.root(a)], self.gender[self.root(b)]
+        return "any" in (ga, gb) or ga == gb
 
     def root(self, i: int) -> int:
         return self.uf.find(i)
@@ -101,7 +107,11 @@ class _Resolver:
             return False
         self.uf.union(ra, rb)
         r = self.root(ra)
-        self.docs[r] = self.docs.pop(ra if r == rb else rb) | self.docs[r]
+        other = ra if r == rb else rb
+        self.docs[r] = self.docs.pop(other) | self.docs[r]
+        g = self.gender.pop(other)
+        if self.gender[r] == "any":
+            self.gender[r] = g
         return True
 
 
@@ -118,9 +128,23 @@ def _nodes(analyses: list[DocAnalysis]) -> list[_Node]:
             )
             out.append(
                 _Node(d, local.index, local.label, local.name, given, unit_key(sur), _flat(local.name), len(ms), strong,
-                      [m.text for m in ms], [m.key or m.text for m in ms])
+                      [m.text for m in ms], [m.key or m.text for m in ms], _gender(local.roles, ms))
             )
     return out
+
+
+def _gender(roles: list[str], mentions: list) -> str:
+    for m in mentions:
+        hon, _ = honorific_prefix(m.text)
+        if hon:
+            g = title_gender(hon)
+            if g != "any":
+                return g
+    for r in roles:
+        g = title_gender(r)
+        if g != "any":
+            return g
+    return "any"
 
 
 def _contexts(analyses: list[DocAnalysis], nodes: list[_Node]) -> list[set[str]]:
@@ -200,7 +224,8 @@ def _link_surnames(res: _Resolver, nodes: list[_Node], singles: list[int], peopl
         by_surname[nodes[i].surname].add(res.root(i))
     rest = []
     for i in singles:
-        roots = {r for r in by_surname.get(nodes[i].surname, ()) if res.can_join(i, r)}
+        roots = {res.root(r) for r in by_surname.get(nodes[i].surname, ())}
+        roots = {r for r in roots if res.can_join(i, r) and res.agrees(i, r)}
         if len(roots) > 1:
             own = ctx[nodes[i].doc]
             score = {}
@@ -218,17 +243,6 @@ def _link_surnames(res: _Resolver, nodes: list[_Node], singles: list[int], peopl
     return rest
 
 
-def _head_stripped(name: str) -> str | None:
-    """« groupe Durand » -> « Durand »: lower-case words before a capitalised name (not « tour de France »)."""
-    words = name.split()
-    k = 0
-    while k < len(words) - 1 and words[k][:1].islower():
-        k += 1
-    if k == 0 or not words[k][:1].isupper() or words[k - 1].lower() in _LINKING_WORDS or words[k - 1].endswith(("'", "’")):
-        return None
-    return " ".join(words[k:])
-
-
 def _link_others(res: _Resolver, nodes: list[_Node], others: list[int], ctx: list[set[str]]) -> None:
     by_key: dict[str, list[int]] = defaultdict(list)
     for i in others:
@@ -237,7 +251,7 @@ def _link_others(res: _Resolver, nodes: list[_Node], others: list[int], ctx: lis
         for i in g[1:]:
             res.join(g[0], i)
     for i in others:
-        head = _head_stripped(nodes[i].name)
+        head = strip_common_head(nodes[i].name)
         if head is not None and _flat(head) in by_key:
             res.join(i, by_key[_flat(head)][0])
     by_skeleton: dict[str, list[str]] = defaultdict(list)
@@ -260,7 +274,7 @@ def _link_others(res: _Resolver, nodes: list[_Node], others: list[int], ctx: lis
 def acronym(name: str) -> str | None:
     """Initials of the capitalised and content words of a several-word name
     (« Union nationale des étudiants de France » -> « UNEF »), or None."""
-    words = [w for w in units(name) if w not in _LINKING_WORDS]
+    words = [w for w in units(name) if w not in LINKING_WORDS]
     if len(words) < 2:
         return None
     return "".join(p[0] for w in words for p in w.split("-") if p).upper()

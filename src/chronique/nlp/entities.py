@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from chronique.model import LocalEntity, Mention
 from chronique.nlp import entity_roles
-from chronique.nlp.entity_names import given_names_compatible, split_name, unit_key, units
+from chronique.nlp.entity_names import given_names_compatible, is_initials, split_name, strip_common_head, unit_key, units
 from chronique.nlp.entity_spans import Candidate, candidates
 from chronique.nlp.entity_titles import find_honorifics, find_titles
 
@@ -46,13 +46,24 @@ def _single(c: Candidate, text: str) -> bool:
 
 
 class _Cluster:
-    __slots__ = ("members", "votes", "surname", "given")
+    __slots__ = ("members", "votes", "surname", "given", "gender")
 
-    def __init__(self, surname: str | None = None, given: tuple[str, ...] = ()):
+    def __init__(self, surname: str | None = None, given: tuple[str, ...] = (), gender: str = "any"):
         self.members: list[int] = []
         self.votes: dict[str, float] = defaultdict(float)
         self.surname = surname
         self.given = given
+        self.gender = gender
+
+    def agrees(self, gender: str) -> bool:
+        return "any" in (gender, self.gender) or gender == self.gender
+
+
+def _gender(c: Candidate) -> str:
+    """From the honorific (« Mme ») or the role (« la capitaine »); "any" when unknown."""
+    if c.honorific is not None and c.honorific.gender != "any":
+        return c.honorific.gender
+    return c.role_gender or "any"
 
 
 def _is_person_anchor(c: Candidate, given: tuple[str, ...]) -> bool:
@@ -96,25 +107,32 @@ def _cluster(cands: list[Candidate], text: str) -> list[_Cluster]:
         given, sur = names[i]
         if not sur or not _is_person_anchor(c, given):
             continue
-        surname = unit_key(sur)
+        surname, gender = unit_key(sur), _gender(c)
         match = None
         for ci in by_surname.get(surname, ()):
-            if given_names_compatible(clusters[ci].given, given):
+            if clusters[ci].agrees(gender) and given_names_compatible(clusters[ci].given, given):
                 match = ci
                 if clusters[ci].given == given:
                     break
         if match is None:
-            clusters.append(_Cluster(surname, given))
+            clusters.append(_Cluster(surname, given, gender))
             match = len(clusters) - 1
             by_surname[surname].append(match)
-        elif len(given) > len(clusters[match].given):
-            clusters[match].given = given
+        else:
+            if len(given) > len(clusters[match].given):
+                clusters[match].given = given
+            if clusters[match].gender == "any":
+                clusters[match].gender = gender
         of[i] = match
     # 2. a lone surname (or an honorific + surname) joins the nearest person carrying it
     anchored: dict[str, list[tuple[int, int]]] = defaultdict(list)  # surname -> (position, cluster)
     for i, ci in enumerate(of):
         if ci is not None:
             anchored[clusters[ci].surname].append((cands[i].start, ci))
+    first_names: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i, ci in enumerate(of):
+        if ci is not None and clusters[ci].given and not is_initials(clusters[ci].given[0]):
+            first_names[unit_key(clusters[ci].given[0])].append((cands[i].start, ci))
     by_key: dict[str, int] = {}
     for i, c in enumerate(cands):
         if of[i] is not None:
@@ -124,12 +142,18 @@ def _cluster(cands: list[Candidate], text: str) -> list[_Cluster]:
             continue
         places = anchored.get(unit_key(sur)) if (not given or c.honorific is not None) else None
         if places:
+            places = [p for p in places if clusters[p[1]].agrees(_gender(c))]
+        elif not given and len(units(sur)) == 1 and c.label in ("PER", "MISC"):
+            # a given name alone (« Anne ») for the only person of the document called so
+            places = first_names.get(unit_key(sur)) if len({p[1] for p in first_names.get(unit_key(sur), ())}) == 1 else None
+        if places:
             before = [p for p in places if p[0] <= c.start]
             pick = max(before)[1] if before else min(places)[1]
             if not given or given_names_compatible(clusters[pick].given, given):
                 of[i] = pick
                 continue
-        key = "".join(unit_key(u) for u in _words(c, text))
+        name = text[c.key_start : c.end]
+        key = "".join(unit_key(u) for u in units(strip_common_head(name) or name))
         ci = by_key.get(key)
         if ci is None:
             clusters.append(_Cluster())
@@ -151,7 +175,7 @@ def _name(cands: list[Candidate], members: list[int], text: str) -> str:
         n = text[cands[i].key_start : cands[i].end]
         counts[n] += 1
         first.setdefault(n, i)
-    return max(counts, key=lambda n: (len(n.split()), counts[n], len(n), -first[n]))
+    return max(counts, key=lambda n: (n[:1].isupper(), len(n.split()), counts[n], len(n), -first[n]))
 
 
 def extract(doc: Doc) -> tuple[list[Mention], list[LocalEntity]]:

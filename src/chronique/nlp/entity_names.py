@@ -183,3 +183,19 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix:
         if long_.startswith(short) or phonetic(long_).startswith(phonetic(short)):
             return "prefix"
     return None
+
+
+# Articles and prepositions inside organisation names (« Union des … de la … »): skipped by acronyms.
+LINKING_WORDS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "à", "au", "aux", "en", "pour", "sur", "sous", "contre"})
+
+
+def strip_common_head(name: str) -> str | None:
+    """« groupe Durand » -> « Durand »: lower-case words just before a capitalised name,
+    or None (nothing to strip, or a complement: « tour de France » stays whole)."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k][:1].islower():
+        k += 1
+    if k == 0 or not words[k][:1].isupper() or words[k - 1].lower() in LINKING_WORDS or words[k - 1].endswith(("'", "’")):
+        return None
+    return " ".join(words[k:])

@@ -91,6 +91,24 @@ def _role_text(doc: Doc, start: int, stop_token: int) -> tuple[int, int]:
     return start, doc[k].idx + len(doc[k].text)
 
 
+_FEMININE_DET = {"la", "une", "cette"}
+_MASCULINE_DET = {"le", "un", "ce", "cet"}
+
+
+def _gender(doc: Doc, h: TitleHit) -> str:
+    """The title's gender, or for an epicene title the article's (« la ministre »)."""
+    if h.gender != "any":
+        return h.gender
+    k = _token_at(doc, h.start) - 1
+    if k >= 0:
+        w = doc[k].lower_
+        if w in _FEMININE_DET:
+            return "f"
+        if w in _MASCULINE_DET:
+            return "m"
+    return "any"
+
+
 def attach(doc: Doc, cands: list[Candidate], titles: list[TitleHit]) -> None:
     """Set ``role`` (and ``role_gender``) on candidates introduced or followed by a title."""
     if not titles or not cands:
@@ -109,7 +127,7 @@ def attach(doc: Doc, cands: list[Candidate], titles: list[TitleHit]) -> None:
             k = c.first if c.honorific is None else _token_at(doc, c.start)
             s, e = _role_text(doc, h.start, k)
             if e > s:
-                c.role, c.role_gender = text[s:e].strip(), h.gender
+                c.role, c.role_gender = text[s:e].strip(), _gender(doc, h)
                 continue
         after = _role_after(doc, c, titles, starts, person_starts)
         if after is not None:
@@ -154,4 +172,4 @@ def _role_after(
     end = doc[m - 1].idx + len(doc[m - 1].text)
     if end <= h.start:
         return None
-    return text[h.start : end], h.gender
+    return text[h.start : end], _gender(doc, h)

@@ -25,9 +25,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from chronique import langdata
 from chronique.nlp.entity_names import fold
 from chronique.nlp.entity_titles import TitleHit
 
@@ -163,6 +165,13 @@ class _Index:
         self.honorific_at = {h.start: h for h in honorifics}
         self.long_titles = [h for h in titles if " " in h.title or "'" in h.title or "’" in h.title]
 
+    def covering(self, char: int) -> TitleHit | None:
+        """The title hit that holds character ``char``, if any."""
+        k = bisect_left(self.title_starts, char + 1) - 1
+        if k >= 0 and self.titles[k].start <= char < self.titles[k].end:
+            return self.titles[k]
+        return None
+
     def inside_title(self, start: int, end: int) -> bool:
         k = bisect_left(self.title_starts, end) - 1
         while k >= 0 and self.titles[k].start > start - 80:
@@ -174,15 +183,36 @@ class _Index:
 
 
 def _strip_title(doc: Doc, i: int, j: int, index: _Index) -> int:
-    """First token after a title that leads the span (and its lower-case complement), or j."""
-    hit = index.title_at.get(doc[i].idx)
-    if hit is None:
-        return i
-    k = i
-    while k < j and doc[k].idx < hit.end:
-        k += 1
-    last_lower = max((m for m in range(k, j) if not _cap(doc[m]) or _elided(doc[m])), default=k - 1)
-    return max(k, last_lower + 1)
+    """First token after the titles that lead the span (and their lower-case complement), or i."""
+    while i < j:
+        hit = index.covering(doc[i].idx)
+        if hit is None:
+            return i
+        k = i
+        while k < j and doc[k].idx < hit.end:
+            k += 1
+        last_lower = max((m for m in range(k, j) if not _cap(doc[m]) or _elided(doc[m])), default=k - 1)
+        i = max(k, last_lower + 1)
+    return i
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Weekday and month names: a span led by one is a date, not a name (« Mardi 12 »)."""
+    days = frozenset(e["name"] for e in langdata.load("temporal_weekdays"))
+    months = frozenset(f for e in langdata.load("temporal_months") for f in [e["name"], *(e.get("forms") or [])])
+    return days, months
+
+
+def _not_a_name(doc: Doc, a: int, b: int) -> bool:
+    """Dates (« Mardi 12 », « Mars 2024 ») and article-led phrases with no capital after the article."""
+    days, months = _calendar_words()
+    first = doc[a].lower_
+    if first in days or (first in months and any(t.like_num for t in doc[a:b])):
+        return True
+    if doc[a].pos_ == "DET" and b - a > 1 and not any(_cap(t) for t in doc[a + 1 : b]):
+        return True
+    return False
 
 
 def candidates(doc: Doc, body_start: int, titles: list[TitleHit], honorifics: list[TitleHit]) -> list[Candidate]:
@@ -201,7 +231,7 @@ def candidates(doc: Doc, body_start: int, titles: list[TitleHit], honorifics: li
                 while a < b and doc[a].idx < hon.end:
                     a += 1
             a = _strip_title(doc, a, b, index)
-            if a >= b:
+            if a >= b or _not_a_name(doc, a, b):
                 continue
             c = _make(doc, a, b, label, index, hon)
             if c is not None:

@@ -104,3 +104,13 @@ def is_title(phrase: str) -> bool:
     """True when ``phrase`` as a whole is a known title/role form (« Premier ministre »)."""
     entry = tables().info.get(_norm(phrase.strip()))
     return entry is not None and entry[1] == "title"
+
+
+def title_gender(phrase: str) -> str:
+    """Gender (m, f, any) of the title or honorific that starts ``phrase`` (« présidente du … » -> f)."""
+    for finder in (find_honorifics, find_titles):
+        hits = finder(phrase + " X") if finder is find_honorifics else finder(phrase)
+        if hits and hits[0].start == 0:
+            return hits[0].gender
+    entry = tables().info.get(_norm(phrase.strip()))
+    return entry[2] if entry else "any"
