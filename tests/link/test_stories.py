@@ -207,3 +207,12 @@ def test_stories_seeds_one_story_in_any_arrival_order(seeds_and_others, reverse,
     for a in order:
         index.add(a)
     assert len(index.stories()) == 1
+
+
+def test_stories_empty_article_opens_its_own_story_named_after_its_path():
+    subj = subjects()
+    empty = DocAnalysis(document=Document(id="d-empty", path="vide.txt", text=""))
+    stories = group_stories([*subj["dam"], empty])
+    alone = [s for s in stories if "d-empty" in s.documents]
+    assert len(alone) == 1 and alone[0].documents == ["d-empty"]
+    assert alone[0].title == "vide.txt"

@@ -73,6 +73,8 @@ def title(analysis: DocAnalysis) -> str:
         return doc.title.strip()
     body = doc.text[doc.body_start :].strip()
     first = next((p for p in _SENTENCE_END.split(body) if p.strip()), body).strip()
+    if not first:
+        return doc.path
     if len(first) <= TITLE_CHARS:
         return first
     cut = first.rfind(" ", 0, TITLE_CHARS)
