@@ -1,12 +1,118 @@
-"""Dates and times: extraction and ISO-TimeML normalisation against the publication date."""
+"""Dates and times: extraction and ISO-TimeML normalisation against the publication date.
+
+Precompiled rules (:mod:`timex_rules`) run over ``doc.text``; overlapping
+candidates are settled longest first, each checked by its normaliser
+(:mod:`timex_values`) so that a rejected long reading (« de dix heures » as a
+clock time) leaves room for a shorter one (a duration). Values are then computed
+in text order, so that « la veille », « le lendemain » and clock times are
+anchored on the last date the text spoke of. The tense of the governing verb,
+read from spaCy's morphology, decides whether a bare weekday is past or future.
+"""
 
 from __future__ import annotations
+
+import re
+from datetime import date
 
 from spacy.tokens import Doc
 
 from chronique.model import Timex
+from chronique.nlp import timex_calendar as cal
+from chronique.nlp.timex_rules import rules
+from chronique.nlp.timex_tense import tense_at
+from chronique.nlp.timex_values import NORMALISERS, Context
+
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T|$)")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
+_YEAR_VALUE = re.compile(r"^(\d{4})$")
+
+
+def _span(m: re.Match) -> tuple[int, int]:
+    if "x" in m.re.groupindex and m.group("x") is not None:
+        return m.start("x"), m.end("x")
+    return m.start(), m.end()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and punctuation a pattern may have taken in."""
+    while start < end and (text[start].isspace() or text[start] in ",(«"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",()»"):
+        end -= 1
+    return start, end
+
+
+def _candidates(text: str):
+    out = []
+    for rule in rules():
+        for m in rule.regex.finditer(text):
+            start, end = _trim(text, *_span(m))
+            if end > start:
+                out.append((start, end, rule, m))
+    out.sort(key=lambda c: (-(c[1] - c[0]), -c[2].priority, c[0]))
+    return out
+
+
+_ANCHORING = {"date_dmy", "date_numeric", "date_iso", "month_year", "month", "weekday", "relday", "refday",
+              "refday_bare", "clock", "clock_colon", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
+              "part_bound", "same_part"}
+_NARRATIVE = {"weekday", "relday", "refday", "refday_bare", "this_part", "same_part"}
+
+
+def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
+    """Remember the last date named in the text (not a period counted from publication) as the reference."""
+    if ttype not in ("DATE", "TIME") or rule not in _ANCHORING:
+        return
+    if m := _DAY_VALUE.match(value):
+        d = cal.safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            ctx.ref = (d, "day")
+            ctx.day = d
+            ctx.day_end = end
+            if rule in _NARRATIVE:
+                ctx.story_day = d
+    elif m := _MONTH_VALUE.match(value):
+        ctx.ref = (date(int(m[1]), int(m[2]), 1), "month")
+    elif m := _YEAR_VALUE.match(value):
+        ctx.ref = (date(int(m[1]), 1, 1), "year")
 
 
 def extract(doc: Doc, published: str | None) -> list[Timex]:
-    """Placeholder until the timex component lands."""
-    return []
+    """Every temporal expression of ``doc`` with its TIMEX3 type and value (offsets into ``doc.text``)."""
+    text = doc.text
+    pub = cal.parse_anchor(published)
+    tenses: dict[tuple[int, int], str | None] = {}
+
+    def tense(start: int, end: int) -> str | None:
+        k = (start, end)
+        if k not in tenses:
+            tenses[k] = tense_at(doc, start, end) if doc.has_annotation("MORPH") else None
+        return tenses[k]
+
+    def adjective(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("ADJ", "ADV") for t in span)
+
+    extra = {"adjective": adjective}
+    probe = Context(published=pub, text=text, tense=tense, extra=extra)
+    taken = bytearray(len(text))
+    chosen = []
+    for start, end, rule, m in _candidates(text):
+        if any(taken[start:end]):
+            continue
+        if NORMALISERS[rule.name](m, probe) is None:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append((start, end, rule, m))
+    chosen.sort(key=lambda c: c[0])
+
+    ctx = Context(published=pub, text=text, tense=tense, extra=extra)
+    out = []
+    for start, end, rule, m in chosen:
+        result = NORMALISERS[rule.name](m, ctx)
+        if result is None:
+            continue
+        ttype, value = result
+        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
+        _advance(ctx, rule.name, ttype, value, end)
+    return out

@@ -86,9 +86,9 @@ def year_for_day(anchor: date, month: int, day: int, tense: str | None, directio
     diff = (cand - anchor).days
     ahead, behind = 182, 182
     if tense == "past":
-        ahead = 90
+        ahead, behind = 90, 300
     elif tense == "future":
-        behind = 90
+        ahead, behind = 300, 90
     if diff > ahead:
         return y - 1
     if diff < -behind:
@@ -106,9 +106,9 @@ def year_for_month(anchor: date, month: int, tense: str | None, direction: str |
         return y if diff > 0 else y + 1
     ahead, behind = 6, 6
     if tense == "past":
-        ahead = 3
+        ahead, behind = 3, 10
     elif tense == "future":
-        behind = 3
+        ahead, behind = 10, 3
     if diff > ahead:
         return y - 1
     if diff < -behind:

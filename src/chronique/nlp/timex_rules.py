@@ -1,0 +1,121 @@
+"""The regular expressions that find French temporal expressions, compiled once.
+
+Each rule is a named pattern; the named groups it captures are read by the
+normalisers in :mod:`chronique.nlp.timex_values`. A group ``x`` (when present)
+is the span to report, so context words (« en », « dès », « du ») can be
+required without entering the expression. Vocabulary comes from
+:mod:`chronique.nlp.timex_lexicon` (the YAML files), never from lists here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronique import langdata
+from chronique.nlp.timex_lexicon import alt, lexicon
+
+B = r"(?<![\w-])"  # start of a word (not inside « après-midi »)
+E = r"(?![\w])"
+A = r"['’ʼ]\s*"  # an elided article's apostrophe
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    priority: int  # among candidates of equal length, the higher wins
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    lx = lexicon()
+    rx = lx.rx
+    ordinal = alt([f for e in langdata.load("temporal_ordinals") for f in e["forms"]])
+    day = r"(?P<day>1er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])"
+    year4 = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\w,.]?\d)"
+    year = rf"(?:{year4}|(?P<yy>['’]?\d\d)(?![\w,.]?\d)(?!\s*[a-zà-ÿ%]))"
+    bnd = rf"(?:(?P<bnd>{rx['boundary']})\s*)?"
+    det = rf"(?:(?:la|le|les)\s+|l{A})"
+    part = rf"(?P<part>{rx['part']})"
+    part_tail = (
+        rf"(?:\s*,?\s+(?:(?:en|dans\s+la|dans\s+l{A}|au|à\s+la|à\s+l{A})\s*)?"
+        rf"(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}|du\s+))?(?:la\s+|l{A}|le\s+)?{part})?"
+    )
+    num = (
+        rf"(?P<num>\d+(?:[.,]\d+)?|(?:une?\s+)?{rx['approxnum']}\s+(?:de\s+|d{A})|{rx['numword']}"
+        rf"|(?P<vague>{rx['vague']}|des))"
+    )
+    unit = rf"(?P<unit>{rx['unit']})"
+    zone = (
+        rf"(?:\s*,?\s*\(?\s*(?P<zone>{rx['zone']}|(?-i:heures?\s+(?:de\s+|d{A})(?:l{A}|la\s+|le\s+)?"
+        rf"[A-ZÉÈ][\w-]+)))?"
+    )
+    clock_part = rf"(?:\s+(?:du|de\s+la|de\s+l{A}|dans\s+la|dans\s+l{A})\s*(?P<cpart>{rx['part']}))?"
+    hour = r"(?P<hh>[01]?\d|2[0-4])"
+    defs = [
+        ("date_dmy", 9,
+         rf"{B}(?P<x>(?:le\s+)?(?:(?P<wd>{rx['weekday']})\s+)?{day}\s+(?P<month>{rx['month']})"
+         rf"(?:\s+{year})?(?:\s+(?P<dir>{rx['dir_after']}))?){E}"),
+        ("date_numeric", 9, r"(?<![\d/.])(?P<d>[0-3]?\d)([/.])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)(?![\d/.])"),
+        ("date_iso", 9, r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
+        ("month_year", 8,
+         rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})\s+(?:de\s+l{A}an(?:née)?\s+)?{year}{E}"),
+        ("month", 5,
+         rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})(?:\s+(?P<dir>{rx['dir_after']}))?{E}"),
+        ("year", 4, rf"{B}{bnd}(?:(?:l{A}an(?:née)?|la\s+saison|l{A}exercice)\s+)?(?<![\d\s]\s){year4}(?!\s\d{{3}})"),
+        ("decade", 6, rf"{B}les\s+années\s+(?P<dec>(?:19|20)?\d0)s?{E}"),
+        ("part_year", 7,
+         rf"{B}(?:(?:le|au|du)\s+)?(?P<ord>{ordinal})\s+(?P<unit>{rx['calunit']})(?:\s+(?:de\s+l{A}année\s+)?{year4})?{E}"),
+        ("weekday", 5,
+         rf"{B}(?:(?P<det>le|ce)\s+)?(?:même\s+)?(?P<wd>{rx['weekday']})(?:\s+(?P<dir>{rx['dir_after']}))?{part_tail}{E}"),
+        ("weekday_set", 6,
+         rf"{B}(?:(?:tous|toutes)\s+les|les|chaque)\s+(?:\w+\s+et\s+\w+\s+)?(?P<wdp>{rx['weekday_pl']}|{rx['weekday']}){E}"),
+        ("relday", 6,
+         rf"{B}(?P<rel>{rx['day_pub']})(?:\s*(?P<par>\(\s*)?(?P<wd>{rx['weekday']})(?(par)\s*\)))?{part_tail}{E}"),
+        ("refday", 6, rf"{B}(?P<refd>{rx['day_ref']})(?:\s+(?:au\s+)?{part})?{E}"),
+        ("refday_bare", 5, rf"{B}(?:du|au|dès\s+le|le)\s+(?P<x>(?P<refd>lendemain|surlendemain)){E}"),
+        ("this_part", 6, rf"{B}(?:ce|cet|cette)\s+(?:même\s+)?{part}(?:\s+même)?{E}"),
+        ("same_part", 6, rf"{B}(?:le|la)\s+{part}\s+même{E}"),
+        ("part_alone", 3,
+         rf"{B}(?:(?:en|dans|à)\s+)?(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}|du\s+))?(?:la|le|l{A})\s*{part}){E}"),
+        ("part_bound", 3, rf"{B}(?:en\s+)?(?P<x>(?P<pbnd>début|fin)\s+(?:de\s+|d{A})\s*{part}){E}"),
+        ("calendar", 7,
+         rf"{B}(?P<x>{bnd}(?:{det})?(?P<unit>{rx['calunit']})\s+(?P<dir>{rx['dir_after']})){E}"),
+        ("calendar_this", 7,
+         rf"{B}{bnd}(?:ce|cet|cette)\s+(?P<unit>{rx['calunit']})(?:[-‐]ci|[-‐]là)?{E}"),
+        ("calendar_bound", 4,
+         rf"{B}(?:en\s+)?(?P<x>(?P<bnd>{rx['boundary']})\s*(?:{det})?(?P<unit>{rx['calunit']})){E}"),
+        ("ago", 8, rf"{B}il\s+y\s+a\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s+{unit}{E}"),
+        ("in", 7, rf"{B}dans\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s+{unit}{E}"),
+        ("shifted", 8,
+         rf"{B}{num}\s+{unit}\s+(?P<rel>plus\s+tard|plus\s+tôt|auparavant|après|avant)(?=\s*[,.;:)!?]|\s*$)"),
+        ("duration", 4,
+         rf"{B}(?:(?P<approx>{rx['approx']})\s*)?{num}\s+{unit}(?:\s+et\s+(?P<half>demie?|quart))?"
+         rf"(?:\s+(?:entiers?|entières?|pleins?|pleines?))?{E}"),
+        ("duration_frac", 5,
+         rf"{B}(?:(?P<approx>{rx['approx']})\s*)?(?:un|une)\s+(?P<frac>demi|quart)(?:[-‐\s]|\s+de\s+|\s+d{A}){unit}{E}"),
+        ("duration_recent", 6,
+         rf"{B}(?:ces|les)\s+(?:{num}\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+{unit}{E}"),
+        ("duration_word", 3, rf"{B}(?P<word>{rx['unit_standalone']}){E}"),
+        ("clock", 8,
+         rf"{B}(?:(?P<rel>{rx['day_pub']})\s+(?:à|vers)\s+)?{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
+        ("clock_colon", 7, rf"(?<![\d:]){hour}:(?P<mm>[0-5]\d)(?![\d:]){zone}"),
+        ("clock_words", 6,
+         rf"{B}(?P<hh>[01]?\d|2[0-4]|{rx['numword']})\s+heures?(?:\s+(?P<mm>[0-5]\d)|\s+et\s+(?P<frac>quart|demie)"
+         rf"|\s+moins\s+(?:le\s+)?(?P<minus>quart))?{clock_part}{zone}{E}"),
+        ("clock_named", 5,
+         rf"{B}(?<![-‐])(?P<cw>{rx['clock_word']})(?:\s+et\s+(?P<frac>quart|demie)|\s+(?P<mm>[0-5]\d))?{zone}{E}"),
+        ("season", 6,
+         rf"{B}(?P<pre>(?:en|au|d{A}|de\s+l{A}|pendant\s+l{A}|depuis\s+l{A}|dès\s+l{A})\s*)?"
+         rf"(?P<x>{bnd}(?P<det>l{A}|le\s+|ce\s+|cet\s+|cette\s+)?(?P<season>{rx['season']})"
+         rf"(?:\s+(?P<dir>{rx['dir_after']}))?(?:\s+(?:de\s+l{A}année\s+)?{year4})?){E}"),
+        ("holiday", 6, rf"{B}(?:(?:la|le|l{A})\s*)?(?:(?i:fête\s+de)\s+)?(?P<hol>{rx['holiday']})(?:\s+{year4})?{E}"),
+        ("ref", 5, rf"{B}(?P<ref>jusqu{A}(?:à\s+)?(?:présent|ici|maintenant)|{rx['ref']}){E}"),
+        ("set", 6,
+         rf"{B}(?:(?P<times>\d+|{rx['numword']})\s+fois\s+)?(?P<q>par|chaque|tous\s+les|toutes\s+les)\s+"
+         rf"(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}{E}"),
+        ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),
+    ]
+    return tuple(Rule(name, re.compile(p, re.IGNORECASE), prio) for name, prio, p in defs)

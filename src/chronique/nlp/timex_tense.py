@@ -1,0 +1,108 @@
+"""Tense of the verb that governs a temporal expression: past, present or future.
+
+« a déclaré lundi » is past, « se réunira jeudi » future, « doit signer jeudi »
+future (a prospective verb from langdata ``temporal_tense_verbs``). Read from
+spaCy's morphology and dependency tree, a few steps up from the expression.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from chronique import langdata
+
+_VERBAL = {"VERB", "AUX"}
+
+
+@lru_cache(maxsize=1)
+def _directions() -> dict[str, str]:
+    return {e["lemma"]: e["direction"] for e in langdata.load("temporal_tense_verbs")}
+
+
+def _governor(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (itself included), or the root of its sentence."""
+    t = tok
+    for _ in range(5):
+        if t.pos_ in _VERBAL:
+            return t
+        cop = next((c for c in t.children if c.dep_ == "cop"), None)
+        if cop is not None:  # « le trafic serait normal dès mercredi »
+            return cop
+        if t.head is t:
+            break
+        t = t.head
+    root = tok.sent.root
+    return root if root.pos_ in _VERBAL else None
+
+
+def _aux(verb: Token, deps: tuple[str, ...] = ("aux:tense", "aux")) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in deps and c.lemma_ in ("avoir", "être"):
+            return c
+    return None
+
+
+def _finite(tok: Token) -> str | None:
+    """Tense of a finite verb or auxiliary by its own morphology."""
+    if tok.morph.get("Mood") == ["Cnd"]:
+        return "future"
+    tense = tok.morph.get("Tense")
+    if not tense:
+        return None
+    return {"Past": "past", "Imp": "past", "Fut": "future"}.get(tense[0], "present")
+
+
+def verb_tense(verb: Token) -> str | None:
+    """past / present / future of one verb, its auxiliary and prospective or recent-past governors."""
+    morph = verb.morph
+    form = morph.get("VerbForm")
+    lemma = verb.lemma_.lower()
+    if form and form[0] == "Inf":
+        head = verb.head
+        if head is not verb and head.pos_ in _VERBAL:
+            d = _directions().get(head.lemma_.lower())
+            if d == "future" and verb_tense(head) == "past":
+                return "past"  # « prévoyait de tirer dimanche »: a plan already due
+            if d:
+                return d
+            return verb_tense(head) if head.morph.get("VerbForm") != ["Inf"] else None
+        return None
+    passive = next((c for c in verb.children if c.dep_ == "aux:pass"), None)
+    aux = _aux(verb)
+    if passive is not None and aux is None and form and form[0] == "Part":
+        if _directions().get(lemma) == "future":
+            return "future"  # « était prévue mercredi »: planned, still ahead
+        return _finite(passive)  # « serait assuré », « sera fermé », « est prévu »
+    if aux is not None and form and form[0] == "Part":
+        t = aux.morph.get("Tense")
+        if t and t[0] == "Fut":
+            return "future"
+        if _directions().get(lemma) == "future":
+            return "future"
+        return "past"
+    if form and form[0] == "Part":
+        return _directions().get(lemma, "past")
+    if morph.get("Mood") == ["Cnd"]:
+        return "future"
+    tense = morph.get("Tense")
+    if not tense:
+        return None
+    t = tense[0]
+    if t in ("Past", "Imp"):
+        return "past"
+    if t == "Fut":
+        return "future"
+    if _directions().get(lemma) == "future":
+        return "future"
+    return "present"
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """Tense governing the characters ``start:end`` of ``doc`` (None when no verb is in reach)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _governor(span.root)
+    return verb_tense(verb) if verb is not None else None
