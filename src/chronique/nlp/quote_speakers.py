@@ -214,7 +214,11 @@ class Resolver:
                 if tok.dep_ in _SUBJECT_DEPS or tok.dep_ not in _UP_DEPS or tok.head is tok:
                     break
                 tok = tok.head
-            if tok.dep_ in _SUBJECT_DEPS:
+            # the parser often mislabels names at a sentence start: a name directly followed by a verb is a subject too
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if tok.dep_ in _SUBJECT_DEPS or any(t.dep_ in _SUBJECT_DEPS for t in span) or (
+                nxt is not None and nxt.pos_ in ("AUX", "VERB") and not self.is_complement(m.start)
+            ):
                 self._subjects.append((m.start, self.who_of_mention(i)))
         for mc in _CE_DERNIER.finditer(text):
             if self.in_quote(mc.start()):

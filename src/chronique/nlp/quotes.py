@@ -76,7 +76,7 @@ def _source_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     after = "|".join(re.escape(s).replace("'", "['’]").replace(r"\ ", r"\s+") for s in ordered if sources[s] == "any")
     # « selon X, » / « pour X, » before the statement; « , selon X » after it
     return re.compile(rf"(?<![\w-])(?:{alt})\s+(?P<x>[^,.;:!?«»“”\"\n]{{2,80}}?)\s*,", re.I), re.compile(
-        rf"^[\s,]*(?:{after})\s+(?P<x>[^,.;:!?«»“”\"\n]{{2,80}})", re.I
+        rf"[ \t\u00a0\u202f]*,?[ \t\u00a0\u202f]*(?:{after})\s+(?P<x>[^,.;:!?«»“”\"\n]{{2,80}})", re.I
     )
 
 
@@ -285,7 +285,7 @@ def _is_work_title(d: _Doc, q: Marked) -> bool:
     text = d.text
     works = _cue_words()[0]
     before = text[max(0, q.open - 40) : q.open]
-    words = [w.lower() for w in _WORDS.findall(before)][-3:]
+    words = [re.sub(r"^\w['’]", "", w.lower()) for w in _WORDS.findall(before)][-3:]
     if words and (words[-1] in works or (len(words) >= 2 and " ".join(words[-2:]) in works)):
         return True
     lex = speech_cues.lexicon()
