@@ -1,0 +1,121 @@
+"""Event trigger words: which tokens of a parsed sentence name a typed happening.
+
+The vocabulary lives in ``langdata/fr/event_types.yaml`` (a head lemma, its part of
+speech, the type and family it signals, and optional ``with`` / ``without`` /
+``reflexive`` conditions); the function words that shape a clause in
+``event_grammar.yaml``. Lookup is one dictionary access per token.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from chronique import langdata
+
+_REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    family: str
+    pos: str  # VERB | NOUN
+    with_: frozenset[str]
+    without: frozenset[str]
+    reflexive: bool
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[Trigger, ...]]:
+    """Triggers by head lemma, conditional ones first (they are more specific)."""
+    table: dict[str, list[Trigger]] = defaultdict(list)
+    for e in langdata.load("event_types"):
+        t = Trigger(
+            type=e["type"],
+            family=e["family"],
+            pos=e["pos"],
+            with_=frozenset(_norm(w) for w in e.get("with") or ()),
+            without=frozenset(_norm(w) for w in e.get("without") or ()),
+            reflexive=bool(e.get("reflexive")),
+        )
+        table[_norm(e["lemma"])].append(t)
+    return {k: tuple(sorted(v, key=lambda t: (not t.with_, not t.reflexive))) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def grammar() -> dict[str, frozenset[str]]:
+    """Function words of ``event_grammar.yaml`` by role (modal, purpose, place, …)."""
+    roles: dict[str, set[str]] = defaultdict(set)
+    for e in langdata.load("event_grammar"):
+        roles[e["role"]].add(_norm(e["word"]))
+    return {k: frozenset(v) for k, v in roles.items()}
+
+
+def family_of(event_type: str) -> str:
+    """The family of a type (types absent from the lexicon are their own family)."""
+    for triggers in lexicon().values():
+        for t in triggers:
+            if t.type == event_type:
+                return t.family
+    return event_type
+
+
+def _near_words(token: Token) -> set[str]:
+    """Lemmas and forms of the token's head, children and grandchildren."""
+    out: set[str] = {_norm(token.head.lemma_), _norm(token.head.text)}
+    for c in token.children:
+        out.add(_norm(c.lemma_))
+        out.add(_norm(c.text))
+        for g in c.children:
+            out.add(_norm(g.lemma_))
+            out.add(_norm(g.text))
+    return out
+
+
+def _case_words(token: Token) -> set[str]:
+    """Prepositions that introduce the token's complements (« appel à … »); times (« à 10h ») do not count."""
+    return {
+        _norm(g.text)
+        for c in token.children
+        if not any(ch.isdigit() for ch in c.text) and c.pos_ != "NUM"
+        for g in c.children
+        if g.dep_ in ("case", "mark")
+    }
+
+
+def _has_reflexive(token: Token) -> bool:
+    return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and _norm(c.text) in _REFLEXIVE and c.i < token.i) for c in token.children)
+
+
+def match(token: Token) -> Trigger | None:
+    """The trigger this token heads, or None."""
+    pos = token.pos_
+    if pos not in _NOUN_POS and pos not in _VERB_POS:
+        return None
+    candidates = lexicon().get(_norm(token.lemma_)) or lexicon().get(_norm(token.text))
+    if not candidates:
+        return None
+    near: set[str] | None = None
+    for t in candidates:
+        if (t.pos == "VERB") != (pos in _VERB_POS):
+            continue
+        if t.reflexive and not _has_reflexive(token):
+            continue
+        if t.with_:
+            near = near if near is not None else _near_words(token)
+            if not (t.with_ & near):
+                continue
+        if t.without and t.without & _case_words(token):
+            continue
+        return t
+    return None
