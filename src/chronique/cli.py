@@ -125,6 +125,8 @@ def _report_inputs(result: service.AnalyzeResult) -> int:
         typer.echo(f"error: {e.path}: {e.reason}", err=True)
     for d in result.not_french:
         typer.echo(f"note: {d.path}: language {d.language}, kept but not analysed as French", err=True)
+    for d in result.duplicates:
+        typer.echo(f"note: {d.path}: near-duplicate of {d.duplicate_of}", err=True)
     if not result.added and not result.skipped:
         return NOTHING
     return PARTIAL if result.errors else OK

@@ -215,3 +215,30 @@ def test_cli_missing_path_is_an_input_error(tmp_path, examples_dir):
     )
     assert result.exit_code == 1
     assert [str(missing) in line for line in _errors(result.stderr)] == [True]
+
+
+def test_cli_seed_near_copy_reported_and_exact_copy_stored_once(seeds_dir, tmp_path):
+    """Issue 2, "Must show": a seed and its copy with one sentence changed are near-duplicates;
+    the same file ingested twice is stored once."""
+    seed = max(sorted(seeds_dir.glob("*.txt")), key=lambda p: p.stat().st_size)
+    text = seed.read_text(encoding="utf-8")
+    sentences = text.split(". ")
+    assert len(sentences) > 4
+    sentences[len(sentences) // 2] = "Cette phrase a été réécrite par le site qui a repris la dépêche"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seed, folder / "a-original.txt")
+    (folder / "b-edited.txt").write_text(". ".join(sentences), encoding="utf-8")
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if "near-duplicate" in line]
+    assert len(notes) == 1 and str(folder / "b-edited.txt") in notes[0]
+    again = CliRunner().invoke(app, ["ingest", str(folder / "a-original.txt"), str(seed), "--db", str(db)])
+    assert again.exit_code == 0 and "added 0 document(s)" in again.stderr
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT path, id, duplicate_of FROM documents ORDER BY rowid").fetchall()
+    con.close()
+    assert len(rows) == 2
+    (original_path, original_id, none), (edited_path, edited_id, dup) = rows  # read in name order
+    assert edited_path.endswith("b-edited.txt") and dup == original_id and none is None
