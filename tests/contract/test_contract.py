@@ -247,3 +247,28 @@ def test_contract_rows_same_columns_on_every_row(table):
     rows = contract.rows(_corpus(), table, flat=True)
     assert rows and len({tuple(r) for r in rows}) == 1
     assert all(not isinstance(v, (list, dict)) for r in rows for v in r.values())
+
+
+# --- where the publication date comes from --------------------------------------------------
+
+PLAIN = "Le conseil municipal a voté le budget des écoles après un long débat sur les cantines et le prix des repas."
+
+
+def test_contract_published_precedence(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PLAIN, encoding="utf-8")
+    (folder / "b.txt").write_text(PLAIN.replace("écoles", "crèches"), encoding="utf-8")
+    meta = folder / "metadata.csv"
+    meta.write_text("file,published,title\na.txt,2026-02-03,Budget voté\n", encoding="utf-8")
+    data = _run([folder], tmp_path / "1.json", meta)
+    got = {Path(d["path"]).name: (d["published"], d["published_source"], d["title"]) for d in data["documents"]}
+    assert got["a.txt"] == ("2026-02-03", "metadata", "Budget voté")
+    assert got["b.txt"][:2] == (None, None)  # no date anywhere: never invented
+    result = CliRunner().invoke(
+        app, ["analyze", str(folder), "--metadata", str(meta), "--published", "2026-05-01", "--json", "-"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)  # stdout holds the JSON alone; messages go to stderr
+    got = {Path(d["path"]).name: (d["published"], d["published_source"]) for d in data["documents"]}
+    assert got == {"a.txt": ("2026-02-03", "metadata"), "b.txt": ("2026-05-01", "argument")}
