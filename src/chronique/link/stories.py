@@ -15,6 +15,7 @@ JSON-ready data (:meth:`StoryIndex.to_dict`) so a store can keep it between inge
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -31,9 +32,9 @@ STATE_VERSION = 1
 class StoryParams:
     """Knobs of the grouping, kept with the state so a reloaded index behaves the same."""
 
-    threshold: float = 0.15  # least average similarity for an article to join a story
+    threshold: float = 0.12  # least average similarity for an article to join a story
     blocking_terms: int = 12  # most salient features of an article used to find candidates
-    max_df: float = 0.05  # features in more than this share of articles are not used to block
+    max_df: float = 0.1  # features in more than this share of articles are not used to block
     window_days: int = 7  # no date penalty within this gap
     decay_days: float = 120.0  # then similarity fades with this time constant ...
     floor: float = 0.75  # ... down to this factor at most
@@ -171,14 +172,17 @@ class StoryIndex:
             return 1.0
         return max(self.params.floor, math.exp(-gap / self.params.decay_days))
 
-    def _candidates(self, feats: Features) -> set[str]:
-        """Stories sharing one of the article's most salient, not too common, features."""
+    def _salient(self, terms: dict[str, float]) -> list[str]:
+        """The article's most distinctive features that are not too common: its blocking keys."""
         limit = max(2.0, self.params.max_df * self._n)
-        salient = sorted(
-            (t for t in feats.terms if self._df[t] - 1 <= limit and self._postings.get(t)),
-            key=lambda t: -feats.terms[t] * self._idf(t),
+        return sorted(
+            (t for t in terms if self._df[t] - 1 <= limit and self._postings.get(t)),
+            key=lambda t: -terms[t] * self._idf(t),
         )[: self.params.blocking_terms]
-        return {self._docs[d].story for t in salient for d in self._postings[t]}
+
+    def _candidates(self, feats: Features) -> set[str]:
+        """Stories sharing one of the article's blocking keys."""
+        return {self._docs[d].story for t in self._salient(feats.terms) for d in self._postings[t]}
 
     def _vec(self, doc_id: str) -> dict[str, float]:
         """An article's TF-IDF vector, recomputed once the corpus has grown by a tenth since."""
@@ -198,6 +202,113 @@ class StoryIndex:
             if score > best_score or (best is None and score >= best_score):
                 best, best_score = sid, score
         return best
+
+    # -- placing a batch ---------------------------------------------------------------------
+
+    def add_many(self, analyses: list[DocAnalysis]) -> dict[str, str]:
+        """Place a batch of new articles together; returns {document id: story id}.
+
+        The batch is grouped by average linkage over the pairs that blocking proposes
+        (a pair no key brings together counts as dissimilar), the stories already in the
+        index taking part as fixed groups: new articles join them, open stories, or
+        bring two of them together. Nothing outside the batch's reach is recomputed.
+        Closest groups merge first, so the result does not depend on the order within
+        the batch the way one-at-a-time placement does.
+        """
+        batch: dict[str, DocAnalysis] = {}
+        for a in arrival_order(analyses):
+            if a.document.id not in self._docs:
+                batch.setdefault(a.document.id, a)
+        if not batch:
+            return {d: self._docs[d].story for d in (a.document.id for a in analyses)}
+        self.observe(list(batch.values()))
+        for doc_id, a in batch.items():
+            feats = features(a, entity_weight=self.params.entity_weight)
+            self._docs[doc_id] = _Doc(
+                id=doc_id, story="", title=title(a), terms=feats.terms, day=feats.day, titled=has_title(a)
+            )
+            for t in feats.terms:
+                self._postings[t].append(doc_id)
+        groups = self._average_linkage(list(batch), {d: a.document.duplicate_of for d, a in batch.items()})
+        for members in groups:
+            old = sorted({self._docs[d].story for d in members if d not in batch}, key=lambda s: self._stories[s].order)
+            if old:
+                sid = old[0]
+                for gone in old[1:]:
+                    self._stories[sid].documents.extend(self._stories.pop(gone).documents)
+            else:
+                sid = story_id(next(d for d in batch if d in members))
+                self._opened += 1
+                self._stories[sid] = _Story(id=sid, order=self._opened)
+            self._stories[sid].documents.extend(d for d in batch if d in members)
+            for d in self._stories[sid].documents:
+                self._docs[d].story = sid
+        return {d: self._docs[d].story for d in (a.document.id for a in analyses)}
+
+    def _average_linkage(self, new: list[str], duplicate_of: dict[str, str | None]) -> list[set[str]]:
+        """Groups (as sets of document ids) of the new articles, each with the old stories it joins."""
+        cluster_of: dict[str, int] = {}
+        members: dict[int, set[str]] = {}
+        for sid in {self._docs[d].story for d in new for t in self._salient(self._docs[d].terms)
+                    for d in self._postings[t]} - {""}:
+            c = len(members)
+            members[c] = set(self._stories[sid].documents)
+            cluster_of.update(dict.fromkeys(members[c], c))
+        for d in new:
+            members[len(members)] = {d}
+            cluster_of[d] = len(members) - 1
+        sums: defaultdict[int, dict[int, float]] = defaultdict(dict)
+        done: set[tuple[str, str]] = set()
+        for d in new:
+            vd, day = self._vec(d), self._docs[d].day
+            for o in {o for t in self._salient(self._docs[d].terms) for o in self._postings[t]} - {d}:
+                if (o, d) in done or o not in cluster_of:
+                    continue
+                done.add((d, o))
+                a, b = cluster_of[d], cluster_of[o]
+                if a != b:
+                    sim = _dot(vd, self._vec(o)) * self._date_factor(day, self._docs[o].day)
+                    sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + sim
+        parent = {c: c for c in members}
+
+        def find(c: int) -> int:
+            while parent[c] != c:
+                parent[c] = parent[parent[c]]
+                c = parent[c]
+            return c
+
+        def merge(a: int, b: int) -> int:
+            """Join b into a; the sums of the union are the sums of its parts."""
+            parent[b] = a
+            members[a] |= members.pop(b)
+            for x, v in sums.pop(b, {}).items():
+                if x == a:
+                    continue
+                sums[x].pop(b, None)
+                sums[a][x] = sums[x][a] = sums[a].get(x, 0.0) + v
+            sums[a].pop(b, None)
+            return a
+
+        for d in new:  # a near-duplicate belongs with its original before anything else
+            orig = duplicate_of.get(d)
+            if orig in cluster_of and find(cluster_of[orig]) != find(cluster_of[d]):
+                merge(find(cluster_of[orig]), find(cluster_of[d]))
+        heap = [(-v / (len(members[a]) * len(members[b])), a, b) for a in sums for b, v in sums[a].items() if a < b]
+        heapq.heapify(heap)
+        while heap:
+            score, a, b = heapq.heappop(heap)
+            if a not in members or b not in members or a == b:
+                continue
+            current = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+            if abs(current + score) > 1e-12:
+                continue  # stale entry: the pair's linkage changed since
+            if current < self.params.threshold:
+                break
+            c = merge(a, b)
+            for x, v in sums[c].items():
+                heapq.heappush(heap, (-v / (len(members[c]) * len(members[x])), min(c, x), max(c, x)))
+        fresh = set(new)
+        return [m for m in members.values() if m & fresh]
 
     # -- reading the groups --------------------------------------------------------------
 
@@ -272,9 +383,7 @@ def arrival_order(analyses: list[DocAnalysis]) -> list[DocAnalysis]:
 
 
 def group_stories(analyses: list[DocAnalysis], params: StoryParams | None = None) -> list[Story]:
-    """Group a whole corpus: frequencies counted over it, then articles placed one by one in arrival order."""
+    """Group a whole corpus as one batch of a fresh :class:`StoryIndex` (see :meth:`StoryIndex.add_many`)."""
     index = StoryIndex(params)
-    index.observe(analyses)
-    for a in arrival_order(analyses):
-        index.add(a)
+    index.add_many(analyses)
     return index.stories()
