@@ -382,6 +382,6 @@ def _speakers(a: DocAnalysis) -> None:
         if sp.local is not None and 0 <= sp.local < len(a.entities):
             sp.entity = a.entities[sp.local].entity
         elif sp.name:
-            local = by_name.get(fold(sp.name))
+            local = by_name.get(fold(sp.name)) or by_name.get(fold(honorific_prefix(sp.name)[1]))
             if local is not None:
                 sp.entity = local.entity
