@@ -8,6 +8,7 @@ import os
 import pytest
 
 import chronique.ingest as ingest
+from chronique.ingest import limits
 from chronique.errors import BinaryInput, DecodeError, EmptyInput, InputError, ParseError, TooLarge, Unreadable
 from chronique.ingest import MAX_BYTES, read_paths
 from chronique.model import Document
@@ -67,7 +68,7 @@ def test_bad_input_50_mb_text_file_refused_from_its_size(tmp_path):
 
 
 def test_bad_input_article_text_over_the_character_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_CHARS", 50)
+    monkeypatch.setattr(limits, "MAX_CHARS", 50)
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Un texte court.", encoding="utf-8")
     bad, good = read_paths([tmp_path])

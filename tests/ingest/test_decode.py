@@ -100,3 +100,36 @@ def test_decode_bad_files_are_yielded_not_raised(tmp_path, raw, error):
     assert str(items[0]).startswith(str(tmp_path / "bad.txt"))
     assert "\n" not in str(items[0])
     assert items[1].text == "Un article lisible sur la politique française."
+
+
+def _full_ftfy(text: str) -> str:
+    import ftfy
+
+    from chronique.ingest.decode import FTFY_CONFIG
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", ftfy.fix_text(text, FTFY_CONFIG)).strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FRENCH,
+        "Il a cité l’« Œuvre » de Noël à 10 h 30 — 1 200 € — ½ part, 3° C, « NON »…",
+        FRENCH + " Un mot cassÃ© au milieu d’un long texte propre. " + FRENCH * 5,  # one mojibake word
+        FRENCH + " â€œcitationâ€\x9d",  # curly quotes through cp1252
+        "Texte avec un caractère de contrôle \x1b[31m et un BOM\ufeff au milieu.",
+        "Texte avec une séquence perdue � dans la ligne.",
+    ],
+    ids=["clean", "symbols", "one-mojibake-word", "quote-mojibake", "controls", "replacement-char"],
+)
+def test_normalise_fast_path_equals_full_ftfy(text):
+    assert normalise(text) == _full_ftfy(text)
+
+
+def test_normalise_fast_path_on_real_articles(examples_dir):
+    paths = sorted(p for p in examples_dir.iterdir() if p.suffix in {".txt", ".html", ".jsonl", ".rss"})
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert normalise(text) == _full_ftfy(text), path.name

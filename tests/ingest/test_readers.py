@@ -252,3 +252,12 @@ def test_readers_ids_depend_on_text_only(tmp_path):
     assert first == again
     assert first["a.txt"] == first["copie.txt"] == first["c.json"] == first["d.txt"]
     assert first["e.txt"] != first["a.txt"]
+
+
+def test_readers_jsonl_crlf_and_line_separator_inside_strings(tmp_path):
+    path = tmp_path / "a.jsonl"
+    first = json.dumps({"text": f"{BODY}\u2028{SECOND}"}, ensure_ascii=False)  # U+2028 is legal inside a JSON string
+    path.write_bytes(f"{first}\r\n{json.dumps({'text': SECOND})}\r\n".encode("utf-8"))
+    docs = list(read_paths([path]))
+    assert [d.text for d in docs] == [f"{BODY}\n{SECOND}", SECOND]  # stored with a plain line break
+    assert [d.path for d in docs] == [f"{path}:1", f"{path}:2"]

@@ -9,6 +9,10 @@ A file that cannot be read is *yielded* as an :class:`~chronique.errors.InputErr
 The publication date comes from the metadata CSV, else the ``published`` argument,
 else the document itself (HTML meta, feed/JSON field, an explicit full date in a
 dateline or date line) — and stays ``None`` otherwise.
+
+Limits (:mod:`chronique.ingest.limits`): a file over 10 MB is refused from its size
+without being read, JSON Lines excepted (streamed, 10 MB a line), and an article's
+text over 1,000,000 characters is refused before it is cleaned up.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ from chronique.ingest.dates import iso_published
 from chronique.ingest.feeds import read_feed
 from chronique.ingest.html import read_html
 from chronique.ingest.language import detect_language
+from chronique.ingest import limits
 from chronique.ingest.layout import read_layout
+from chronique.ingest.limits import MAX_BYTES, MAX_CHARS
 from chronique.ingest.metadata import MetadataIndex, read_metadata
 from chronique.ingest.paths import ARTICLE_SUFFIXES, expand
 from chronique.ingest.record import Record
@@ -33,10 +39,6 @@ from chronique.model import Document
 
 __all__ = ["read_paths", "read_metadata", "build_document", "MAX_BYTES", "MAX_CHARS"]
 
-# Size limits, so that no input can stall a batch (a 50 MB file is refused at once,
-# from its size, without being read). A news article is tens of kilobytes.
-MAX_BYTES = 10_000_000  # one file read whole (an article, a feed, a JSON list); ~5 s at most to clean
-MAX_CHARS = 1_000_000  # one article's text: spaCy's default ``nlp.max_length``, beyond which it refuses
 _HEAD = 65_536  # bytes looked at to tell the format of a file without a known extension
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # (UTF-32 BOMs start like UTF-16 LE's)
 Reader = Callable[[str, bytes], Iterator["Record | InputError"]]
@@ -117,8 +119,10 @@ def _read_file(path: str, index: MetadataIndex, published: str | None, max_bytes
 
 
 def _document(record: Record, row: dict | None, published: str | None) -> Document | InputError:
-    if len(record.text) > MAX_CHARS:
-        return TooLarge(record.path, f"article text too long ({len(record.text):,} characters; limit {MAX_CHARS:,})")
+    try:
+        limits.check_text(record.path, record.text)
+    except TooLarge as exc:
+        return exc
     return build_document(record, row, published)
 
 

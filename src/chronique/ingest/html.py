@@ -17,6 +17,7 @@ from types import SimpleNamespace
 from collections.abc import Iterator
 
 from chronique.errors import ParseError
+from chronique.ingest import limits
 from chronique.ingest.dates import day_of
 from chronique.ingest.decode import decode, normalise
 from chronique.ingest.markup import fragment_text
@@ -32,7 +33,7 @@ _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 def read_html(path: str, raw: bytes) -> Iterator[Record]:
     import trafilatura  # heavy import, only when there is HTML to read
 
-    markup = decode(raw, path)
+    markup = decode(raw, path, clean=False)  # the extracted text is cleaned, not the markup
     try:
         found = trafilatura.bare_extraction(
             markup, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False,
@@ -40,9 +41,11 @@ def read_html(path: str, raw: bytes) -> Iterator[Record]:
         )
     except Exception as exc:  # trafilatura/lxml raise a variety of errors on broken markup
         raise ParseError(path, f"cannot parse HTML ({type(exc).__name__})") from None
-    text = normalise(found.text) if found is not None and found.text else ""
+    text = found.text if found is not None and found.text else ""
     if not text and not _PAGE.search(markup):  # a bare fragment (« <p>…</p> »): trafilatura wants a page
-        text = normalise(fragment_text(markup))
+        text = fragment_text(markup)
+    limits.check_text(path, text)
+    text = normalise(text)
     if not _WORD.search(text) or not _has_prose(markup):
         raise ParseError(path, "no article text found in the HTML")
     meta = found if found is not None else _NO_METADATA

@@ -1,4 +1,4 @@
-"""Language of a text, offline (py3langid), from its first few thousand characters.
+"""Language of a text, offline (py3langid), from its first characters.
 
 A naive-Bayes guess on a headline-sized text is often wrong (« Incendie : 1 200
 hectares brûlés » scores Spanish), and a wrong « not French » keeps an article
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-_SAMPLE = 4000
+_SAMPLE = 1500  # enough for a clear guess; the classifier costs ~4 ms a thousand characters
 _MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.5
 

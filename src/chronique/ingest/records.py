@@ -24,7 +24,7 @@ _SKIP_CHUNK = 1 << 20
 
 def read_json(path: str, raw: bytes) -> Iterator[Record | InputError]:
     try:
-        data = json.loads(decode(raw, path))
+        data = json.loads(decode(raw, path, clean=False))  # fields are cleaned one by one
     except json.JSONDecodeError as exc:
         raise ParseError(f"{path}:{exc.lineno}", f"invalid JSON ({exc.msg})") from None
     if isinstance(data, dict):
@@ -38,7 +38,7 @@ def read_json(path: str, raw: bytes) -> Iterator[Record | InputError]:
 
 def read_jsonl(path: str, raw: bytes) -> Iterator[Record | InputError]:
     """A whole JSON Lines file in memory (any encoding :func:`decode` knows)."""
-    lines = decode(raw, path).split("\n")
+    lines = decode(raw, path, clean=False).split("\n")  # not splitlines: U+2028 may sit inside a JSON string
     for number, line in enumerate(lines, 1):
         if line.strip():
             yield _line(path, number, line)
@@ -56,7 +56,7 @@ def read_jsonl_stream(path: str, handle: BinaryIO, max_line: int) -> Iterator[Re
             yield TooLarge(where, f"JSON line too long (over {max_line:,} bytes)")
         elif line.strip():
             try:
-                text = decode(line, where)
+                text = decode(line, where, clean=False)
             except InputError as exc:
                 yield exc
                 continue
