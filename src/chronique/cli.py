@@ -1,7 +1,8 @@
 """The ``chronique`` command: parses arguments, calls :mod:`chronique.service`, prints.
 
 Exit codes: 0 all went well; 1 some inputs failed (the others were processed);
-2 usage error (bad option, missing file argument); 3 nothing could be processed.
+2 usage error (bad option, missing file argument); 3 nothing could be processed;
+130 interrupted (Ctrl-C: the documents already stored are whole, a new run goes on from there).
 Data goes to stdout, messages and progress bars to stderr; a bad input prints one
 line naming its file.
 """
@@ -25,7 +26,7 @@ from rich.text import Text
 from chronique import __version__, service
 from chronique.errors import ChroniqueError, GoldFormatError, InputError, LangDataError, StoreError
 
-OK, PARTIAL, USAGE, NOTHING = 0, 1, 2, 3
+OK, PARTIAL, USAGE, NOTHING, INTERRUPTED = 0, 1, 2, 3, 130
 
 app = typer.Typer(
     name="chronique",
@@ -191,7 +192,13 @@ def ingest(
     except StoreError as exc:
         raise _fail(str(exc), NOTHING) from None
     with store:
-        result = _run_analysis(paths, metadata, published, model, aliases, store=store)
+        try:
+            result = _run_analysis(paths, metadata, published, model, aliases, store=store)
+        except KeyboardInterrupt:
+            raise _fail(
+                f"interrupted: {len(store)} document(s) stored whole in {db}; run the same command to go on",
+                INTERRUPTED,
+            ) from None
     code = _report_inputs(result)
     err.print(
         f"added {len(result.added)} document(s), {len(result.skipped)} already stored, "

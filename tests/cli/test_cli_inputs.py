@@ -242,3 +242,32 @@ def test_cli_seed_near_copy_reported_and_exact_copy_stored_once(seeds_dir, tmp_p
     assert len(rows) == 2
     (original_path, original_id, none), (edited_path, edited_id, dup) = rows  # read in name order
     assert edited_path.endswith("b-edited.txt") and dup == original_id and none is None
+
+
+def test_cli_ingest_interrupted_then_resumed(tmp_path, examples_dir, monkeypatch):
+    from chronique import service
+    from chronique.model import DocAnalysis
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in sorted(examples_dir.glob("*.txt"))[:3]:
+        shutil.copy(f, folder)
+    seen: list[str] = []
+
+    def interrupted(documents, model=None, **kwargs):
+        for d in documents:
+            if len(seen) == 1:
+                raise KeyboardInterrupt
+            seen.append(d.id)
+            yield DocAnalysis(document=d)
+
+    monkeypatch.setattr(service, "analyze_documents", interrupted)
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 130 and "interrupted" in result.stderr
+    state = _db_state(db)
+    assert state["documents"] == state["analyses"] == state["fts"] == 1
+    monkeypatch.undo()
+    monkeypatch.setattr(service, "analyze_documents", lambda docs, model=None, **k: (DocAnalysis(document=d) for d in docs))
+    resumed = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert resumed.exit_code == 0 and "added 2 document(s), 1 already stored" in resumed.stderr
