@@ -292,7 +292,9 @@ class Resolver:
         words = [w.lower() for w in _WORD.findall(m.group("rest"))[:3]]
         if det in ("les",) or not words:
             return None
-        if not (hits and hits[0].start <= len(m.group(0)) - len(m.group("rest")) + 1) and not any(w in _person_nouns() for w in words[:2]):
+        demonstrative = det in ("cette", "ce", "cet")  # « cette opératrice »: always someone already named
+        titled = hits and hits[0].start <= len(m.group(0)) - len(m.group("rest")) + 1
+        if not (titled or demonstrative or any(w in _person_nouns() for w in words[:2])):
             return None
         gender = "f" if det in ("la", "cette", "une") or words[0] == "celle" else "m" if det in ("le", "ce", "cet", "un") or words[0] == "celui" else None
         if gender is None and hits:

@@ -360,7 +360,32 @@ def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, 
     who, span = _noun_cue_before(d, win, q.open)
     if who is not None:
         return who, span, None, "before"
+    who, span = _colon_before(d, win, q.open)
+    if who is not None:
+        return who, span, None, "before"
     return None, None, None, ""
+
+
+def _colon_before(d: _Doc, win: int, open_: int) -> tuple[Who | None, tuple[int, int] | None]:
+    """« Réaction du préfet Anne Martin : « … » »: a person named just before the colon, no verb needed."""
+    text, r = d.text, d.resolver
+    m = re.search(r":[\s\u00a0\u202f]*$", text[max(win, open_ - 6) : open_])
+    if not m:
+        return None, None
+    colon = max(win, open_ - 6) + m.start()
+    people = [i for i in r.mentions_in(win, colon) if r.m[i].label == "PER" and not r.in_quote(r.m[i].start)]
+    if people and colon - r.m[people[-1]].end <= 3:
+        i = people[-1]
+        return r.titled(i, colon), (r.m[i].start, r.m[i].end)
+    return None, None
+
+
+def _keeps_floor(d: _Doc, q: Marked) -> bool:
+    """A quote with no cue continues the last speaker when that speaker spoke in the previous sentence."""
+    if d.running is None or q.open - d.running[0] > CONTINUE_WINDOW:
+        return False
+    prev = d.sentence_start(max(0, d.sentence_start(q.open) - 1))
+    return d.running[0] >= prev
 
 
 def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
@@ -386,7 +411,7 @@ def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
         out = [_make(d, q.start, comma, kind, who, span, cue), _make(d, resume, q.end, kind, who, span, cue)]
         return [x for x in out if x]
     who, span, cue, how = _attribute(d, q)
-    if who is None and not short and (q.continued or opens) and d.running and q.open - d.running[0] < CONTINUE_WINDOW:
+    if who is None and not short and (q.continued or opens) and _keeps_floor(d, q):
         who, how = d.running[1], "continue"
     if who is not None and not short:
         d.running = (q.end, who)
