@@ -228,3 +228,14 @@ def test_bad_input_json_list_bad_item_reported_by_position(tmp_path):
     assert good.text == GOOD
     assert str(not_object) == f"{path}#2: not a JSON object"
     assert str(no_text).startswith(f"{path}#3: no article text")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_bad_input_named_pipe_is_not_read(tmp_path):
+    """Reading a pipe blocks until someone writes: it is skipped in a folder, refused when named."""
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    assert [d.text for d in read_paths([tmp_path])] == [GOOD]
+    (bad,) = read_paths([pipe])
+    assert isinstance(bad, Unreadable) and str(bad) == f"{pipe}: not a regular file"

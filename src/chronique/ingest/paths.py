@@ -1,7 +1,8 @@
 """Turn the user's paths (files, folders, glob patterns) into files, in a stable order.
 
 Folders are walked recursively in sorted order; hidden entries, CSV files (the
-metadata) and files of other kinds (images, archives…) are left out. A file named
+metadata), files of other kinds (images, archives…) and anything that is not a
+regular file (pipes, devices: a read could block) are left out. A file named
 explicitly is always read, whatever its extension.
 """
 
@@ -39,9 +40,11 @@ def expand(paths: Iterable[str | os.PathLike], skip: set[str] = frozenset()) -> 
         given = os.fspath(given)
         if os.path.isdir(given):
             yield from _walk(given, skip)
-        elif os.path.exists(given):
+        elif os.path.isfile(given):
             if os.path.realpath(given) not in skip:
                 yield given
+        elif os.path.exists(given):  # a pipe or a device: reading it could block for ever
+            yield Unreadable(given, "not a regular file")
         elif _GLOB_CHARS & set(given):
             matches = sorted(glob.glob(given, recursive=True))
             if not matches:
@@ -49,7 +52,7 @@ def expand(paths: Iterable[str | os.PathLike], skip: set[str] = frozenset()) -> 
             for match in matches:
                 if os.path.isdir(match):
                     yield from _walk(match, skip)
-                elif _is_article(os.path.basename(match)) and os.path.realpath(match) not in skip:
+                elif os.path.isfile(match) and _is_article(os.path.basename(match)) and os.path.realpath(match) not in skip:
                     yield match
         else:
             yield InputError(given, "no such file or directory")
@@ -72,12 +75,12 @@ def _walk(folder: str, skip: set[str], seen: set[str] | None = None) -> Iterator
             continue
         path = os.path.join(folder, entry.name)
         try:
-            is_dir = entry.is_dir()
+            is_dir, is_file = entry.is_dir(), entry.is_file()
         except OSError:
-            is_dir = False
+            is_dir, is_file = False, True  # let the read report what is wrong with it
         if is_dir:
             yield from _walk(path, skip, seen)
-        elif _is_article(entry.name) and os.path.realpath(path) not in skip:
+        elif is_file and _is_article(entry.name) and os.path.realpath(path) not in skip:
             yield path
 
 
