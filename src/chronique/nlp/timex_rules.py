@@ -100,7 +100,7 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}(?:ces|les)\s+(?:{num}\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+{unit}{E}"),
         ("duration_word", 3, rf"{B}(?P<word>{rx['unit_standalone']}){E}"),
         ("clock", 8,
-         rf"{B}(?:(?P<rel>{rx['day_pub']})\s+(?:à|vers)\s+)?{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
+         rf"{B}{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
         ("clock_colon", 7, rf"(?<![\d:]){hour}:(?P<mm>[0-5]\d)(?![\d:]){zone}"),
         ("clock_words", 6,
          rf"{B}(?P<hh>[01]?\d|2[0-4]|{rx['numword']})\s+heures?(?:\s+(?P<mm>[0-5]\d)|\s+et\s+(?P<frac>quart|demie)"
@@ -108,7 +108,7 @@ def rules() -> tuple[Rule, ...]:
         ("clock_named", 5,
          rf"{B}(?<![-‐])(?P<cw>{rx['clock_word']})(?:\s+et\s+(?P<frac>quart|demie)|\s+(?P<mm>[0-5]\d))?{zone}{E}"),
         ("season", 6,
-         rf"{B}(?P<pre>(?:en|au|d{A}|de\s+l{A}|pendant\s+l{A}|depuis\s+l{A}|dès\s+l{A})\s*)?"
+         rf"{B}(?P<pre>(?:en|au|de\s+l{A}|pendant\s+l{A}|depuis\s+l{A}|dès\s+l{A})\s*)?"
          rf"(?P<x>{bnd}(?P<det>l{A}|le\s+|ce\s+|cet\s+|cette\s+)?(?P<season>{rx['season']})"
          rf"(?:\s+(?P<dir>{rx['dir_after']}))?(?:\s+(?:de\s+l{A}année\s+)?{year4})?){E}"),
         ("holiday", 6, rf"{B}(?:(?:la|le|l{A})\s*)?(?:(?i:fête\s+de)\s+)?(?P<hol>{rx['holiday']})(?:\s+{year4})?{E}"),

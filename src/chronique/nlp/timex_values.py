@@ -301,6 +301,8 @@ def calendar(m: re.Match, c: Context) -> Value:
         return ("DATE", cal.shift_grain(base, "D", k)) if base else ("DATE", "XXXX-XX-XX")
     if base is None:
         return "DATE", cal.unknown_grain(grain)
+    if grain == "WE" and k == 0 and base.isoweekday() <= 5 and c.tense(m.start(), m.end()) == "past":
+        k = -1  # « ils se sont rendus ce week-end », written on a Tuesday: the one just gone
     return "DATE", cal.shift_grain(base, grain, k)
 
 
@@ -341,9 +343,24 @@ def _duration(amount: float | None, unit: dict, half: str | None = None) -> str:
     return f"P{_fmt(total)}{u}"
 
 
+_AGE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
+
+
+def _is_age(m: re.Match, c: Context, unit: dict) -> bool:
+    """« âgé de 54 ans », « Alain P., 53 ans, employé »: an age, which TimeML does not mark as a duration."""
+    if unit["unit"] != "Y" or unit["amount"] != 1 or _g(m, "approx"):
+        return False
+    before = c.text[max(0, m.start() - 25):m.start()]
+    if re.search(r"(?:\bâgée?s?\s+de|\bagée?s?\s+de|\bles\s+(?:moins|plus)\s+de)\s*$", before, re.I):
+        return True
+    return bool(re.search(r"[,(]\s*$", before)) and bool(_AGE_AFTER.match(c.text, m.end())) and m["num"].isdigit()
+
+
 def duration(m: re.Match, c: Context) -> Value:
     unit = _unit(m)
     num = m["num"] or ""
+    if _is_age(m, c, unit):
+        return None
     if key(num) in ("un", "une") and key(m["unit"]) in ("jour",):
         return None  # « un jour » is « some day », not P1D
     if key(num) == "des" and not unit.get("grain"):
@@ -534,8 +551,8 @@ def holiday(m: re.Match, c: Context) -> Value:
 def ref(m: re.Match, c: Context) -> Value:
     w = key(m["ref"])
     if w.startswith("jusqu"):
-        return "DATE", "PRESENT_REF"
-    return "DATE", lexicon().refs[w]
+        return "TIME", "PRESENT_REF"
+    return "TIME", lexicon().refs[w]  # TimeML (and French TimeBank) type the _REF values as TIME
 
 
 def set_(m: re.Match, c: Context) -> Value:
@@ -549,8 +566,8 @@ def set_(m: re.Match, c: Context) -> Value:
 
 
 def set_word(m: re.Match, c: Context) -> Value:
-    if not key(m["freq"]).endswith("ment") and not c.extra["adjective"](m.start(), m.end()):
-        return None
+    if not key(m["freq"]).endswith("ment"):
+        return None  # adjectives (« la presse quotidienne », « le quotidien ») name things more than frequencies
     return "SET", lexicon().frequencies[key(m["freq"])]
 
 
