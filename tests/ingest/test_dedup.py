@@ -154,3 +154,10 @@ def test_dedup_lsh_does_not_compare_all_pairs(monkeypatch):
     words[150:160] = ["remplacé"] * 10
     assert index.add("copy", " ".join(words)) == "d123"
     assert len(calls) < len(texts) // 20
+
+
+@pytest.mark.parametrize("texts", [("— — —", "… !"), ("", "?")])
+def test_dedup_texts_without_words_are_no_copies(texts):
+    """Empty MinHashes agree on everything (estimated Jaccard 1.0): they must not make copies."""
+    index = NearDuplicateIndex()
+    assert [index.add(f"d{i}", t) for i, t in enumerate(texts)] == [None, None]

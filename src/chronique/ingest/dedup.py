@@ -91,7 +91,8 @@ class NearDuplicateIndex:
         return self.add_minhash(doc_id, from_signature(data))
 
     def add_minhash(self, doc_id: str, m: LeanMinHash) -> str | None:
-        if doc_id in self._hashes:
+        """Index ``m`` under ``doc_id``; a text without words is no one's copy (its MinHash is empty)."""
+        if doc_id in self._hashes or m.is_empty():
             return None
         original = self.find(m)
         self._lsh.insert(doc_id, m)
