@@ -43,6 +43,10 @@ def test_layout_single_paragraph_has_no_title():
         "SAINT-PÉTERSBOURG —",
         "WASHINGTON, 4 novembre (Reuters) -",
         "Aix-en-Provence (AFP) —",
+        "Saint-Denis de La Réunion (AFP) —",
+        "PARIS, 5 mai (AFP) —",
+        "Bruxelles, le 3 juin 2025 —",
+        "L’HAY-LES-ROSES —",
     ],
 )
 def test_layout_dateline_is_recognised(dateline):
@@ -61,6 +65,8 @@ def test_layout_dateline_is_recognised(dateline):
         "Paris — la capitale — accueille le sommet.",  # capitalised word alone: not a dateline
         "« NON — jamais », a-t-il lancé.",
         "Selon lui, 2025 — année charnière — sera décisive.",
+        "Anne Martin (présidente) — a répondu aux questions.",  # a lowercase aside is no agency
+        "Le maire de la ville (AFP) — a dit",  # lowercase words beyond links: a sentence
     ],
 )
 def test_layout_no_false_dateline(start):

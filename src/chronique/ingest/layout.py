@@ -17,12 +17,13 @@ TITLE_MAX = 200
 _DATE_LINE_MAX = 80
 _DATE_LINE_WORDS = 10
 _NO_TITLE_END = ".,;:"
+_LINK_MAX = 3  # longest lowercase word inside a place name (de, la, sur)
 _FIRST_LINE = re.compile(r"([^\n]*)\n")
 _BLANK = re.compile(r"\s*")
 # PLACE[, date] [(Agency)] DASH — the place is checked in code (uppercase, or a
 # capitalised name only when a date or an agency follows it).
 _DATELINE = re.compile(
-    r"(?P<place>[^\W\d_][^\W\d_'’.\- ]*(?:[ \-'’][^\W\d_][^\W\d_'’.\-]*){0,3}\.?)"
+    r"(?P<place>[^\W\d_][^\W\d_'’.\- ]*(?:[ \-'’][^\W\d_][^\W\d_'’.\-]*){0,5}\.?)"
     r"(?:\s*,\s*(?P<date>[^\n—–()]{1,40}?))?"
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
     r"\s*(?P<dash>—|–|--?)(?=\s)"
@@ -96,10 +97,17 @@ def _dateline(text: str, pos: int) -> Span | None:
     place = m["place"]
     letters = [c for c in place if c.isalpha()]
     uppercase = len(letters) >= 2 and all(c.isupper() for c in letters)
+    agency = m["agency"] is not None and m["agency"].strip()[:1].isupper()  # (AFP), not (président)
     if not uppercase:
-        if not (m["agency"] or (m["date"] and any(c.isdigit() for c in m["date"]))):
+        if not (agency or (m["date"] and any(c.isdigit() for c in m["date"]))):
             return None
-        # Every word capitalised; lowercase links only inside hyphenated names (Aix-en-Provence).
-        if not all(word[:1].isupper() for word in place.split()):
+        # Capitalised words, joined by hyphens (Aix-en-Provence) or short lowercase
+        # links between them (Saint-Denis de La Réunion): a name, not a sentence.
+        words = place.split()
+        if not (words[0][:1].isupper() and words[-1][:1].isupper()):
             return None
+        if not all(w[:1].isupper() or len(w) <= _LINK_MAX for w in words):
+            return None
+    elif m["agency"] is not None and not agency:
+        return None
     return Span(m.start(), m.end(), m[0])
