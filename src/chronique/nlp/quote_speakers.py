@@ -292,6 +292,8 @@ class Resolver:
         words = [w.lower() for w in _WORD.findall(m.group("rest"))[:3]]
         if det in ("les",) or not words:
             return None
+        if det in ("un", "une"):
+            return None  # an indefinite description introduces someone new
         demonstrative = det in ("cette", "ce", "cet")  # « cette opératrice »: always someone already named
         titled = hits and hits[0].start <= len(m.group(0)) - len(m.group("rest")) + 1
         if not (titled or demonstrative or any(w in _person_nouns() for w in words[:2])):

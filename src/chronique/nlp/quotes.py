@@ -41,7 +41,7 @@ _PRONOUN_BEFORE = re.compile(
     r"\b(?P<p>[Ii]l|[Ee]lle)\s+(?:(?:ne|n['’]|lui|leur|l['’]|y|en|se|s['’]|pas|me|m['’]|nous|vous)\s*)*$"
 )
 _QUI_BEFORE = re.compile(r",?\s*\bqui\s*,?(?:[^,]{0,80},)?\s*$")
-_QUE = re.compile(r"\s*(?:[\w’'-]+\s+){0,7}?(?P<que>qu['’]|que\b|si\b)\s*", re.I)
+_QUE = re.compile(r"\s*(?:[\w’'-]+[\s,]+){0,10}?(?P<que>qu['’]|que\b|si\b)\s*", re.I)
 _INFINITIVE = re.compile(r"\s*(?:ne\s+pas\s+|n['’]?\s*)?(?P<inf>[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir))\b")
 _SLOT_STOP = re.compile(
     r"[.;:!?\n«»“”\"]|,\s+(?=[a-zàâçéèêëîïôûùüÿœ])"
@@ -183,6 +183,8 @@ def _resolve_slot(d: _Doc, s: int, e: int, cue: Cue | None, pos: int) -> tuple[W
         return r.pronoun(ps, d.text[ps:pe]), (ps, pe)
     if e <= s:
         return None, None
+    if d.text[s:e].lower() in ("il", "elle", "lui"):  # « selon elle »
+        return r.pronoun(s, "elle" if d.text[s:e].lower() == "elle" else "il"), (s, e)
     hit = r.name_in(s, e)
     if hit:
         return hit[0], (hit[1], hit[2])
@@ -476,9 +478,10 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
         body_end = end
         if qs and qs[0] == body_start:
             return None
-        who, span = _subject_before(d, cue, win)
-        if who is None and cue.participle_clause and d.running:
-            who = d.running[1]
+        if (cue.participle_clause or _QUI_BEFORE.search(text, max(win, cue.start - 90), cue.start)) and d.running and d.running[0] >= win:
+            who, span = d.running[1], None  # « …, précisant que » / « …, qui note que »: the same speaker
+        else:
+            who, span = _subject_before(d, cue, win)
         q = _make(d, body_start, body_end, "indirect", who, span, cue)
         if q is not None and who is not None:
             d.running = (cue.start, who)
@@ -492,12 +495,45 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
         tail = text[e : end].strip()
         if not tail or tail[0] in ".!?" or re.match(r"^(?:dans|sur|lors|à|au|aux|en|par)\b", tail):
             who, span = _resolve_slot(d, s, e, cue, cue.start)
+            if who is None and e > s:
+                who, span = Who(_DET.sub("", text[s:e])), (s, e)  # « a déclaré l'armée de l'air »
             if who is not None:
                 comma = cue.start - (len(before) - before.rindex(","))
                 body = d.outside_quotes(win, comma)
                 if body and body[0][0] == win and body[0][1] == comma:
                     return _make(d, win, comma, "indirect", who, span, cue)
     return None
+
+
+def _selon(d: _Doc, start: int, end: int) -> list[Quote]:
+    """« Selon X, … » / « …, selon X. » outside quotes: the rest of the sentence is X's reported speech."""
+    text = d.text
+    before_re, after_re = _source_regexes()
+    out: list[Quote] = []
+    for m in re.finditer(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s", text[start:end]):
+        pos = start + m.start()
+        win, stop = d.sentence_start(pos), d.sentence_end(pos)
+        if d.resolver.in_quote(pos) or d.cues_in(win, stop):
+            continue  # the sentence has its own verb of saying: that one attributes it
+        if pos == win or text[win:pos].strip() in ("", ","):
+            mb = before_re.match(text, pos, stop)
+            if not mb:
+                continue
+            s, e = _strip(text, mb.start("x"), mb.end("x"))
+            body = (mb.end(), stop)
+        else:
+            ma = after_re.match(text, pos - 2 if text[pos - 2 : pos].strip() == "," else pos, stop)
+            if not ma or "," not in text[max(win, pos - 3) : pos]:
+                continue
+            s, e = _strip(text, ma.start("x"), ma.end("x"))
+            body = (win, text.rindex(",", win, pos))
+        who, span = _resolve_slot(d, s, e, None, pos)
+        if who is None:
+            continue
+        q = _make(d, body[0], body[1], "indirect", who, span, None)
+        if q is not None and not any(qs <= q.start < qe for qs, qe in d.quoted):
+            out.append(q)
+    return out
 
 
 def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> list[Quote]:
@@ -523,5 +559,6 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
             qi = _indirect(d, item)  # type: ignore[arg-type]
             if qi is not None:
                 out.append(qi)
+    out.extend(_selon(d, 0, len(text)))
     out.sort(key=lambda x: (x.start, x.end))
     return out
