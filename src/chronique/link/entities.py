@@ -193,7 +193,7 @@ def _link_full_names(res: _Resolver, nodes: list[_Node], people: list[int]) -> N
             fits = {r for r in fits if res.can_join(i, r)}
             if len(fits) == 1:
                 res.join(i, fits.pop())
-    # « Anne Costa Ribeiro » / « Anne Costa-Ribeiro »: a last given unit that is part of the surname
+    # « Anne Lima Souza » / « Anne Lima-Souza »: a last given unit that is part of the surname
     for i in people:
         n = nodes[i]
         if len(n.given) < 2:

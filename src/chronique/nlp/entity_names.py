@@ -131,7 +131,7 @@ def units(name: str) -> tuple[str, ...]:
 
 
 def unit_key(unit: str) -> str:
-    """Phonetic key of one unit, hyphens dropped (« costa-ribeiro » = « costa ribeiro » joined)."""
+    """Phonetic key of one unit, hyphens dropped (« lima-souza » = « lima souza » joined)."""
     return "".join(phonetic(p) for p in unit.split("-") if p)
 
 
