@@ -216,3 +216,24 @@ def test_stories_empty_article_opens_its_own_story_named_after_its_path():
     alone = [s for s in stories if "d-empty" in s.documents]
     assert len(alone) == 1 and alone[0].documents == ["d-empty"]
     assert alone[0].title == "vide.txt"
+
+
+@pytest.mark.parametrize("later", list(ARTICLES))
+def test_stories_add_many_later_batch_leaves_other_stories_alone(later):
+    subj = subjects()
+    index = StoryIndex()
+    first = index.add_many([docs[0] for docs in subj.values()])
+    placed = index.add_many([subj[later][1]])
+    assert placed[subj[later][1].document.id] == first[subj[later][0].document.id]
+    for k, docs in subj.items():
+        assert index.story_of(docs[0].document.id) == first[docs[0].document.id]
+    assert len(index.stories()) == len(subj)
+
+
+def test_stories_add_many_matches_group_stories_and_ignores_repeats():
+    subj = subjects()
+    analyses = [a for v in subj.values() for a in v]
+    index = StoryIndex()
+    index.add_many(analyses + analyses[:2])
+    assert grouping(index.stories()) == grouping(group_stories(analyses))
+    assert len(index) == len(analyses)

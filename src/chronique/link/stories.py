@@ -1,16 +1,18 @@
-"""Stories: articles grouped by what they are about, one article at a time.
+"""Stories: articles grouped by what they are about, incrementally.
 
-A :class:`StoryIndex` takes articles as they arrive (:meth:`StoryIndex.add`). Each
-new article is compared only with the stories that share one of its salient
-features (an inverted index on folded terms and entity keys: blocking, no
-all-pairs pass), scored by the average cosine similarity of TF-IDF vectors to the
-story's latest members, and either joins the best story or opens a new one. When
-it bridges two stories that, as wholes, are as close as an article must be to
-join, they are merged (average linkage, checked only around the new article), the
-older story keeping its id. Near-duplicates join their original's story.
-Publication dates far apart lower the score, but only softly: one story can run
-for months when the same people keep appearing in it. The index state is plain
-JSON-ready data (:meth:`StoryIndex.to_dict`) so a store can keep it between ingests.
+A :class:`StoryIndex` takes articles as they arrive, one (:meth:`StoryIndex.add`) or
+a batch (:meth:`StoryIndex.add_many`) at a time. Articles are compared only when
+they share one of their salient features (an inverted index on folded terms and
+entity keys: blocking, no all-pairs pass), by the cosine similarity of TF-IDF
+vectors whose document frequencies grow with the corpus. New articles and the
+stories already known are then grouped by average linkage: the closest groups
+merge first while their average similarity reaches ``threshold``, so an article
+joins a story, opens one, or brings two stories together (the older keeps its
+id); stories out of the new articles' reach are not recomputed. Near-duplicates
+join their original's story. Publication dates far apart lower the similarity,
+but only softly: one story can run for months when the same people keep appearing
+in it. The index state is plain JSON-ready data (:meth:`StoryIndex.to_dict`) so a
+store can keep it between ingests.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chronique.ids import story_id
-from chronique.link.story_features import Features, features, has_title, title
+from chronique.link.story_features import features, has_title, title
 from chronique.model import DocAnalysis, Story
 
 STATE_VERSION = 1
@@ -38,10 +40,9 @@ class StoryParams:
     window_days: int = 7  # no date penalty within this gap
     decay_days: float = 120.0  # then similarity fades with this time constant ...
     floor: float = 0.75  # ... down to this factor at most
-    members: int = 30  # an article is compared with at most the latest N members of a story
+    members: int = 30  # a story's title is chosen among its latest N members
     entity_weight: float = 2.0  # weight of an entity mention against a title word (2.0) or lead word (1.0)
     idf_power: float = 1.0  # above 1, rare shared words count for more than common ones
-    merge: bool = True  # let a new article bring together the stories it bridges
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -88,64 +89,11 @@ class StoryIndex:
         d = self._docs.get(document_id)
         return d.story if d else None
 
-    # -- placing one article -------------------------------------------------------------
+    # -- placing articles ----------------------------------------------------------------
 
     def add(self, analysis: DocAnalysis) -> str:
-        """Place one article; returns the id of the story it joined or opened.
-
-        A near-duplicate goes to its original's story. Otherwise the article joins the
-        best-scoring story above ``threshold`` or opens one; then the stories it shares
-        salient features with are merged into its own when, as wholes, they are as
-        similar as an article must be to join (average linkage, checked locally).
-        """
-        doc = analysis.document
-        if doc.id in self._docs:
-            return self._docs[doc.id].story
-        feats = features(analysis, entity_weight=self.params.entity_weight)
-        original = self._docs.get(doc.duplicate_of) if doc.duplicate_of else None
-        if doc.id not in self._seen:
-            self._n += 1
-            self._df.update(feats.terms.keys())
-        candidates = self._candidates(feats)
-        sid = original.story if original is not None else self._best_story(feats, candidates)
-        if sid is None:
-            sid = story_id(doc.id)
-            self._opened += 1
-            self._stories[sid] = _Story(id=sid, order=self._opened)
-        self._stories[sid].documents.append(doc.id)
-        self._docs[doc.id] = _Doc(
-            id=doc.id, story=sid, title=title(analysis), terms=feats.terms, day=feats.day,
-            titled=has_title(analysis),
-        )
-        for t in feats.terms:
-            self._postings[t].append(doc.id)
-        if original is None and self.params.merge:
-            sid = self._merge_around(sid, candidates - {sid})
-        return sid
-
-    def _merge_around(self, sid: str, others: set[str]) -> str:
-        """Merge into ``sid`` the neighbouring stories close enough to it; the older id is kept."""
-        for other in sorted(others, key=lambda o: -len(self._stories[o].documents)):
-            if other not in self._stories or other == sid:
-                continue
-            if self._linkage(self._stories[sid].documents, self._stories[other].documents) < self.params.threshold:
-                continue
-            keep, gone = (sid, other) if self._stories[sid].order <= self._stories[other].order else (other, sid)
-            for d in self._stories[gone].documents:
-                self._docs[d].story = keep
-            self._stories[keep].documents.extend(self._stories.pop(gone).documents)
-            sid = keep
-        return sid
-
-    def _linkage(self, a: list[str], b: list[str]) -> float:
-        """Average date-weighted cosine between two groups of articles (latest members only)."""
-        a, b = a[-self.params.members :], b[-self.params.members :]
-        total = 0.0
-        for x in a:
-            vx, dx = self._vec(x), self._docs[x].day
-            for y in b:
-                total += _dot(vx, self._vec(y)) * self._date_factor(dx, self._docs[y].day)
-        return total / (len(a) * len(b))
+        """Place one article (a batch of one); returns the id of the story it is in."""
+        return self.add_many([analysis])[analysis.document.id]
 
     def observe(self, analyses: list[DocAnalysis]) -> None:
         """Count articles in the document frequencies ahead of placing them (a batch knows its corpus)."""
@@ -173,16 +121,13 @@ class StoryIndex:
         return max(self.params.floor, math.exp(-gap / self.params.decay_days))
 
     def _salient(self, terms: dict[str, float]) -> list[str]:
-        """The article's most distinctive features that are not too common: its blocking keys."""
+        """The article's blocking keys: its most distinctive features that other placed articles share
+        (the article itself is already in the postings) and that are not too common."""
         limit = max(2.0, self.params.max_df * self._n)
         return sorted(
-            (t for t in terms if self._df[t] - 1 <= limit and self._postings.get(t)),
+            (t for t in terms if self._df[t] - 1 <= limit and len(self._postings.get(t, ())) > 1),
             key=lambda t: -terms[t] * self._idf(t),
         )[: self.params.blocking_terms]
-
-    def _candidates(self, feats: Features) -> set[str]:
-        """Stories sharing one of the article's blocking keys."""
-        return {self._docs[d].story for t in self._salient(feats.terms) for d in self._postings[t]}
 
     def _vec(self, doc_id: str) -> dict[str, float]:
         """An article's TF-IDF vector, recomputed once the corpus has grown by a tenth since."""
@@ -191,19 +136,6 @@ class StoryIndex:
             cached = (self._n, self._vector(self._docs[doc_id].terms))
             self._cache[doc_id] = cached
         return cached[1]
-
-    def _best_story(self, feats: Features, candidates: set[str]) -> str | None:
-        vec = self._vector(feats.terms)
-        best, best_score = None, self.params.threshold
-        for sid in sorted(candidates):
-            members = self._stories[sid].documents[-self.params.members :]
-            total = sum(_dot(vec, self._vec(m)) * self._date_factor(feats.day, self._docs[m].day) for m in members)
-            score = total / len(members)
-            if score > best_score or (best is None and score >= best_score):
-                best, best_score = sid, score
-        return best
-
-    # -- placing a batch ---------------------------------------------------------------------
 
     def add_many(self, analyses: list[DocAnalysis]) -> dict[str, str]:
         """Place a batch of new articles together; returns {document id: story id}.
@@ -221,9 +153,12 @@ class StoryIndex:
                 batch.setdefault(a.document.id, a)
         if not batch:
             return {d: self._docs[d].story for d in (a.document.id for a in analyses)}
-        self.observe(list(batch.values()))
         for doc_id, a in batch.items():
             feats = features(a, entity_weight=self.params.entity_weight)
+            if doc_id not in self._seen:
+                self._n += 1
+                self._df.update(feats.terms.keys())
+            self._seen.discard(doc_id)
             self._docs[doc_id] = _Doc(
                 id=doc_id, story="", title=title(a), terms=feats.terms, day=feats.day, titled=has_title(a)
             )
@@ -249,8 +184,9 @@ class StoryIndex:
         """Groups (as sets of document ids) of the new articles, each with the old stories it joins."""
         cluster_of: dict[str, int] = {}
         members: dict[int, set[str]] = {}
-        for sid in {self._docs[d].story for d in new for t in self._salient(self._docs[d].terms)
-                    for d in self._postings[t]} - {""}:
+        near = {o for d in new for t in self._salient(self._docs[d].terms) for o in self._postings[t]}
+        near |= {o for o in duplicate_of.values() if o in self._docs}
+        for sid in sorted({self._docs[o].story for o in near} - {""}):
             c = len(members)
             members[c] = set(self._stories[sid].documents)
             cluster_of.update(dict.fromkeys(members[c], c))
@@ -260,9 +196,11 @@ class StoryIndex:
         sums: defaultdict[int, dict[int, float]] = defaultdict(dict)
         done: set[tuple[str, str]] = set()
         for d in new:
+            if duplicate_of.get(d) in cluster_of:
+                continue  # a copy is placed by its original and adds no evidence of its own
             vd, day = self._vec(d), self._docs[d].day
             for o in {o for t in self._salient(self._docs[d].terms) for o in self._postings[t]} - {d}:
-                if (o, d) in done or o not in cluster_of:
+                if (o, d) in done or o not in cluster_of or duplicate_of.get(o) in cluster_of:
                     continue
                 done.add((d, o))
                 a, b = cluster_of[d], cluster_of[o]
@@ -345,7 +283,7 @@ class StoryIndex:
                 for d in self._docs.values()
             ],
             "stories": [{"id": s.id, "documents": list(s.documents)} for s in self._stories.values()],
-            "observed": sorted(self._seen - self._docs.keys()),
+            "observed": sorted(self._seen),
         }
 
     @classmethod
