@@ -107,12 +107,34 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
     chosen.sort(key=lambda c: c[0])
 
     ctx = Context(published=pub, text=text, tense=tense, extra=extra)
-    out = []
+    out, names = [], []
     for start, end, rule, m in chosen:
         result = NORMALISERS[rule.name](m, ctx)
         if result is None:
             continue
         ttype, value = result
         out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
+        names.append(rule.name)
         _advance(ctx, rule.name, ttype, value, end)
+    _anchor_forward(text, out, names)
     return out
+
+
+_CLOCKS = {"clock", "clock_colon", "clock_words", "clock_named"}
+_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _anchor_forward(text: str, out: list[Timex], names: list[str]) -> None:
+    """« Vers 0 h 40, jeudi, … »: a clock time with no day before it in its sentence takes the day named after it."""
+    for i, (t, name) in enumerate(zip(out, names)):
+        if name not in _CLOCKS or "T" not in t.value:
+            continue
+        before = [p for p in out[:i] if _DAY_VALUE.match(p.value) and not _BREAK.search(text, p.end, t.start)]
+        if before:
+            continue
+        for p in out[i + 1:]:
+            if _BREAK.search(text, t.end, p.start):
+                break
+            if (m := _DAY_VALUE.match(p.value)) and p.type == "DATE":
+                t.value = f"{m[1]}-{m[2]}-{m[3]}" + t.value[t.value.index("T"):]
+                break

@@ -101,6 +101,8 @@ def rules() -> tuple[Rule, ...]:
         ("duration_word", 3, rf"{B}(?P<word>{rx['unit_standalone']}){E}"),
         ("clock", 8,
          rf"{B}{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
+        ("day_clock", 9,
+         rf"{B}(?:(?P<rel>{rx['day_pub']})|(?P<wd>{rx['weekday']}))\s+à\s+{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
         ("clock_colon", 7, rf"(?<![\d:]){hour}:(?P<mm>[0-5]\d)(?![\d:]){zone}"),
         ("clock_words", 6,
          rf"{B}(?P<hh>[01]?\d|2[0-4]|{rx['numword']})\s+heures?(?:\s+(?P<mm>[0-5]\d)|\s+et\s+(?P<frac>quart|demie)"

@@ -439,9 +439,11 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
         hh = 0
     zone = _g(m, "zone")
     suffix = "Z" if zone and key(zone) in ("gmt", "utc", "tu", "zulu") else ""
-    rel = _g(m, "rel")
+    rel, wd = _g(m, "rel"), _g(m, "wd")
     if rel and c.published:
         base = c.published + timedelta(days=lexicon().days[key(rel)]["offset"])
+    elif wd:
+        base = _weekday_date(c, lexicon().weekdays[key(wd)], m, None)
     else:
         base = c.anchor_day(m.start())
     day = base.isoformat() if base else "XXXX-XX-XX"
@@ -488,8 +490,11 @@ def season(m: re.Match, c: Context) -> Value:
     word = key(m["season"])
     has_year = bool(m["year"])
     if not (m["pre"] or m["det"] or has_year or m["dir"] or m["bnd"]):
-        if word in ("été", "ete", "eté") or not m.group(0)[0].isupper():
-            return None
+        before = c.text[max(0, m.start() - 3):m.start()]
+        if re.search(r"(?:\bd['’]|\bde\s)$", before, re.I):
+            return None  # « les Jeux d'hiver », « sports d'hiver »: a kind, not a date
+        if word in ("été", "ete", "eté") and not (m.group(0)[0].isupper() and _sentence_start(c.text, m.start())):
+            return None  # « a été »
     code = s["code"]
     if has_year:
         return "DATE", f"{m['year']}-{code}"
@@ -515,7 +520,7 @@ def season(m: re.Match, c: Context) -> Value:
         y -= 1
     elif tense == "future" and cur_start + timedelta(days=92) < pub:
         y += 1
-    elif tense == "present" and not det and not m["pre"].strip().lower().startswith(("de", "d")):
+    elif tense in ("present", None) and not det and not (m["pre"] or "").strip().lower().startswith(("de", "d")):
         return "DATE", f"XXXX-{code}"
     return "DATE", f"{y:04d}-{code}"
 
@@ -601,6 +606,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "duration_word": duration_word,
     "clock": clock,
     "clock_colon": clock,
+    "day_clock": clock,
     "clock_words": clock_words,
     "clock_named": clock_named,
     "season": season,
