@@ -89,6 +89,13 @@ def attached_to_verb(token: Token) -> Token | None:
         return None
 
 
+def subject_of(token: Token) -> Token | None:
+    """The verb a noun trigger is the subject of (« l'appel a eu lieu en février »): it dates it."""
+    if token.dep_.startswith("nsubj") and token.head.pos_ in _VERB and token.head is not token:
+        return token.head
+    return None
+
+
 def xcomp_heads(verb: Token) -> list[Token]:
     """Verbs an infinitive complement depends on (« devait » for « devait s'entretenir »)."""
     out = []

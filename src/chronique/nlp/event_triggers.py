@@ -82,15 +82,18 @@ def _near_words(token: Token) -> set[str]:
     return out
 
 
-def _case_words(token: Token) -> set[str]:
-    """Prepositions that introduce the token's complements (« appel à … »); times (« à 10h ») do not count."""
-    return {
-        _norm(g.text)
-        for c in token.children
-        if not any(ch.isdigit() for ch in c.text) and c.pos_ != "NUM"
-        for g in c.children
-        if g.dep_ in ("case", "mark")
-    }
+def _vetoed(token: Token, without: frozenset[str]) -> bool:
+    """A veto preposition opens one of the next words' complements (« appel à … »,
+    « appel de X à … »), unless it introduces a time (« appel prévu à 10h »)."""
+    doc = token.doc
+    for j in range(token.i + 1, min(len(doc), token.i + 5)):
+        t = doc[j]
+        if t.is_punct or (t.pos_ in ("VERB", "AUX") and t.dep_ != "acl"):
+            return False
+        if t.pos_ == "ADP" and _norm(t.text) in without:
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            return not (nxt is not None and (nxt.pos_ == "NUM" or any(ch.isdigit() for ch in nxt.text)))
+    return False
 
 
 def _has_reflexive(token: Token) -> bool:
@@ -115,7 +118,7 @@ def match(token: Token) -> Trigger | None:
             near = near if near is not None else _near_words(token)
             if not (t.with_ & near):
                 continue
-        if t.without and t.without & _case_words(token):
+        if t.without and _vetoed(token, t.without):
             continue
         return t
     return None

@@ -176,6 +176,8 @@ class _Dater:
             d = self._nearest(trigger, r.dates_in(clause.subtree(trigger)))
             if d:
                 return d.value, d.precision
+        if verb is None and trigger.pos_ in ("NOUN", "PROPN"):
+            verb = clause.subject_of(trigger)
         own_clause = clause.subtree(verb) if verb is not None else clause.subtree(trigger)
         if verb is not None:  # a date said of the verb itself (« a déclaré mercredi »)
             d = self._nearest(trigger, [k for k in r.dates_in(own_clause) if self._head_of(k).head is verb])

@@ -1,0 +1,122 @@
+"""One happening, many reports: grouping events of the same story into clusters.
+
+Two events are the same happening when they are of one family (a « conversation »
+in one article may be the « appel téléphonique » of another), belong to one story,
+have compatible dates (one period lies within the other: 19 May within week 20),
+compatible places, and share enough participants: at least two when both name
+two or more, the one when either names a single one; an event that names nobody
+may join (the clause did not say who, which is no contradiction).
+
+Dated events are clustered first, the most precise first, so a cluster keeps the
+most precise date its sources give. An undated event then joins a cluster that
+already holds an event of its own document (an anaphoric « l'appel », « les
+pourparlers d'Istanbul »), adding its participants and its sentence as evidence;
+one that names nobody joins only when a single cluster of its family fits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from chronique.model import Event
+from chronique.nlp.event_dates import compatible, normalise, rank
+from chronique.nlp.event_triggers import family_of
+
+
+@dataclass(slots=True)
+class Member:
+    doc: int  # index of the document in the corpus
+    event: Event
+    value: str | None  # normalised date
+    precision: str | None
+    place: str | None = None  # corpus entity id of the place (or its folded name)
+
+    @property
+    def ids(self) -> set[str]:
+        """Who and where: participants and place, compared between reports."""
+        return set(self.event.participants) | ({self.place} if self.place else set())
+
+
+@dataclass(slots=True)
+class Cluster:
+    family: str
+    story: str | None
+    value: str
+    precision: str
+    members: list[Member] = field(default_factory=list)
+    participants: Counter = field(default_factory=Counter)
+    places: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+
+    def add(self, m: Member) -> None:
+        self.members.append(m)
+        self.participants.update(dict.fromkeys(m.event.participants, 1))
+        if m.place:
+            self.places.add(m.place)
+        self.ids |= m.ids
+
+    def docs(self) -> set[int]:
+        return {m.doc for m in self.members}
+
+
+def _needed(a: int, b: int) -> int:
+    return min(2, a, b)
+
+
+def _fit(c: Cluster, m: Member, story: str | None) -> int | None:
+    """A score (higher is better) when ``m`` may join ``c``, else None."""
+    e = m.event
+    if c.story != story or c.family != family_of(e.type):
+        return None
+    if m.value is not None and not compatible(c.value, m.value):
+        return None
+    place = m.place
+    if place and c.places and place not in c.places:
+        return None
+    mine, theirs = m.ids, c.ids
+    shared = len(mine & theirs)
+    if mine and theirs and shared < _needed(len(mine), len(theirs)):
+        return None
+    return shared * 2 + (3 if place and place in c.places else 0) + (1 if m.doc in c.docs() else 0)
+
+
+def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Cluster]:
+    """Clusters of the members (see the module docstring); undated members that fit nowhere are left out."""
+    dated = sorted((m for m in members if m.value), key=lambda m: (rank(m.precision), m.doc, m.event.start))
+    clusters: list[Cluster] = []
+    for m in dated:
+        story = story_of.get(m.doc)
+        best, best_score = None, -1
+        for c in clusters:
+            s = _fit(c, m, story)
+            if s is not None and s > best_score:
+                best, best_score = c, s
+        if best is None:
+            best = Cluster(family_of(m.event.type), story, m.value, m.precision)  # type: ignore[arg-type]
+            clusters.append(best)
+        best.add(m)
+    for m in members:
+        if m.value:
+            continue
+        story = story_of.get(m.doc)
+        fits = []
+        for c in clusters:
+            if m.doc not in c.docs() or (m.ids and not m.ids & c.ids):
+                continue
+            s = _fit(c, m, story)
+            if s is not None:
+                distance = min(abs(x.event.start - m.event.start) for x in c.members if x.doc == m.doc)
+                fits.append((s, -distance, id(c), c))
+        if not fits:
+            continue
+        if not m.ids and len(fits) > 1:
+            continue
+        fits.sort(key=lambda f: (f[0], f[1]), reverse=True)
+        fits[0][3].add(m)
+    return clusters
+
+
+def member(doc: int, event: Event, place: str | None = None) -> Member:
+    got = normalise(event.date)
+    return Member(doc, event, got[0] if got else None, got[1] if got else None, place)
