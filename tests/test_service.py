@@ -216,3 +216,35 @@ def test_service_unchanged_corpus_is_not_relinked(store, analysed, examples_dir,
     result = service.ingest_paths(store, [folder])
     assert calls == [] and store.stories() == stories
     assert [a.document.id for a in result.analysis.documents] == [d.id for d in store.documents()]
+
+
+def test_service_default_model_is_the_pipeline_default():
+    from chronique.nlp.pipeline import DEFAULT_MODEL
+
+    assert service.DEFAULT_MODEL == DEFAULT_MODEL
+
+
+def test_service_reads_without_spacy(tmp_path):
+    """search / show / export and a re-ingest with nothing new never import spaCy (they start fast)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Le conseil municipal a voté le budget des écoles.", encoding="utf-8")
+    code = """
+import sys
+from chronique import cli, service
+from chronique.model import CorpusAnalysis, DocAnalysis, Story
+from chronique.ingest import read_paths
+
+s = service.open_store("c.db")
+doc = next(read_paths(["a.txt"]))
+s.add_analysis(DocAnalysis(document=doc))
+s.save_corpus(CorpusAnalysis(documents=list(s.analyses()), stories=[Story("s-1", "Budget", [doc.id])]))
+result = service.ingest_paths(s, ["a.txt"])
+assert result.added == [] and result.skipped == [doc.id]
+assert service.search(s, "ecoles")[0].document == doc.id
+assert service.find_document(s, doc.id[:6]).document.id == doc.id
+service.export(s.load_corpus(), "csv", "out.csv", table="documents")
+assert "spacy" not in sys.modules, "spacy imported"
+"""
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)

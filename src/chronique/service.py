@@ -27,10 +27,10 @@ from typing import Any
 from chronique import contract
 from chronique.errors import ChroniqueError, InputError
 from chronique.model import CorpusAnalysis, DocAnalysis, Document
-from chronique.nlp.pipeline import DEFAULT_MODEL, analyze_documents
 from chronique.store import DEFAULT_PATH, SearchHit, Store, open_store
 
 Progress = Callable[[str, int, int | None], None]
+DEFAULT_MODEL = "fr_core_news_md"  # = chronique.nlp.pipeline.DEFAULT_MODEL, without importing spaCy here
 
 __all__ = [
     "AnalyzeResult", "IngestResult", "analyze_paths", "ingest_paths", "link", "open_store", "search",
@@ -114,6 +114,14 @@ def _read(
             result.not_french.append(item)
         new.append(item)
     return new
+
+
+def analyze_documents(documents: Iterable[Document], model: str = DEFAULT_MODEL) -> Iterator[DocAnalysis]:
+    """The French pipeline over documents; spaCy is imported only when there is something to analyse,
+    so ``search``, ``show``, ``export`` and a re-ingest with nothing new start fast."""
+    from chronique.nlp.pipeline import analyze_documents as run
+
+    yield from run(documents, model=model)
 
 
 def _analyse(documents: list[Document], model: str, progress: Progress) -> Iterator[DocAnalysis]:
