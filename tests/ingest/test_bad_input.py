@@ -39,6 +39,8 @@ BAD_FILES = [
     ("list.json", b"[1, 2, 3]", ParseError, "must be an object or a list of objects"),
     ("notext.json", b'{"title": "Un titre sans texte"}', ParseError, "no article text"),
     ("number.json", b"42", ParseError, "must be an object or a list"),
+    ("empty.jsonl", b"\n \n", EmptyInput, "empty file"),
+    ("archive.jsonl", b"PK\x03\x04\x14\x00\n\x00\x08\x00\n" + bytes(range(256)) * 4, BinaryInput, "binary file"),
     ("broken.rss", b"<rss><channel><title>x</title></chan", ParseError, "feed"),
 ]
 

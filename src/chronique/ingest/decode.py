@@ -59,14 +59,19 @@ def decode(raw: bytes, path: str, clean: bool = True) -> str:
             except UnicodeDecodeError as exc:
                 raise DecodeError(path, f"invalid {encoding} after its byte-order mark ({exc.reason})") from None
             return _checked(finish(text), path)
-    head = raw[:_SNIFF]
-    if b"\x00" in head or len(_CONTROL.findall(head)) > 0.05 * len(head):
+    if looks_binary(raw):
         raise BinaryInput(path, "binary file (not text)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         text = _guess(raw, path)
     return _checked(finish(text), path)
+
+
+def looks_binary(raw: bytes) -> bool:
+    """NUL bytes or many control bytes in the first 8 KB: an image, an archive, not text."""
+    head = raw[:_SNIFF]
+    return b"\x00" in head or len(_CONTROL.findall(head)) > 0.05 * len(head)
 
 
 def _guess(raw: bytes, path: str) -> str:

@@ -11,15 +11,16 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from chronique.errors import InputError, ParseError, TooLarge
+from chronique.errors import BinaryInput, EmptyInput, InputError, ParseError, TooLarge
 from chronique.ingest.dates import day_of
-from chronique.ingest.decode import decode, normalise
+from chronique.ingest.decode import decode, looks_binary, normalise
 from chronique.ingest.markup import fragment_text
 from chronique.ingest.record import Record
 
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date")
 _SKIP_CHUNK = 1 << 20
+_SNIFF = 8192
 
 
 def read_json(path: str, raw: bytes) -> Iterator[Record | InputError]:
@@ -50,17 +51,25 @@ def read_jsonl_stream(path: str, handle: BinaryIO, max_line: int) -> Iterator[Re
     Each line is decoded on its own, so one line in a stray encoding or with a
     binary byte is reported (``file:line``) and the others are still read.
     """
+    if looks_binary(handle.readline(_SNIFF)):  # an archive or image: one error, not one per « line »
+        raise BinaryInput(path, "binary file (not text)")
+    handle.seek(0)
+    empty = True
     for number, line in enumerate(_lines(handle, max_line), 1):
         where = f"{path}:{number}"
         if line is None:
+            empty = False
             yield TooLarge(where, f"JSON line too long (over {max_line:,} bytes)")
         elif line.strip():
+            empty = False
             try:
                 text = decode(line, where, clean=False)
             except InputError as exc:
                 yield exc
                 continue
             yield _line(path, number, text)
+    if empty:
+        raise EmptyInput(path, "empty file")
 
 
 def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
