@@ -41,6 +41,8 @@ BAD_FILES = [
     ("number.json", b"42", ParseError, "must be an object or a list"),
     ("empty.jsonl", b"\n \n", EmptyInput, "empty file"),
     ("archive.jsonl", b"PK\x03\x04\x14\x00\n\x00\x08\x00\n" + bytes(range(256)) * 4, BinaryInput, "binary file"),
+    ("empty.rss", b"", EmptyInput, "empty file"),
+    ("image.xml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), BinaryInput, "binary file"),
     ("broken.rss", b"<rss><channel><title>x</title></chan", ParseError, "feed"),
 ]
 

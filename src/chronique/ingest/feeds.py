@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterator
 
-from chronique.errors import InputError, ParseError
+from chronique.errors import BinaryInput, EmptyInput, InputError, ParseError
 from chronique.ingest.dates import day_of
-from chronique.ingest.decode import normalise
+from chronique.ingest.decode import looks_binary, normalise
 from chronique.ingest.markup import fragment_text
 from chronique.ingest.record import Record
+
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def read_feed(path: str, raw: bytes) -> Iterator[Record | InputError]:
     import feedparser
 
-    feed = feedparser.parse(raw)
+    if not raw.strip():
+        raise EmptyInput(path, "empty file")
+    if not raw.startswith(_WIDE_BOMS) and looks_binary(raw):
+        raise BinaryInput(path, "binary file (not text)")
+    feed = feedparser.parse(raw)  # bytes: feedparser follows the XML encoding declaration
     if not feed.entries:
         reason = feed.get("bozo_exception")
         raise ParseError(path, f"not a readable RSS/Atom feed ({reason})" if reason else "feed has no entries")
