@@ -38,6 +38,14 @@ _COMPLEMENT_BEFORE = re.compile(r"(?:\b(?:de|du|des|d|à|au|aux|en|sur|avec|par|
 _STOP = frozenset("le la les l de du des d à au aux et un une en".split())
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _UP_DEPS = ("flat:name", "flat", "appos", "conj", "fixed", "compound")
+_FEM_DET = re.compile(r"\b(?:la|une|cette)\s$")
+_MASC_DET = re.compile(r"\b(?:le|un|ce)\s$")
+_APPOS_BREAK = re.compile(r"[.;:!?\n«»“”\"]")
+_COMMA_DET_END = re.compile(r",\s*(?:l[ae]\s+|l['’])?$")
+_TO_CLAUSE_END = re.compile(r"[^,.;:\n]*")
+_FEM_HONORIFIC = re.compile(r"\b(?:Mme|Mlle|Mmes)\s$")
+_MASC_HONORIFIC = re.compile(r"\bM\.\s$")
+_DESCRIPTION = re.compile(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", re.S | re.I)
 PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "son": None, "sa": None, "ses": None, "leur": None}
 
 
@@ -47,6 +55,13 @@ class Who:
 
     name: str
     local: int | None = None
+
+
+@dataclass(slots=True)
+class TitleAt:
+    start: int  # relative to the phrase
+    title: str
+    gender: str
 
 
 @dataclass(slots=True)
@@ -73,8 +88,10 @@ def _strip_honorific(name: str) -> str:
 class Resolver:
     """Speaker resolution over one document; build once per document (all lookups are bisects)."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], quoted: list[tuple[int, int]]):
-        self.text = doc.text
+    def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], quoted: list[tuple[int, int]], text: str | None = None):
+        self.text = doc.text if text is None else text
+        self.titles = [h for h in entity_titles.find_titles(self.text) if h.kind == "title"]
+        self._tstarts = [h.start for h in self.titles]
         self.entities = entities
         self.quoted = sorted(quoted)
         self._qstarts = [s for s, _ in self.quoted]
@@ -96,6 +113,11 @@ class Resolver:
         self._find_subjects(doc)
 
     # --- helpers -------------------------------------------------------------
+    def titles_in(self, start: int, end: int) -> list[entity_titles.TitleHit]:
+        lo = bisect.bisect_left(self._tstarts, start)
+        hi = bisect.bisect_left(self._tstarts, end)
+        return [h for h in self.titles[lo:hi] if h.end <= end]
+
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._qstarts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
@@ -148,19 +170,17 @@ class Resolver:
     # --- precomputation ------------------------------------------------------
     def _find_roles(self) -> None:
         text = self.text
-        for hit in entity_titles.find_titles(text):
-            if hit.kind != "title":
-                continue
+        for hit in self.titles:
             head = hit.title.split()[0].lower()
             det = text[max(0, hit.start - 4) : hit.start].lower()
             gender = hit.gender
             if gender == "any":
-                gender = "f" if re.search(r"\b(?:la|une|cette)\s$", det) else "m" if re.search(r"\b(?:le|un|ce)\s$", det) else "any"
+                gender = "f" if _FEM_DET.search(det) else "m" if _MASC_DET.search(det) else "any"
             # forward apposition: « le porte-parole du ministère, Anne Martin »
             for i in self.mentions_in(hit.end, min(len(text), hit.end + 90)):
                 m = self.m[i]
                 between = text[hit.end : m.start]
-                if re.search(r"[.;:!?\n«»“”\"]", between) or between.count(",") > 1:
+                if _APPOS_BREAK.search(between) or between.count(",") > 1:
                     break
                 if self.is_complement(m.start):
                     continue
@@ -168,12 +188,12 @@ class Resolver:
                 break
             # backward apposition: « Anne Martin, porte-parole du ministère »
             before = text[max(0, hit.start - 8) : hit.start]
-            mb = re.search(r",\s*(?:l[ae]\s+|l['’])?$", before)
+            mb = _COMMA_DET_END.search(before)
             if mb:
                 comma = hit.start - len(before) + mb.start()
                 prev = self.mentions_in(max(0, comma - 80), comma)
                 if prev and self.m[prev[-1]].end >= comma - 1:
-                    tail = re.match(r"[^,.;:\n]*", text[hit.end : hit.end + 80]).group()
+                    tail = _TO_CLAUSE_END.match(text[hit.end : hit.end + 80]).group()
                     self._add_role(hit.start, head, hit.title + " " + tail, prev[-1], gender)
         for e in self.entities:
             if e.roles and e.mentions:
@@ -202,9 +222,9 @@ class Resolver:
             before = text[max(0, m.start - 6) : m.start]
             local = self.local_of.get(i)
             if local is not None and local not in self.gender:
-                if re.search(r"\b(?:Mme|Mlle|Mmes)\s$", before):
+                if _FEM_HONORIFIC.search(before):
                     self.gender[local] = "f"
-                elif re.search(r"\bM\.\s$", before):
+                elif _MASC_HONORIFIC.search(before):
                     self.gender[local] = "m"
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -268,14 +288,15 @@ class Resolver:
             return self.who_of_mention(people[-1])
         return self.pronoun(pos, pronoun)
 
-    def role(self, pos: int, phrase: str, describe: bool = True) -> Who | None:
-        """The person introduced earlier with the title in ``phrase`` (« le ministre des Affaires étrangères »).
+    def role(self, pos: int, start: int, end: int, describe: bool = True) -> Who | None:
+        """The person introduced earlier with the title in ``text[start:end]`` (« le ministre des Affaires étrangères »).
 
         With ``describe``, a title or person noun never introduced with a name
         (« l'élue », « l'officier », « celui qui dirige … ») refers back like a
         pronoun of the determiner's gender.
         """
-        hits = entity_titles.find_titles(phrase)
+        phrase = self.text[start:end]
+        hits = [TitleAt(h.start - start, h.title, h.gender) for h in self.titles_in(start, end)]
         if hits:
             head = hits[0].title.split()[0].lower()
             words = _bag(phrase[hits[0].start :])
@@ -287,7 +308,7 @@ class Resolver:
                 return self.who_of_local(best.local)
         if not describe:
             return None
-        m = re.match(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", phrase, re.S | re.I)
+        m = _DESCRIPTION.match(phrase)
         det = (m.group("det") or "").strip().lower()
         words = [w.lower() for w in _WORD.findall(m.group("rest"))[:3]]
         if det in ("les",) or not words:
@@ -307,10 +328,9 @@ class Resolver:
         """A name after a title (« le président Martin »): the title picks between people sharing a surname."""
         m = self.m[i]
         who = self.who_of_mention(i)
-        before = self.text[max(0, m.start - 50) : m.start]
-        hits = [h for h in entity_titles.find_titles(before) if h.kind == "title" and len(before) - h.end <= 30]
+        hits = [h for h in self.titles_in(max(0, m.start - 50), m.start) if m.start - h.end <= 30]
         if hits:
-            by_role = self.role(pos, before[hits[-1].start :], describe=False)
+            by_role = self.role(pos, hits[-1].start, m.start, describe=False)
             last = _strip_honorific(m.text).split()[-1:] 
             if by_role is not None and last and by_role.name.split()[-1] == last[0]:
                 return by_role

@@ -53,6 +53,18 @@ _TIME_SKIP = re.compile(
 )
 _DET = re.compile(r"^(?:les?|la|l['’]|des|du|un|une|ce|cette|ces)\s*", re.I)
 _POSSESSIVE = re.compile(r"\b(?P<p>[Ss]on|[Ss]a|[Ss]es)\s+(?P<n>[\w’'-]+)")
+_APPOS_NAME = re.compile(r",\s*([A-ZÀ-ÖØ-Þ](?:[^,.;:!?\n«»“”\"]|(?<=\b[A-Z])\.){0,60})")
+_APPOS_CAPS = re.compile(r",\s*([A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*)*)")
+_CLAUSE_PUNCT = re.compile(r"[,«»“”\"]")
+_CLOSE_SEP = re.compile(r"[ \t\u00a0\u202f]*(?P<sep>[,–—-]?)[ \t\u00a0\u202f]*")
+_ELIDED = re.compile(r"^\w['’]")
+_PUBLICATION_BEFORE = re.compile(r"\b(?:au|du|dans\s+l[ea]|à\s+l[a']|par\s+l[ea]|sur)\s*$")
+_INCISE_END = re.compile(r"\s*[,.]")
+_INCISE_NAME_END = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\s+l[ea]\s+[\w’'\- ]{3,60}[,.]")
+_COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
+_SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
+_PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
+_SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
 MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
 CONTINUE_WINDOW = 700  # characters over which a speaker keeps the floor
 
@@ -83,18 +95,20 @@ def _source_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
 class _Doc:
     """Per-document state: text, quote intervals, sentence starts, resolver, running speaker."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], marked: list[Marked]):
-        self.text = doc.text
+    def __init__(self, doc: Doc, text: str, mentions: list[Mention], entities: list[LocalEntity], marked: list[Marked]):
+        self.text = text
         self.marked = marked
         closes = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in marked if q.depth == 0]
         self.quoted = closes
-        self.resolver = Resolver(doc, mentions, entities, closes)
+        self.resolver = Resolver(doc, mentions, entities, closes, text)
         self.starts = [0]
         for m in _BOUNDARY.finditer(self.text):
             pos = m.end()
             if m.group().startswith("\n") or (not self.resolver.in_quote(pos - 1) and not _ABBREV.search(self.text, max(0, m.start() - 5), m.start())):
                 self.starts.append(pos)
         self.running: tuple[int, Who] | None = None
+        self.cues = [c for s, e in self.outside_quotes(0, len(text)) for c in speech_cues.find_cues(text, s, e)]
+        self._cue_starts = [c.start for c in self.cues]
 
     def sentence_start(self, pos: int) -> int:
         return self.starts[bisect.bisect_right(self.starts, pos) - 1]
@@ -117,7 +131,10 @@ class _Doc:
         return out
 
     def cues_in(self, start: int, end: int) -> list[Cue]:
-        return [c for s, e in self.outside_quotes(start, end) for c in speech_cues.find_cues(self.text, s, e)]
+        """Verbs of saying outside quotes within [start, end) (found once per document)."""
+        lo = bisect.bisect_left(self._cue_starts, start)
+        hi = bisect.bisect_left(self._cue_starts, end)
+        return [c for c in self.cues[lo:hi] if c.end <= end]
 
 
 def _speaker(who: Who | None, span: tuple[int, int] | None) -> Speaker | None:
@@ -164,14 +181,14 @@ def _slot_after(d: _Doc, pos: int) -> tuple[int, int]:
         end = stop.start()
         break
     if end < limit and text[end] == ",":
-        nxt = re.match(r",\s*([A-ZÀ-ÖØ-Þ](?:[^,.;:!?\n«»“”\"]|(?<=\b[A-Z])\.){0,60})", text[end:limit])
+        nxt = _APPOS_NAME.match(text[end:limit])
         if nxt:
             end = end + nxt.end()
     return _strip(text, start, end)
 
 
 def _apposition_after(d: _Doc, end: int) -> int:
-    m = re.match(r",\s*([A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*)*)", d.text[end : end + 80])
+    m = _APPOS_CAPS.match(d.text[end : end + 80])
     return end + m.end() if m else end
 
 
@@ -188,7 +205,7 @@ def _resolve_slot(d: _Doc, s: int, e: int, cue: Cue | None, pos: int) -> tuple[W
     hit = r.name_in(s, e)
     if hit:
         return hit[0], (hit[1], hit[2])
-    who = r.role(pos, d.text[s:e])
+    who = r.role(pos, s, e)
     if who:
         return who, (s, e)
     return None, None
@@ -227,13 +244,13 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int) -> tuple[Who | None, tupl
         s, e = parts[-1]
         k = text.rfind(",", s, e)
         s, e = _strip(text, k + 1 if k >= 0 else s, e)
-        who = r.role(cue.start, text[s:e])
+        who = r.role(cue.start, s, e)
         if who:
             return who, (s, e)
     # a descriptive subject (« Les services de renseignement ont déclaré »): its words as the name
     s, e = _strip(text, win_start, cue.start)
     words = _WORDS.findall(text[s:e])
-    if 1 <= len(words) <= 7 and _DET.match(text[s:e]) and not re.search(r"[,«»“”\"]", text[s:e]):
+    if 1 <= len(words) <= 7 and _DET.match(text[s:e]) and not _CLAUSE_PUNCT.search(text[s:e]):
         return Who(_DET.sub("", text[s:e])), (s, e)
     return None, None
 
@@ -241,7 +258,7 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int) -> tuple[Who | None, tupl
 def _after_cue(d: _Doc, close: int) -> Cue | None:
     """A verb of saying right after a closing mark: « … », a déclaré X / « … », a-t-il ajouté."""
     text = d.text
-    m = re.match(r"[ \t\u00a0\u202f]*(?P<sep>[,–—-]?)[ \t\u00a0\u202f]*", text[close : close + 6])
+    m = _CLOSE_SEP.match(text[close : close + 6])
     start = close + m.end()
     ws = speech_cues.words(text, start, min(len(text), start + 60, text.find("\n", start) % (len(text) + 1)))
     if not ws or (not m.group("sep") and not ws[0][2][0].islower()):
@@ -287,14 +304,14 @@ def _is_work_title(d: _Doc, q: Marked) -> bool:
     text = d.text
     works = _cue_words()[0]
     before = text[max(0, q.open - 40) : q.open]
-    words = [re.sub(r"^\w['’]", "", w.lower()) for w in _WORDS.findall(before)][-3:]
+    words = [_ELIDED.sub("", w.lower()) for w in _WORDS.findall(before)][-3:]
     if words and (words[-1] in works or (len(words) >= 2 and " ".join(words[-2:]) in works)):
         return True
     lex = speech_cues.lexicon()
     if words and lex.types.get(lex.forms.get(words[-1], ""), "") == "name":
         return True
     inner = _WORDS.findall(text[q.start : q.end])
-    if 1 <= len(inner) <= 4 and inner[0][0].isupper() and re.search(r"\b(?:au|du|dans\s+l[ea]|à\s+l[a']|par\s+l[ea]|sur)\s*$", before):
+    if 1 <= len(inner) <= 4 and inner[0][0].isupper() and _PUBLICATION_BEFORE.search(before):
         return all(w[0].isupper() or len(w) <= 3 for w in inner)
     return False
 
@@ -317,9 +334,9 @@ def _incise(d: _Doc, q: Marked) -> tuple[Cue, int, int] | None:
             continue
         after = text[cue.end : cue.end + 80]
         if cue.pronoun is not None:
-            m = re.match(r"\s*[,.]", after)
+            m = _INCISE_END.match(after)
         else:
-            m = re.match(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\s+l[ea]\s+[\w’'\- ]{3,60}[,.]", after)
+            m = _INCISE_NAME_END.match(after)
         if m:
             comma = cue.start - (len(before) - before.rindex(","))
             return cue, comma, cue.end + m.end()
@@ -371,7 +388,7 @@ def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, 
 def _colon_before(d: _Doc, win: int, open_: int) -> tuple[Who | None, tuple[int, int] | None]:
     """« Réaction du préfet Anne Martin : « … » »: a person named just before the colon, no verb needed."""
     text, r = d.text, d.resolver
-    m = re.search(r":[\s\u00a0\u202f]*$", text[max(win, open_ - 6) : open_])
+    m = _COLON_END.search(text[max(win, open_ - 6) : open_])
     if not m:
         return None, None
     colon = max(win, open_ - 6) + m.start()
@@ -467,7 +484,7 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     win = d.sentence_start(cue.start)
     m = _QUE.match(text, cue.end, min(end, cue.end + 80))
     body_start = None
-    if m and not re.search(r"[.;:!?«»“”\"]", text[cue.end : m.start("que")]) and m.group("que").lower() != "si":
+    if m and not _SENTENCE_PUNCT.search(text[cue.end : m.start("que")]) and m.group("que").lower() != "si":
         body_start = m.end()
     else:
         mi = _INFINITIVE.match(text, cue.end, min(end, cue.end + 40))
@@ -493,7 +510,7 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     if "," in before and cue.start - win > 20:
         s, e = _slot_after(d, cue.end)
         tail = text[e : end].strip()
-        if not tail or tail[0] in ".!?" or re.match(r"^(?:dans|sur|lors|à|au|aux|en|par)\b", tail):
+        if not tail or tail[0] in ".!?" or _PLACE_AFTER.match(tail):
             who, span = _resolve_slot(d, s, e, cue, cue.start)
             if who is None and e > s:
                 who, span = Who(_DET.sub("", text[s:e])), (s, e)  # « a déclaré l'armée de l'air »
@@ -510,7 +527,7 @@ def _selon(d: _Doc, start: int, end: int) -> list[Quote]:
     text = d.text
     before_re, after_re = _source_regexes()
     out: list[Quote] = []
-    for m in re.finditer(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s", text[start:end]):
+    for m in _SELON.finditer(text[start:end]):
         pos = start + m.start()
         win, stop = d.sentence_start(pos), d.sentence_end(pos)
         if d.resolver.in_quote(pos) or d.cues_in(win, stop):
@@ -540,8 +557,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
     """Direct, partial and indirect quotes of ``doc`` with their speakers, in text order."""
     text = doc.text
     marked = find_marked(text)
-    d = _Doc(doc, mentions, entities, marked)
-    body_cues = [c for s, e in d.outside_quotes(0, len(text)) for c in speech_cues.find_cues(text, s, e)]
+    d = _Doc(doc, text, mentions, entities, marked)
+    body_cues = d.cues
     events: list[tuple[int, int, object]] = [(q.open, 1, q) for q in marked] + [(c.start, 0, c) for c in body_cues]
     events.sort(key=lambda x: (x[0], x[1]))
     out: list[Quote] = []

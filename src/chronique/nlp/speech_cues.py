@@ -171,12 +171,26 @@ def match_cue(text: str, ws: list[tuple[int, int, str]], i: int) -> Cue | None:
     return Cue(start, ws[last][1], lemma, pron2, low.endswith("ant") or infinitive, lex.types[lemma])
 
 
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Words a cue can start with (auxiliaries, « se », any form), to skip the others in one lookup."""
+    lex = lexicon()
+    return frozenset(AUX_AVOIR | AUX_ETRE | {"se"} | set(lex.forms) | {k[0] for k in lex.multi})
+
+
 def find_cues(text: str, start: int, end: int) -> list[Cue]:
     """Every speech-verb expression between ``start`` and ``end``, left to right, not overlapping."""
     ws = words(text, start, end)
     out: list[Cue] = []
     i = 0
+    starters = _starters()
     while i < len(ws):
+        w = ws[i][2].lower()
+        if "-" in w:
+            w = w.split("-", 1)[0]
+        if w not in starters and not (("'" in w or "’" in w) and _ELISION.sub(r"\g<rest>", w) in starters):
+            i += 1
+            continue
         cue = match_cue(text, ws, i)
         if cue:
             out.append(cue)
