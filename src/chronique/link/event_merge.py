@@ -11,17 +11,20 @@ Dated events are clustered first, the most precise first, so a cluster keeps the
 most precise date its sources give. An undated event then joins a cluster that
 already holds an event of its own document (an anaphoric « l'appel », « les
 pourparlers d'Istanbul »), adding its participants and its sentence as evidence;
-one that names nobody joins only when a single cluster of its family fits.
+one that names nobody joins only when a single cluster of its family fits. Only
+definite noun phrases re-tell (« l'appel », « cette réunion »); « un sommet » or
+an undated verb tells something new, which the timeline cannot place.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from chronique.model import Event
 from chronique.nlp.event_dates import compatible, normalise, rank
-from chronique.nlp.event_triggers import family_of
+from chronique.nlp.event_triggers import family_of, grammar
 
 
 @dataclass(slots=True)
@@ -31,6 +34,7 @@ class Member:
     value: str | None  # normalised date
     precision: str | None
     place: str | None = None  # corpus entity id of the place (or its folded name)
+    definite: bool = False  # « l'appel », « cette réunion »: may re-tell an event already told
 
     @property
     def ids(self) -> set[str]:
@@ -97,7 +101,7 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
             clusters.append(best)
         best.add(m)
     for m in members:
-        if m.value:
+        if m.value or not m.definite:
             continue
         story = story_of.get(m.doc)
         fits = []
@@ -117,6 +121,25 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
     return clusters
 
 
-def member(doc: int, event: Event, place: str | None = None) -> Member:
+def member(doc: int, event: Event, place: str | None = None, definite: bool = False) -> Member:
     got = normalise(event.date)
-    return Member(doc, event, got[0] if got else None, got[1] if got else None, place)
+    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, definite)
+
+
+_WORD = re.compile(r"[\w’'-]+['’]?|[^\w\s]")
+
+
+def is_definite(text: str, start: int, lookback: int = 4) -> bool:
+    """A definite or possessive determiner opens the trigger's noun phrase (« le dernier appel »)."""
+    g = grammar()
+    definite, indefinite = g.get("definite", frozenset()), g.get("indefinite", frozenset())
+    before = _WORD.findall(text[max(0, start - 60) : start])[-lookback:]
+    for w in reversed(before):
+        w = w.lower().replace("’", "'")
+        if w in indefinite:
+            return False
+        if w in definite or w.endswith("'") and w in definite:
+            return True
+        if not w[0].isalpha():
+            return False
+    return False
