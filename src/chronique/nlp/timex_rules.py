@@ -57,8 +57,8 @@ def rules() -> tuple[Rule, ...]:
     defs = [
         ("date_dmy", 9,
          rf"{B}(?P<x>(?:le\s+)?(?:(?P<wd>{rx['weekday']})\s+)?{day}\s+(?P<month>{rx['month']})"
-         rf"(?:\s+{year})?(?:\s+(?P<dir>{rx['dir_after']}))?){E}"),
-        ("date_numeric", 9, r"(?<![\d/.])(?P<d>[0-3]?\d)([/.])(?P<m>[01]?\d)\2(?P<y>(?:19|20)\d\d)(?![\d/.])"),
+         rf"(?:,?\s+{year})?(?:\s+(?P<dir>{rx['dir_after']}))?){E}"),
+        ("date_numeric", 9, r"(?<![\d/.,-])(?P<d>[0-3]?\d)([/.-])(?P<m>[01]?\d)\2(?P<y>(?:19|20)?\d\d)(?![\d/.,-]?\d)"),
         ("date_iso", 9, r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("month_year", 8,
          rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})\s+(?:de\s+l{A}an(?:née)?\s+)?{year}{E}"),

@@ -113,7 +113,8 @@ def date_dmy(m: re.Match, c: Context) -> Value:
 
 
 def date_numeric(m: re.Match, c: Context) -> Value:
-    d = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    y = int(m["y"]) if len(m["y"]) == 4 else cal.full_year(int(m["y"]), c.published)
+    d = cal.safe_date(y, int(m["m"]), int(m["d"]))
     return ("DATE", d.isoformat()) if d else None
 
 
@@ -219,7 +220,7 @@ def _weekday_date(c: Context, wd: int, m: re.Match, dirword: str | None) -> date
     if wd == c.published.isoweekday():
         return c.published
     tense = lean(m, c)
-    if tense == "future" or (tense == "present" and not c.extra.get("present_past")):
+    if tense in ("future", "present"):  # news present + weekday mostly announces (« le sommet s’ouvre jeudi »)
         return cal.weekday(c.published, wd, "after")
     return cal.weekday(c.published, wd, "before")
 
