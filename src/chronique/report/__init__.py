@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from chronique.model import CorpusAnalysis
 from chronique.report.briefing import PRECISION_LABELS, Briefing, build
@@ -33,7 +33,7 @@ def _md(text: object) -> str:
 def _env(fmt: str) -> Environment:
     env = Environment(
         loader=PackageLoader("chronique.report", "templates"),
-        autoescape=select_autoescape(["html"]) if fmt == "html" else False,
+        autoescape=fmt == "html",
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
