@@ -96,3 +96,49 @@ def test_html_sniffed_without_extension(tmp_path):
     path.write_text(page(), encoding="utf-8")
     (doc,) = read_paths([path])
     assert doc.format == "html" and "Accueil" not in doc.text
+
+
+ARTICLE = (
+    "<html><head><title>Réforme</title></head><body class='{body}'><article class='article-body'>"
+    "<h1>Le gouvernement annonce une réforme des retraites</h1>"
+    "<p>Le Premier ministre a présenté jeudi un projet de réforme des retraites devant l’Assemblée nationale.</p>"
+    "{block}"
+    "<p>Les syndicats ont immédiatement appelé à une journée de mobilisation nationale la semaine prochaine.</p>"
+    "</article></body></html>"
+)
+AD_TEXT = "Publicité : abonnez-vous maintenant à prix réduit !"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        f'<div class="ad">{AD_TEXT}</div>',
+        f'<div class="Advertisement"><p>{AD_TEXT}</p></div>',
+        f'<div class="bloc ad-container"><p>{AD_TEXT}</p></div>',
+        f'<div id="pub_inread"><p>{AD_TEXT}</p></div>',
+        f'<ins class="adsbygoogle"><p>{AD_TEXT}</p></ins>',
+        f'<aside class="sponsored-links"><p>{AD_TEXT}</p></aside>',
+    ],
+    ids=["ad", "advertisement", "ad-prefix", "id-pub", "adsbygoogle", "sponsored"],
+)
+def test_html_in_article_ads_dropped(tmp_path, block):
+    path = tmp_path / "a.html"
+    path.write_text(ARTICLE.format(block=block, body="page"), encoding="utf-8")
+    (doc,) = read_paths([path])
+    assert "abonnez-vous" not in doc.text
+    assert "Premier ministre" in doc.text and "Les syndicats" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("block", "body"),
+    [
+        ('<div class="header-read"><p>Abonnez-vous : un paragraphe de l’article.</p></div>', "page"),
+        ('<div class="lead"><p>Abonnez-vous : un paragraphe de l’article.</p></div>', "ad-free"),  # the page itself is kept
+    ],
+    ids=["ad-inside-a-word", "body-class"],
+)
+def test_html_ad_pruning_keeps_article_blocks(tmp_path, block, body):
+    path = tmp_path / "a.html"
+    path.write_text(ARTICLE.format(block=block, body=body), encoding="utf-8")
+    (doc,) = read_paths([path])
+    assert "Abonnez-vous : un paragraphe" in doc.text and "Les syndicats" in doc.text

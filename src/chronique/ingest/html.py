@@ -1,5 +1,6 @@
 """HTML pages: trafilatura keeps the article and drops menus, ads and comments.
 
+Blocks marked as ads by their class or id are pruned before extraction.
 trafilatura also reads the title, author, site name and date from the page's
 markup (meta tags, ``<time>``, JSON-LD, via htmldate). htmldate's extensive search
 is off: it guesses from any date-like string (a « © 2025 » footer gives 2025-01-01),
@@ -27,6 +28,25 @@ _PAGE = re.compile(r"<(?:html|body)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_PROSE = ".//head|.//script|.//style|.//noscript|.//template|.//nav|.//a|.//select|.//button"
 _NO_METADATA = SimpleNamespace(title=None, date=None, url=None, sitename=None, author=None)
+# In-article ads: trafilatura keeps a block inside <article> whatever its class, so
+# blocks whose class or id names an ad slot (markup conventions, not language) are
+# pruned first. Whole tokens (« ad », not « header ») or prefixes (« ad-slot »).
+_AD_TOKENS = ("ad", "ads", "advert", "advertisement", "advertising", "adsbygoogle", "pub", "publicite",
+              "sponsored", "banner", "dfp", "outbrain", "taboola")  # fmt: skip
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_AD_PREFIXES = ("ad-", "ads-", "advert", "pub-", "publicite", "sponsor", "dfp-", "outbrain", "taboola")
+
+
+def _ad_xpath() -> str:
+    tests = []
+    for attribute in ("class", "id"):
+        words = f"concat(' ', translate(normalize-space(@{attribute}), '{_UPPER}_', '{_UPPER.lower()}-'), ' ')"
+        tests += [f"contains({words}, ' {token} ')" for token in _AD_TOKENS]
+        tests += [f"contains({words}, ' {prefix}')" for prefix in _AD_PREFIXES]
+    return f"//*[not(self::html or self::body or self::main or self::article)][{' or '.join(tests)}]"
+
+
+_AD_XPATH = _ad_xpath()
 _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
@@ -37,7 +57,7 @@ def read_html(path: str, raw: bytes) -> Iterator[Record]:
     try:
         found = trafilatura.bare_extraction(
             markup, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False,
-            date_extraction_params=_DATE_PARAMS,
+            date_extraction_params=_DATE_PARAMS, prune_xpath=_AD_XPATH,
         )
     except Exception as exc:  # trafilatura/lxml raise a variety of errors on broken markup
         raise ParseError(path, f"cannot parse HTML ({type(exc).__name__})") from None
