@@ -14,8 +14,8 @@ has no article, whatever trafilatura's fallback scrapes from it: that is a
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 from chronique.errors import ParseError
 from chronique.ingest import limits
