@@ -1,0 +1,148 @@
+"""Events read from one article: type from trigger lemmas, participants, place, date, offsets.
+
+Dates are checked against timexes built here, so these tests do not depend on the
+timex reader; names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.model import Timex
+from chronique.nlp import events
+
+pytestmark = pytest.mark.slow
+
+
+def _run(nlp, text: str, published: str | None = None, dates: dict[str, str] | None = None):
+    doc = nlp.make_doc(text)
+    doc._.chronique_published = published
+    doc._.chronique_body_start = 0
+    doc = nlp(doc)
+    timexes = doc._.chronique_timexes
+    if dates is not None:
+        timexes = []
+        for words, value in dates.items():
+            start = text.index(words)
+            timexes.append(Timex(start, start + len(words), words, "DATE", value))
+    found = events.extract(doc, doc._.chronique_mentions, doc._.chronique_entities, timexes, doc._.chronique_quotes)
+    names = {i: e.name for i, e in enumerate(doc._.chronique_entities)}
+    return found, names
+
+
+def _of_type(found, etype):
+    return [e for e in found if e.type == etype]
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Le ministre Paul Durand s'est entretenu au téléphone avec son homologue Marc Lefort.", "phone_call"),
+        ("Le conseiller a eu un entretien téléphonique avec la présidente.", "phone_call"),
+        ("Les deux dirigeants se sont réunis à Genève pour un sommet.", "meeting"),
+        ("Les négociations entre les deux pays ont repris à Bruxelles.", "negotiation"),
+        ("L'armée a mené une attaque de drones contre la ville portuaire.", "attack"),
+        ("Bruxelles a adopté de nouvelles sanctions contre le régime.", "sanction"),
+        ("Les deux pays ont procédé à un échange de prisonniers.", "prisoner_exchange"),
+        ("Les deux entreprises ont signé un accord de fusion.", "agreement"),
+        ("Le gouvernement a annoncé la fermeture de trois usines.", "announcement"),
+        ("Les cheminots ont entamé une grève illimitée.", "strike"),
+        ("Les électeurs sont appelés aux urnes pour l'élection municipale.", "election"),
+    ],
+)
+def test_events_typed_from_trigger_lemmas(nlp, text, etype):
+    found, _ = _run(nlp, text, dates={})
+    assert etype in {e.type for e in found}, [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Le syndicat a lancé un appel à la grève.", "phone_call"),  # a call for something, not a call
+        ("Le ministre a salué l'échange entre les étudiants.", "prisoner_exchange"),  # no prisoners
+        ("« Nous avons signé un accord historique », a déclaré la directrice Léa Garnier.", "agreement"),  # her words
+        ("Les deux ministres ne se sont pas rencontrés.", "meeting"),  # negated
+    ],
+)
+def test_events_not_read_where_the_words_say_otherwise(nlp, text, absent):
+    found, _ = _run(nlp, text, dates={})
+    assert absent not in {e.type for e in found}, [(e.type, e.trigger) for e in found]
+
+
+def test_events_participants_are_the_clause_entities_and_place_apart(nlp):
+    text = "Le président Jean Morel s'est entretenu mardi avec la chancelière Anna Berg à Vienne, selon Paul Vidal."
+    found, names = _run(nlp, text, dates={"mardi": "2025-03-11"})
+    (talk,) = [e for e in found if e.type in ("conversation", "phone_call")]
+    who = {names[i] for i in talk.local_participants}
+    assert {"Jean Morel", "Anna Berg"} <= who
+    assert "Paul Vidal" not in who  # a source, not a participant
+    assert talk.place == "Vienne" and "Vienne" not in who
+
+
+def test_events_quotation_gives_a_declaration_by_its_speaker(nlp):
+    text = "« Nous ne céderons pas », a déclaré la ministre Hélène Roussel lundi."
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    decl = _of_type(found, "declaration")
+    assert decl and any(names[i] == "Hélène Roussel" for e in decl for i in e.local_participants)
+
+
+@pytest.mark.parametrize(
+    "text, dates, trigger, expected",
+    [
+        ("Le ministre Paul Durand a rencontré mardi son homologue.", {"mardi": "2025-03-11"}, "rencontré", "2025-03-11"),
+        ("L'appel téléphonique de mars entre les deux dirigeants a surpris les observateurs.", {"mars": "2025-03"}, "appel", "2025-03"),
+        ("Les délégations se sont réunies la semaine dernière à Genève.", {"la semaine dernière": "2025-W10"}, "réunies", "2025-W10"),
+        ("Les négociations sont bloquées depuis 2020.", {"2020": "2020"}, "négociations", None),  # a bound, not a date
+        ("Le dernier sommet a eu lieu en juin à Rome.", {"juin": "2024-06"}, "sommet", "2024-06"),
+    ],
+)
+def test_events_dated_from_the_timex_of_their_clause(nlp, text, dates, trigger, expected):
+    found, _ = _run(nlp, text, dates=dates)
+    (event,) = [e for e in found if e.trigger.startswith(trigger)]
+    assert event.date == expected
+
+
+def test_events_date_not_taken_from_another_clause(nlp):
+    text = "La porte-parole a indiqué lundi que la réunion de Genève avait été utile."
+    found, _ = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = _of_type(found, "meeting")
+    assert meeting.date is None  # « lundi » dates what she said, not the meeting
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the news of the day: the lead's first sentence in the passé composé
+        ("Les deux entreprises ont signé un accord de fusion, a annoncé la direction.\n\nLe texte sera soumis aux actionnaires.", "2025-06-04"),
+        # planned, not happened: no date from the publication
+        ("Les deux dirigeants doivent se rencontrer pour discuter du projet.\n\nRien n'est encore fixé.", None),
+    ],
+)
+def test_events_lead_falls_back_on_publication_day(nlp, text, expected):
+    found, _ = _run(nlp, text, published="2025-06-04", dates={})
+    (event,) = [e for e in found if e.type in ("agreement", "meeting")]
+    assert event.date == expected
+
+
+def test_events_lead_reference_date_carries_to_next_paragraph(nlp):
+    text = (
+        "Le maire Louis Perrin a annoncé mercredi la fermeture du pont.\n\n"
+        "M. Perrin a déclaré avoir rencontré les commerçants du quartier.\n\n"
+        "Les travaux dureront deux ans.\n\nUne réunion a eu lieu avec les riverains."
+    )
+    found, _ = _run(nlp, text, published="2025-06-04", dates={"mercredi": "2025-06-04"})
+    meetings = sorted(_of_type(found, "meeting"), key=lambda e: e.start)
+    assert meetings[0].date == "2025-06-04"  # lead: the reference date named before
+    assert meetings[-1].date is None  # deep in the article: no guess
+
+
+def test_events_offsets_are_exact(nlp, seeds_dir):
+    path = next(iter(sorted(seeds_dir.glob("*.txt"))))
+    text = path.read_text(encoding="utf-8")
+    found, _ = _run(nlp, text, published="2025-05-19")
+    assert found
+    for e in found:
+        assert text[e.start : e.end] == e.trigger
+        assert e.sentence is not None and text[e.sentence.start : e.sentence.end] == e.sentence.text
+        assert e.sentence.start <= e.start < e.sentence.end
+        assert e.id.startswith("v-")
