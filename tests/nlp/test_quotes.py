@@ -111,6 +111,18 @@ CASES = [
      "Nous avons fait notre part", "Yves Perrault"),
     ("« Nous avons fait notre part, a-t-elle ajouté. Le reste dépend du conseil. »",
      "Le reste dépend du conseil", None),
+    # a name just before a colon, no verb
+    ("Réaction du préfet Olivier Santoni : « L’État prendra ses responsabilités. »",
+     "L’État prendra", "Olivier Santoni"),
+    # demonstrative description after the verb
+    ("Sur le piquet de grève, Mélanie Corbin ne décolère pas. « On nous promet des hausses depuis trois ans », "
+     "confie cette opératrice.", "On nous promet", "Mélanie Corbin"),
+    # straight quotes, pronoun inverted, and a continuation
+    ('Ingrid Halvorsen a défendu l’accord. "Cet accord protège nos agriculteurs", a-t-elle assuré. '
+     '"Les clauses de sauvegarde sont inédites."', "Les clauses de sauvegarde", "Ingrid Halvorsen"),
+    # relative clause after an attributed quote keeps its speaker
+    ("« Vous signez un chèque en blanc », a lancé le député Paul Lambrecht, qui réclame « un vote séparé sur ce volet ».",
+     "un vote séparé", "Paul Lambrecht"),
 ]
 
 
@@ -129,6 +141,21 @@ def test_quotes_incise_splits_or_keeps_one_speaker(analyze):
     second = _quote_with(a, "Le reste dépend du conseil")
     assert "a-t-elle ajouté" not in first.text and "a-t-elle ajouté" not in second.text
     assert _speaker(first) == _speaker(second) == "Martine Oger"
+
+
+def test_quotes_unclosed_quote_takes_the_cue_of_its_continuation(analyze):
+    text = (
+        "Anne Vasseur a jugé ces critiques « prévisibles ». Mais Paul Rey a souri. « Je respecte les inquiétudes, mais les chiffres sont têtus.\n\n"
+        "« Les exportations ont progressé de 12 % l’an dernier », a poursuivi Anne Vasseur."
+    )
+    a = analyze(text)
+    assert _speaker(_quote_with(a, "Je respecte les inquiétudes")) == "Anne Vasseur"
+
+
+def test_quotes_indefinite_source_is_not_a_named_person(analyze):
+    text = "Pierre Durand a quitté Bruxelles. Selon un diplomate européen, « la France ne bloquera pas seule le traité »."
+    q = _quote_with(analyze(text), "la France ne bloquera pas")
+    assert _speaker(q) != "Pierre Durand"
 
 
 def test_quotes_pronoun_skips_people_named_as_objects(analyze):

@@ -192,7 +192,9 @@ def _apposition_after(d: _Doc, end: int) -> int:
     return end + m.end() if m else end
 
 
-def _resolve_slot(d: _Doc, s: int, e: int, cue: Cue | None, pos: int) -> tuple[Who | None, tuple[int, int] | None]:
+def _resolve_slot(
+    d: _Doc, s: int, e: int, cue: Cue | None, pos: int, describe: bool = True
+) -> tuple[Who | None, tuple[int, int] | None]:
     """Speaker from an inverted-subject slot (or the cue's own pronoun)."""
     r = d.resolver
     if cue is not None and cue.pronoun is not None:
@@ -208,6 +210,9 @@ def _resolve_slot(d: _Doc, s: int, e: int, cue: Cue | None, pos: int) -> tuple[W
     who = r.role(pos, s, e)
     if who:
         return who, (s, e)
+    slot = d.text[s:e]
+    if describe and _DET.match(slot) and len(_WORDS.findall(slot)) <= 6:  # « selon un diplomate européen »
+        return Who(_DET.sub("", slot)), (s, e)
     return None, None
 
 
@@ -282,7 +287,10 @@ def _source_before(d: _Doc, win_start: int, open_: int) -> tuple[Who | None, tup
     if best is None:
         return None, None
     s, e = _strip(d.text, best.start("x"), best.end("x"))
-    return _resolve_slot(d, s, e, None, best.start())
+    loose = best.group(0)[:4].lower() == "pour"  # « pour X, » is a source only when X names someone
+    if loose and len(_WORDS.findall(d.text, s, e)) > 5:
+        return None, None
+    return _resolve_slot(d, s, e, None, best.start(), describe=not loose)
 
 
 def _noun_cue_before(d: _Doc, win_start: int, open_: int) -> tuple[Who | None, tuple[int, int] | None]:
@@ -368,8 +376,8 @@ def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, 
     cues = [c for c in d.cues_in(win, q.open) if c.type != "name"]
     if cues:
         c = cues[-1]
-        if c.participle_clause and d.running and q.open - d.running[0] < CONTINUE_WINDOW:
-            return d.running[1], None, c, "before"
+        if _same_speaker(d, c, win):
+            return d.running[1], None, c, "before"  # type: ignore[index]
         who, span = _subject_before(d, c, win)
         if who is not None:
             return who, span, c, "before"
@@ -383,6 +391,16 @@ def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, 
     if who is not None:
         return who, span, None, "before"
     return None, None, None, ""
+
+
+def _same_speaker(d: _Doc, cue: Cue, win: int) -> bool:
+    """« …, précisant que », « …, qui réclame « … » »: the speaker already named in this sentence."""
+    if d.running is None or d.running[0] < win:
+        return False
+    if cue.participle_clause:
+        return True
+    m = _QUI_BEFORE.search(d.text, max(win, cue.start - 90), cue.start)
+    return bool(m) and not d.resolver.mentions_in(max(win, m.start() - 3), m.start() + 1)
 
 
 def _colon_before(d: _Doc, win: int, open_: int) -> tuple[Who | None, tuple[int, int] | None]:
@@ -432,7 +450,11 @@ def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
     who, span, cue, how = _attribute(d, q)
     if who is None and not short and (q.continued or opens) and _keeps_floor(d, q):
         who, how = d.running[1], "continue"
-    if who is not None and not short:
+    if who is None and q.close is None and not short:
+        nxt = next((n for n in d.marked if n.open > q.open and n.depth == 0), None)
+        if nxt is not None and nxt.continued:
+            who, span, _, how = _attribute(d, nxt)  # the speech runs on: its cue comes in the next paragraph
+    if who is not None and (not short or how in ("after", "before")):
         d.running = (q.end, who)
         if span is not None:
             d.resolver.add_speaker(span[0], who)
@@ -495,8 +517,8 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
         body_end = end
         if qs and qs[0] == body_start:
             return None
-        if (cue.participle_clause or _QUI_BEFORE.search(text, max(win, cue.start - 90), cue.start)) and d.running and d.running[0] >= win:
-            who, span = d.running[1], None  # « …, précisant que » / « …, qui note que »: the same speaker
+        if _same_speaker(d, cue, win):
+            who, span = d.running[1], None  # type: ignore[index]
         else:
             who, span = _subject_before(d, cue, win)
         q = _make(d, body_start, body_end, "indirect", who, span, cue)
