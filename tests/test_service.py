@@ -248,3 +248,46 @@ service.export(s.load_corpus(), "csv", "out.csv", table="documents")
 assert "spacy" not in sys.modules, "spacy imported"
 """
     subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
+
+
+def test_service_ingest_hashes_only_new_documents(store, analysed, examples_dir, tmp_path, monkeypatch):
+    """Near-duplicate signatures are kept in the store: a later ingest hashes its new documents only."""
+    from chronique.ingest import dedup
+
+    files = _txt_examples(examples_dir)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in files[:4]:
+        shutil.copy(f, folder)
+    service.ingest_paths(store, [folder])
+    assert [i for i, _ in store.signatures()] == [d.id for d in store.documents()]
+    hashed: list[str] = []
+    real = dedup.signature
+    monkeypatch.setattr(dedup, "signature", lambda text: hashed.append(text) or real(text))
+    for f in files[4:6]:
+        shutil.copy(f, folder)
+    service.ingest_paths(store, [folder])
+    assert len(hashed) == 2 and len(store.signatures()) == 6
+
+
+def test_service_near_copy_found_when_signatures_are_missing(tmp_path, analysed, examples_dir):
+    """A database whose documents lack signatures (older chronique, interrupted run) still finds copies."""
+    text = _txt_examples(examples_dir)[2].read_text(encoding="utf-8")
+    store = SQLiteStore(tmp_path / "c.db")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    service.ingest_paths(store, [tmp_path / "a.txt"])
+    db = sqlite3.connect(tmp_path / "c.db")
+    db.execute("DELETE FROM signatures")
+    db.commit()
+    db.close()
+    (tmp_path / "b.txt").write_text(text.replace(". ", ". Une phrase ajoutée par le site. ", 1), encoding="utf-8")
+    service.ingest_paths(store, [tmp_path / "b.txt"])
+    first, second = store.documents()
+    assert second.duplicate_of == first.id
+    assert [i for i, _ in store.signatures()] == [first.id, second.id]
+    store.close()
+
+
+def test_service_signatures_only_for_stored_documents(store):
+    store.save_signatures([("d-unknown", b"x")])
+    assert store.signatures() == []

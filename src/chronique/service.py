@@ -62,19 +62,56 @@ def is_french(document: Document) -> bool:
     return document.language in (None, "fr")
 
 
-def _near_duplicate_index(existing: Iterable[Document]):
-    """A near-duplicate index holding what the store has, or None when ingest lacks one."""
-    try:
-        from chronique.ingest.dedup import NearDuplicateIndex
-    except ImportError:  # pragma: no cover - the ingest package always ships it
-        return None
-    index = NearDuplicateIndex()
-    for d in existing:
-        index.add(d.id, d.text)
-    return index
+class _NearCopies:
+    """Near-duplicate detection against the store and the batch, built on the first new document.
 
+    Stored documents come from their cached MinHash signatures (computed from the text, and
+    cached, only for documents that lack one), so an ingest does not re-hash the corpus.
+    """
 
-_UNSET = object()
+    def __init__(self, store: Store | None):
+        self.store = store
+        self.index: Any = None
+        self.new: list[tuple[str, bytes]] = []  # signatures of this batch, saved once stored
+
+    def _build(self) -> None:
+        from chronique.ingest.dedup import NearDuplicateIndex, from_signature, signature
+
+        self.index = NearDuplicateIndex()
+        if self.store is None:
+            return
+        hashes: dict[str, Any] = {}
+        for doc_id, data in self.store.signatures():
+            try:
+                hashes[doc_id] = from_signature(data)
+            except Exception:  # written by another chronique version: computed again below
+                continue
+        if len(hashes) < len(self.store):
+            missing = [(d.id, signature(d.text)) for d in self.store.documents() if d.id not in hashes]
+            self.store.save_signatures(missing)
+            hashes.update((doc_id, from_signature(data)) for doc_id, data in missing)
+        for d in self._order():
+            if d in hashes:
+                self.index.add_minhash(d, hashes[d])
+
+    def _order(self) -> list[str]:
+        """Stored ids in ingest order (the earliest copy is the original)."""
+        return [doc_id for doc_id, _ in self.store.signatures()]
+
+    def original_of(self, document: Document) -> str | None:
+        """The id of the earlier document ``document`` nearly copies, else None (and index it)."""
+        from chronique.ingest.dedup import from_signature, signature
+
+        if self.index is None:
+            self._build()
+        data = signature(document.text)
+        self.new.append((document.id, data))
+        original = self.index.add_minhash(document.id, from_signature(data))
+        return None if original == document.id else original
+
+    def save(self) -> None:
+        if self.store is not None and self.new:
+            self.store.save_signatures(self.new)
 
 
 def _read(
@@ -82,7 +119,7 @@ def _read(
     metadata: str | Path | None,
     published: str | None,
     known: Callable[[str], bool],
-    existing: Iterable[Document],
+    copies: _NearCopies,
     result: AnalyzeResult,
     progress: Progress,
 ) -> list[Document]:
@@ -91,7 +128,6 @@ def _read(
 
     seen: set[str] = set()
     new: list[Document] = []
-    index: Any = _UNSET
     done = 0
     for item in read_paths([str(p) for p in paths], metadata=metadata, published=published):
         done += 1
@@ -103,13 +139,10 @@ def _read(
             result.skipped.append(item.id)
             continue
         seen.add(item.id)
-        if index is _UNSET:  # built on the first new document only: a re-ingest never pays for it
-            index = _near_duplicate_index(existing)
-        if index is not None:
-            original = index.add(item.id, item.text)
-            if original is not None and original != item.id:
-                item.duplicate_of = original
-                result.duplicates.append(item)
+        original = copies.original_of(item)
+        if original is not None:
+            item.duplicate_of = original
+            result.duplicates.append(item)
         if not is_french(item):
             result.not_french.append(item)
         new.append(item)
@@ -161,7 +194,7 @@ def analyze_paths(
     """Read articles (files, folders, URLs as the readers allow) and analyse them as one corpus."""
     progress = progress or _noop
     result = AnalyzeResult(analysis=CorpusAnalysis())
-    documents = _read(paths, metadata, published, lambda _id: False, (), result, progress)
+    documents = _read(paths, metadata, published, lambda _id: False, _NearCopies(None), result, progress)
     analyses = list(_analyse(documents, model, progress))
     result.added = [a.document.id for a in analyses]
     result.analysis = link(analyses, aliases, progress)
@@ -184,10 +217,12 @@ def ingest_paths(
     """
     progress = progress or _noop
     result = IngestResult(analysis=CorpusAnalysis())
-    documents = _read(paths, metadata, published, store.has, store.documents(), result, progress)
+    copies = _NearCopies(store)
+    documents = _read(paths, metadata, published, store.has, copies, result, progress)
     for a in _analyse(documents, model, progress):
         if store.add_analysis(a):
             result.added.append(a.document.id)
+    copies.save()
     if result.added or not store.stories():
         result.analysis = link(list(store.analyses()), aliases, progress)
         store.save_corpus(result.analysis)

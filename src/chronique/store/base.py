@@ -54,6 +54,15 @@ class Store(Protocol):
         """Every analysed document, in the order they were added."""
         ...
 
+    # near-duplicate signatures: a cache, so an ingest does not re-hash the whole corpus
+    def signatures(self) -> list[tuple[str, bytes]]:
+        """``(document id, MinHash signature)`` pairs in ingest order; documents may lack one."""
+        ...
+
+    def save_signatures(self, items: list[tuple[str, bytes]]) -> None:
+        """Keep signatures of stored documents (pairs for unknown ids are ignored)."""
+        ...
+
     # corpus level
     def save_corpus(self, corpus: CorpusAnalysis) -> None:
         """Replace entities, stories and timeline, and rewrite the given analyses

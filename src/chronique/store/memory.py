@@ -38,6 +38,7 @@ class MemoryStore:
         self._documents: dict[str, Document] = {}
         self._analyses: dict[str, DocAnalysis] = {}
         self._corpus = CorpusAnalysis()
+        self._signatures: dict[str, bytes] = {}
 
     def has(self, doc_id: str) -> bool:
         return doc_id in self._documents
@@ -76,6 +77,12 @@ class MemoryStore:
             a = self._analyses.get(doc_id)
             if a is not None:
                 yield copy.deepcopy(a)
+
+    def signatures(self) -> list[tuple[str, bytes]]:
+        return [(i, self._signatures[i]) for i in self._documents if i in self._signatures]
+
+    def save_signatures(self, items: list[tuple[str, bytes]]) -> None:
+        self._signatures.update((i, data) for i, data in items if i in self._documents)
 
     def save_corpus(self, corpus: CorpusAnalysis) -> None:
         corpus = copy.deepcopy(corpus)

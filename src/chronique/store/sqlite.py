@@ -115,7 +115,19 @@ def m004_search(db: sqlite3.Connection) -> None:
     db.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_documents, m002_analyses, m003_corpus, m004_search]
+def m005_signatures(db: sqlite3.Connection) -> None:
+    """Near-duplicate MinHash signatures, so an ingest does not re-hash the whole corpus."""
+    db.execute(
+        """CREATE TABLE signatures (
+            document TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            minhash BLOB NOT NULL
+        )"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    m001_documents, m002_analyses, m003_corpus, m004_search, m005_signatures,
+]  # fmt: skip
 
 
 class SQLiteStore:
@@ -278,6 +290,22 @@ class SQLiteStore:
         ).fetchall()
         for row in rows:
             yield self._analysis(row)
+
+    # --- near-duplicate signatures (a cache: documents may lack one) --------------------
+
+    def signatures(self) -> list[tuple[str, bytes]]:
+        rows = self._db.execute(
+            "SELECT s.document, s.minhash FROM signatures s JOIN documents d ON d.id = s.document ORDER BY d.rowid"
+        )
+        return [(r[0], bytes(r[1])) for r in rows]
+
+    def save_signatures(self, items: list[tuple[str, bytes]]) -> None:
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO signatures (document, minhash)"
+                " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)",
+                [(doc_id, data, doc_id) for doc_id, data in items],
+            )
 
     # --- corpus level -------------------------------------------------------------------
 
