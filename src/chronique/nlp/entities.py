@@ -182,8 +182,8 @@ def extract(doc: Doc) -> tuple[list[Mention], list[LocalEntity]]:
     """Mentions in text order and the in-document entities they form."""
     text = doc.text
     titles = find_titles(text)
-    cands = [c for c in _dedupe(candidates(doc, _body_start(doc), titles, find_honorifics(text))) if _words(c, text)]
-    entity_roles.attach(doc, cands, titles)
+    cands = [c for c in _dedupe(candidates(doc, _body_start(doc), titles, find_honorifics(text), text)) if _words(c, text)]
+    entity_roles.attach(doc, cands, titles, text)
     clusters = [cl for cl in _cluster(cands, text) if cl.members]
     clusters.sort(key=lambda cl: min(cl.members))
     mentions: list[Mention | None] = [None] * len(cands)

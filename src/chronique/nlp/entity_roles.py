@@ -14,8 +14,9 @@ counsellor). A role is strong evidence that the name is a person's.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from chronique.nlp.entity_spans import Candidate
@@ -28,15 +29,19 @@ MAX_ROLE_TOKENS = 9
 MAX_GAP_CHARS = 90
 
 
-def _token_at(doc: Doc, char: int) -> int:
-    """Index of the first token starting at or after ``char``."""
-    span = doc.char_span(char, char, alignment_mode="expand")
-    if span is not None and len(span):
-        return span.start
-    for t in doc:
-        if t.idx >= char:
-            return t.i
-    return len(doc)
+class _Doc:
+    """The doc with its text and token offsets read once (``Doc.text`` is rebuilt on every access)."""
+
+    __slots__ = ("doc", "text", "starts")
+
+    def __init__(self, doc: Doc, text: str | None = None):
+        self.doc = doc
+        self.text = doc.text if text is None else text
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect_left(self.starts, char)
 
 
 def _complement_ok(doc: Doc, first: int, stop: int, inside: set[int]) -> bool:
@@ -59,7 +64,8 @@ def _complement_ok(doc: Doc, first: int, stop: int, inside: set[int]) -> bool:
     return True
 
 
-def _role_before(doc: Doc, c: Candidate, titles: list[TitleHit], starts: list[int], inside: set[int]) -> TitleHit | None:
+def _role_before(d: _Doc, c: Candidate, titles: list[TitleHit], starts: list[int], inside: set[int]) -> TitleHit | None:
+    doc = d.doc
     k = bisect_right(starts, c.start) - 1
     while k >= 0:
         h = titles[k]
@@ -71,11 +77,11 @@ def _role_before(doc: Doc, c: Candidate, titles: list[TitleHit], starts: list[in
     h = titles[k]
     if h.kind != "title" or c.start - h.end > MAX_GAP_CHARS:
         return None
-    first = _token_at(doc, h.end)
-    stop = c.first if c.honorific is None else _token_at(doc, c.start)
+    first = d.token_at(h.end)
+    stop = c.first if c.honorific is None else d.token_at(c.start)
     if not _complement_ok(doc, first, stop, inside):
         return None
-    if "," in doc.text[h.end : c.start]:
+    if "," in d.text[h.end : c.start]:
         # « le porte-parole de l’agence, Anne N., a dit » — not « avec le dirigeant, M. N. a dit »
         nxt = c.last + 1
         if nxt < len(doc) and not doc[nxt].is_punct:
@@ -95,13 +101,13 @@ _FEMININE_DET = {"la", "une", "cette"}
 _MASCULINE_DET = {"le", "un", "ce", "cet"}
 
 
-def _gender(doc: Doc, h: TitleHit) -> str:
+def _gender(d: _Doc, h: TitleHit) -> str:
     """The title's gender, or for an epicene title the article's (« la ministre »)."""
     if h.gender != "any":
         return h.gender
-    k = _token_at(doc, h.start) - 1
+    k = d.token_at(h.start) - 1
     if k >= 0:
-        w = doc[k].lower_
+        w = d.doc[k].lower_
         if w in _FEMININE_DET:
             return "f"
         if w in _MASCULINE_DET:
@@ -109,36 +115,39 @@ def _gender(doc: Doc, h: TitleHit) -> str:
     return "any"
 
 
-def attach(doc: Doc, cands: list[Candidate], titles: list[TitleHit]) -> None:
+def attach(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str | None = None) -> None:
     """Set ``role`` (and ``role_gender``) on candidates introduced or followed by a title."""
     if not titles or not cands:
         return
-    text = doc.text
+    d = _Doc(doc, text)
+    text = d.text
     titles = [h for h in titles if h.kind == "title"]
     starts = [h.start for h in titles]
     inside: set[int] = set()
     for c in cands:
         inside.update(range(c.first, c.last + 1))
     person_starts = {c.first for c in cands if c.label == "PER" or c.honorific is not None}
-    person_starts |= {t.i for t in doc if t.pos_ == "PROPN" and t.is_title and t.i not in inside}
+    if len(doc):
+        arr = doc.to_array(["POS", "IS_TITLE"])
+        person_starts |= {i for i in range(len(doc)) if arr[i, 0] == PROPN and arr[i, 1] and i not in inside}
     for c in cands:
-        h = _role_before(doc, c, titles, starts, inside)
+        h = _role_before(d, c, titles, starts, inside)
         if h is not None:
-            k = c.first if c.honorific is None else _token_at(doc, c.start)
+            k = c.first if c.honorific is None else d.token_at(c.start)
             s, e = _role_text(doc, h.start, k)
             if e > s:
-                c.role, c.role_gender = text[s:e].strip(), _gender(doc, h)
+                c.role, c.role_gender = text[s:e].strip(), _gender(d, h)
                 continue
-        after = _role_after(doc, c, titles, starts, person_starts)
+        after = _role_after(d, c, titles, starts, person_starts)
         if after is not None:
             c.role, c.role_gender = after
 
 
 def _role_after(
-    doc: Doc, c: Candidate, titles: list[TitleHit], starts: list[int], person_starts: set[int]
+    d: _Doc, c: Candidate, titles: list[TitleHit], starts: list[int], person_starts: set[int]
 ) -> tuple[str, str] | None:
     """« X, conseiller du ministre, … »: the apposition after a comma."""
-    text = doc.text
+    doc, text = d.doc, d.text
     after = c.last + 1
     if after >= len(doc) or doc[after].text != ",":
         return None
@@ -172,4 +181,4 @@ def _role_after(
     end = doc[m - 1].idx + len(doc[m - 1].text)
     if end <= h.start:
         return None
-    return text[h.start : end], _gender(doc, h)
+    return text[h.start : end], _gender(d, h)

@@ -74,6 +74,8 @@ def _edge_junk(t: Token) -> bool:
 
 def _line_is_heading(text: str, start: int, end: int) -> bool:
     """An all-capitals line of two words or more, without dateline marks."""
+    if any(c.islower() for c in text[start:end]):
+        return False
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     line = text[ls : le if le >= 0 else len(text)].strip()
@@ -215,9 +217,14 @@ def _not_a_name(doc: Doc, a: int, b: int) -> bool:
     return False
 
 
-def candidates(doc: Doc, body_start: int, titles: list[TitleHit], honorifics: list[TitleHit]) -> list[Candidate]:
-    """Cleaned mention candidates in text order (labels still spaCy's, cues recorded)."""
-    text = doc.text
+def candidates(
+    doc: Doc, body_start: int, titles: list[TitleHit], honorifics: list[TitleHit], text: str | None = None
+) -> list[Candidate]:
+    """Cleaned mention candidates in text order (labels still spaCy's, cues recorded).
+
+    ``text`` is ``doc.text`` when the caller has it already (spaCy rebuilds it on every access).
+    """
+    text = doc.text if text is None else text
     index = _Index(titles, honorifics)
     out: list[Candidate] = []
     for ent in doc.ents:
@@ -233,21 +240,20 @@ def candidates(doc: Doc, body_start: int, titles: list[TitleHit], honorifics: li
             a = _strip_title(doc, a, b, index)
             if a >= b or _not_a_name(doc, a, b):
                 continue
-            c = _make(doc, a, b, label, index, hon)
+            c = _make(doc, text, a, b, label, index, hon)
             if c is not None:
                 out.append(c)
-    out.extend(_honorific_names(doc, out, index))
+    out.extend(_honorific_names(doc, text, out, index))
     out.sort(key=lambda c: c.start)
-    out = _join_adjacent(doc, out)
+    out = _join_adjacent(doc, text, out)
     _extend_right(doc, out)
-    out = _split_glued(doc, out)
-    out.extend(_missed_surnames(doc, out))
+    out = _split_glued(doc, text, out)
+    out.extend(_missed_surnames(doc, text, out))
     out.sort(key=lambda c: c.start)
-    return _drop_weak(doc, out)
+    return _drop_weak(doc, text, out)
 
 
-def _make(doc: Doc, a: int, b: int, label: str, index: _Index, hon: TitleHit | None) -> Candidate | None:
-    text = doc.text
+def _make(doc: Doc, text: str, a: int, b: int, label: str, index: _Index, hon: TitleHit | None) -> Candidate | None:
     start, end = _char_trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     if start >= end:
         return None
@@ -265,7 +271,7 @@ def _make(doc: Doc, a: int, b: int, label: str, index: _Index, hon: TitleHit | N
     return Candidate(span_start, end, start, label, a, b - 1, honorific=hon, weak=weak)
 
 
-def _honorific_names(doc: Doc, found: list[Candidate], index: _Index) -> list[Candidate]:
+def _honorific_names(doc: Doc, text: str, found: list[Candidate], index: _Index) -> list[Candidate]:
     """Names after an honorific that spaCy missed (« Mme Dupont », « MM. Untel »)."""
     covered = {c.key_start for c in found}
     out = []
@@ -281,7 +287,7 @@ def _honorific_names(doc: Doc, found: list[Candidate], index: _Index) -> list[Ca
         m = k
         while m + 1 < len(doc) and m - k < 3 and _cap(doc[m + 1]) and doc[m + 1].pos_ == "PROPN":
             m += 1
-        start, stop = _char_trim(doc.text, doc[k].idx, doc[m].idx + len(doc[m].text))
+        start, stop = _char_trim(text, doc[k].idx, doc[m].idx + len(doc[m].text))
         if start < stop:
             out.append(Candidate(hon.start, stop, start, "PER", k, m, weight=0.0, honorific=hon))
     return out
@@ -309,9 +315,8 @@ def _extend_right(doc: Doc, cands: list[Candidate]) -> None:
             k += 1
 
 
-def _join_adjacent(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def _join_adjacent(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Join a lone word and the name right after it that spaCy cut in two (« Anna/ORG Orlova/LOC »)."""
-    text = doc.text
     out: list[Candidate] = []
     for c in cands:
         p = out[-1] if out else None
@@ -334,9 +339,8 @@ def _join_adjacent(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _split_glued(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def _split_glued(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Split « A B » into two mentions when the doc uses A and B (or B's last word) apart."""
-    text = doc.text
     keys: dict[str, str] = {}
     for c in cands:
         if c.last - c.first <= 3 or c.honorific is not None:
@@ -361,7 +365,7 @@ def _split_glued(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _missed_surnames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def _missed_surnames(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Last names of persons named in full elsewhere in the doc that spaCy did not tag."""
     surnames = {doc[c.last].text for c in cands if c.label == "PER" and c.last > c.first and _cap(doc[c.last])}
     if not surnames:
@@ -370,14 +374,18 @@ def _missed_surnames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         taken.update(range(c.first, c.last + 1))
     out = []
-    for t in doc:
-        if t.text in surnames and t.i not in taken and t.pos_ == "PROPN":
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?!\w)")
+    for m in pattern.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        t = span[0]
+        if t.i not in taken and t.pos_ == "PROPN":
             out.append(Candidate(t.idx, t.idx + len(t.text), t.idx, "PER", t.i, t.i, weight=0.5))
     return out
 
 
-def _drop_weak(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def _drop_weak(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Keep a weak lone word only when the doc also uses it as a name elsewhere."""
-    text = doc.text
     strong = {fold(text[c.key_start : c.end]) for c in cands if not c.weak}
     return [c for c in cands if not c.weak or fold(text[c.key_start : c.end]) in strong]

@@ -45,6 +45,10 @@ class _Tables:
     titles: re.Pattern[str]
     honorifics: re.Pattern[str]
     info: dict[str, tuple[str, str, str, bool]]  # lower surface form -> (title, kind, gender, plural)
+    firsts: frozenset[str]  # lower-case first word of every title form: only there is the regex tried
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _norm(form: str) -> str:
@@ -74,7 +78,8 @@ def tables() -> _Tables:
     honorifics = re.compile(
         r"(?<![\w\-.])(?:" + "|".join(_pattern(f) for f in honorific_forms) + r")(?![\w\-])(?=\s+[A-ZÀ-ÖØ-Þ])"
     )
-    return _Tables(titles, honorifics, info)
+    firsts = frozenset(m.group(0) for f in title_forms if (m := _FIRST_WORD.match(f.lower())))
+    return _Tables(titles, honorifics, info, firsts)
 
 
 def _hit(m: re.Match[str], kind_default: str) -> TitleHit:
@@ -84,7 +89,17 @@ def _hit(m: re.Match[str], kind_default: str) -> TitleHit:
 
 def find_titles(text: str) -> list[TitleHit]:
     """Every title/role word or phrase in ``text`` (longest form wins), in order."""
-    return [_hit(m, "title") for m in tables().titles.finditer(text)]
+    t = tables()
+    out: list[TitleHit] = []
+    end = 0
+    for w in _FIRST_WORD.finditer(text):
+        if w.start() < end or w.group(0).lower() not in t.firsts:
+            continue
+        m = t.titles.match(text, w.start())
+        if m is not None:
+            out.append(_hit(m, "title"))
+            end = m.end()
+    return out
 
 
 def find_honorifics(text: str) -> list[TitleHit]:
