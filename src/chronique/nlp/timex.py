@@ -93,7 +93,11 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(t.pos_ in ("ADJ", "ADV") for t in span)
 
-    extra = {"adjective": adjective}
+    def dep(start: int, end: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span.root.dep_ if span is not None and len(span) and doc.has_annotation("DEP") else None
+
+    extra = {"adjective": adjective, "dep": dep}
     probe = Context(published=pub, text=text, tense=tense, extra=extra)
     taken = bytearray(len(text))
     chosen = []

@@ -59,6 +59,9 @@ def verb_tense(verb: Token) -> str | None:
     morph = verb.morph
     form = morph.get("VerbForm")
     lemma = verb.lemma_.lower()
+    passive = next((c for c in verb.children if c.dep_ == "aux:pass"), None)
+    if passive is not None and passive.morph.get("VerbForm") == ["Inf"]:
+        form = ["Inf"]  # « doit être signé »: an infinitive under « doit »
     if form and form[0] == "Inf":
         head = verb.head
         if head is not verb and head.pos_ in _VERBAL:
@@ -69,12 +72,14 @@ def verb_tense(verb: Token) -> str | None:
                 return d
             return verb_tense(head) if head.morph.get("VerbForm") != ["Inf"] else None
         return None
-    passive = next((c for c in verb.children if c.dep_ == "aux:pass"), None)
     aux = _aux(verb)
     if passive is not None and aux is None and form and form[0] == "Part":
         if _directions().get(lemma) == "future":
             return "future"  # « était prévue mercredi »: planned, still ahead
-        return _finite(passive)  # « serait assuré », « sera fermé », « est prévu »
+        tense = _finite(passive)
+        if tense == "present" and passive.lemma_ == "être" and not any(c.dep_ == "obl:agent" for c in verb.children):
+            return "past"  # « le feu est reparti mardi »: passé composé of an être verb, not a passive
+        return tense  # « serait assuré », « sera fermé », « est prévu »
     if aux is not None and form and form[0] == "Part":
         t = aux.morph.get("Tense")
         if t and t[0] == "Fut":

@@ -170,15 +170,22 @@ _FOLLOW_OK = re.compile(r"\s*(?:$|[^\w\s]|(?:et|à|au|aux|en|ou|lors|puis|par|po
                         r"encore|aussi|comme|seulement|notamment|chez)\b)", re.I)
 
 
+_YEAR_PREP = re.compile(r"(?:\b(?:en|depuis|dès|de|d['’]|du|avant|après|jusqu['’]en|entre|et|vers|fin|début|mi|à|au|"
+                        r"saison|exercice|année|an|printemps|été|automne|hiver|[A-Za-zéû]+\s+\d{1,2})|[(,/–-])\s*$", re.I)
+_NOT_YEAR = re.compile(r"(?:n°|\bno|numéro|€|\$|article|page|p\.|route|\brn|\ba|km|tél|tel|contre|sur|avec|plus\s+de|"
+                       r"moins\s+de|environ|près\s+de|quelque|soit)\s*$", re.I)
+
+
 def year(m: re.Match, c: Context) -> Value:
     y = int(m["year"])
-    before = c.text[max(0, m.start() - 12):m.start()].lower()
-    if re.search(r"(?:n°|no|numéro|€|\$|article|page|p\.|route|rn|a|km|tel|tél)\s*$", before):
-        return None
-    if not m["bnd"] and not re.match(r"l|la", m.group(0), re.I):
-        if not _FOLLOW_OK.match(c.text, m.end()):
-            return None
-    return "DATE", f"{y:04d}"
+    before = c.text[max(0, m.start("year") - 14):m.start("year")]
+    if _NOT_YEAR.search(before) or c.extra["dep"](m.start("year"), m.end("year")) == "nummod":
+        return None  # « 2000 voix », « contre 1500 », « plus de 2000 »: quantities
+    if m["bnd"] or re.match(r"l|la", m.group(0), re.I) or _YEAR_PREP.search(before):
+        return "DATE", f"{y:04d}"
+    if _sentence_start(c.text, m.start("year")) or _FOLLOW_OK.match(c.text, m.end()):
+        return "DATE", f"{y:04d}"
+    return None
 
 
 def decade(m: re.Match, c: Context) -> Value:
