@@ -342,7 +342,8 @@ def eval_(
 ) -> None:
     """Score chronique against hand annotations: quotes, speakers, dates, aliases, stories, timeline."""
     try:
-        report, text = service.evaluate(gold, model=model)
+        with err.status(f"Analysing the articles of {gold.name} and scoring…"):
+            report, text = service.evaluate(gold, model=model)
     except GoldFormatError as exc:
         raise _fail(str(exc), NOTHING) from None
     if as_json:
