@@ -271,3 +271,26 @@ def test_cli_ingest_interrupted_then_resumed(tmp_path, examples_dir, monkeypatch
     monkeypatch.setattr(service, "analyze_documents", lambda docs, model=None, **k: (DocAnalysis(document=d) for d in docs))
     resumed = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
     assert resumed.exit_code == 0 and "added 2 document(s), 1 already stored" in resumed.stderr
+
+
+def test_cli_other_language_stored_reported_not_analysed(tmp_path, examples_dir):
+    folder, _ = _batch(tmp_path, examples_dir, lambda f: f / GOOD)
+    english = folder / "english.txt"
+    english.write_text(
+        "The city council voted on Tuesday to approve the school budget after a long debate about "
+        "canteens, the price of meals and the renovation of several playgrounds.",
+        encoding="utf-8",
+    )
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and str(english) in notes[0] and "en" in notes[0]
+    from chronique.store import SQLiteStore
+
+    with SQLiteStore(db) as store:
+        stored = {d.path: d for d in store.documents()}
+        assert stored[str(english)].language == "en"
+        a = store.get_analysis(stored[str(english)].id)
+        assert a.mentions == [] and a.quotes == [] and a.timexes == []
+        assert store.get_analysis(stored[str(folder / GOOD)].id).mentions  # French is analysed
