@@ -200,3 +200,28 @@ def test_entities_seed_surnames_stay_persons_in_their_document(nlp, seeds_dir):
         for m in a.mentions:
             if m.key in surnames:
                 assert m.label == "PER", (path.name, m.text, m.label)
+
+
+@pytest.fixture(scope="module")
+def analyze_sm():
+    """The pipeline over fr_core_news_sm, whose NER tags elided words (« n’ », « qu’ »)."""
+    from chronique.nlp.pipeline import FAST_MODEL, analyze_text
+
+    return lambda text: analyze_text(text, model=FAST_MODEL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a dit qu’il n’irait pas à Lyon, jusqu’à ce qu’Anne Brunel l’appelle. C’est Brunel qu’on écoute.",
+        "« Nous n’avons jamais cru qu’un accord serait possible », a déclaré Marc Ollier, qu’on sait prudent.",
+        "Le président n’a pas répondu à Kiel à l’OTAN, ni à l’Union européenne.",
+    ],
+)
+def test_entities_elided_words_are_not_entities_with_the_small_model(analyze_sm, text):
+    a = analyze_sm(text)
+    for m in a.mentions:
+        assert text[m.start : m.end] == m.text
+        assert not m.text.endswith(("’", "'")), m.text
+        assert any(c.isupper() for c in m.text), m.text
+        assert " à " not in m.text, m.text

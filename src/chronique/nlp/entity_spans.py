@@ -110,11 +110,21 @@ def _segments(doc: Doc, i: int, j: int, label: str, body_start: int) -> list[tup
             elif label == "PER" and low in ("de", "d’", "d'") and k + 1 < j and doc[k + 1].lower_ in ("la", "l’", "l'", "les"):
                 out.append((s, k))
                 s = k + 1
+        elif k == s + 1 and t.text in _SPLIT_WORDS and _cap(doc[s]) and _next_name(doc, k + 1, j):
+            out.append((s, k))  # « Lviv à l’Union »: one name, a preposition, another name
+            s = k + 1
         if "\n" in t.whitespace_:
             out.append((s, k + 1))
             s = k + 1
     out.append((s, j))
     return [(a, b) for a, b in out if b > a]
+
+
+def _next_name(doc: Doc, k: int, j: int) -> bool:
+    """A capitalised word at ``k`` (after an article if any), before ``j``."""
+    if k < j and doc[k].lower_ in ("la", "le", "les", "l’", "l'"):
+        k += 1
+    return k < j and _cap(doc[k])
 
 
 def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
