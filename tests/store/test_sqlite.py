@@ -187,3 +187,13 @@ def test_sqlite_refuses_a_foreign_database(tmp_path):
     junk.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(StoreError):
         SQLiteStore(junk)
+
+
+@pytest.mark.parametrize("url", ["postgresql://localhost/chronique", "postgres://u@h/db"])
+def test_store_open_postgres_url_refused_clearly(url, tmp_path, monkeypatch):
+    from chronique.store import open_store
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StoreError, match="PostgreSQL"):
+        open_store(url)
+    assert list(tmp_path.iterdir()) == []  # no file named after the URL
