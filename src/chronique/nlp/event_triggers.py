@@ -61,6 +61,7 @@ def grammar() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in roles.items()}
 
 
+@lru_cache(maxsize=None)
 def family_of(event_type: str) -> str:
     """The family of a type (types absent from the lexicon are their own family)."""
     for triggers in lexicon().values():

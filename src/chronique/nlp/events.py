@@ -27,7 +27,7 @@ import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
 
 from chronique.ids import event_id
 from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
@@ -54,6 +54,9 @@ class _Reader:
 
     def __init__(self, doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[Quote]):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.sent_ends = [s.end_char for s in doc.sents]
         self.mentions = mentions
         self.token_mention: dict[int, int] = {}
         for i, m in enumerate(mentions):
@@ -96,9 +99,9 @@ class _Reader:
         return sorted({self.token_date[i] for i in tokens if i in self.token_date})
 
 
-def _lead(doc: Doc, body_start: int) -> tuple[int, int, int]:
+def _lead(reader: "_Reader", body_start: int) -> tuple[int, int, int]:
     """(start, end of the lead's first sentence, end of the lead) as character offsets."""
-    text = doc.text
+    text = reader.text
     paragraphs = []
     pos = body_start
     for line in text[body_start:].split("\n"):
@@ -112,9 +115,9 @@ def _lead(doc: Doc, body_start: int) -> tuple[int, int, int]:
     start = paragraphs[0][0]
     lead_end = paragraphs[min(LEAD_PARAGRAPHS, len(paragraphs)) - 1][1]
     first_end = paragraphs[0][1]
-    for sent in doc.sents:
-        if sent.end_char > start and sent.start_char < first_end:
-            first_end = min(first_end, sent.end_char)
+    for s_start, s_end in zip(reader.sent_starts, reader.sent_ends):
+        if s_end > start and s_start < first_end:
+            first_end = min(first_end, s_end)
             break
     return start, first_end, lead_end
 
@@ -126,11 +129,11 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return lo, (len(text) if hi < 0 else hi)
 
 
-def _sentence(doc: Doc, token: Token) -> Span:
-    sent: SpacySpan = token.sent
-    text = doc.text
+def _sentence(reader: "_Reader", token: Token) -> Span:
+    text = reader.text
+    k = max(0, bisect.bisect_right(reader.sent_starts, token.idx) - 1)
     lo, hi = _paragraph(text, token.idx)
-    s, e = max(lo, sent.start_char), min(hi, sent.end_char)
+    s, e = max(lo, reader.sent_starts[k]), min(hi, reader.sent_ends[k])
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -144,7 +147,7 @@ class _Dater:
     def __init__(self, reader: _Reader, published: str | None, body_start: int):
         self.r = reader
         self.published = published[:10] if published and normalise(published[:10]) else None
-        self.lead = _lead(reader.doc, body_start)
+        self.lead = _lead(reader, body_start)
         self.owned: dict[int, int] = {}  # date index -> token index of the noun trigger whose phrase holds it
 
     def own(self, trigger: Token) -> None:
@@ -158,7 +161,7 @@ class _Dater:
 
     def _nearest(self, trigger: Token, candidates: list[int]) -> _Date | None:
         ok = []
-        lo, hi = _paragraph(self.r.doc.text, trigger.idx)
+        lo, hi = _paragraph(self.r.text, trigger.idx)
         for k in candidates:
             if not lo <= self.r.dates[k].char < hi:
                 continue
@@ -254,11 +257,11 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
 
 def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
     """The head word, with an adjacent qualifying word of the trigger (« appel téléphonique »)."""
-    start, end = token.idx, token.idx + len(token.text)
+    start, end = token.idx, token.idx + len(token)
     if t.with_ and token.i + 1 < len(doc):
         nxt = doc[token.i + 1]
         if nxt.head is token and (clause.norm(nxt.lemma_) in t.with_ or clause.norm(nxt.text) in t.with_) and nxt.pos_ == "ADJ":
-            end = nxt.idx + len(nxt.text)
+            end = nxt.idx + len(nxt)
     return start, end
 
 
@@ -267,6 +270,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
     published = doc._.chronique_published if Doc.has_extension("chronique_published") else None
     body_start = (doc._.chronique_body_start if Doc.has_extension("chronique_body_start") else 0) or 0
     reader = _Reader(doc, mentions, timexes, quotes)
+    text = reader.text
     dater = _Dater(reader, published, body_start)
     cues = sorted(((q.cue.start, q.cue.end, q) for q in quotes if q.cue is not None), key=lambda c: (c[0], c[1]))
     cue_starts = [c[0] for c in cues]
@@ -289,21 +293,21 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
     events: list[Event] = []
     for token, t in found:
         scope, verb = clause.clause_of(token)
-        lo, hi = _paragraph(doc.text, token.idx)
+        lo, hi = _paragraph(text, token.idx)
         scope = {i for i in scope if lo <= doc[i].idx < hi}
         if clause.is_negated(verb):
             continue
         participants, place = _participants(reader, scope, verb, token)
         when = dater.date(token, scope, verb)
         start, end = _trigger_span(doc, token, t)
-        sentence = _sentence(doc, token)
+        sentence = _sentence(reader, token)
         events.append(
             Event(
                 id=event_id(t.type, str(start), str(end), sentence.text),
                 type=t.type,
                 start=start,
                 end=end,
-                trigger=doc.text[start:end],
+                trigger=text[start:end],
                 date=when[0] if when else None,
                 place=place,
                 sentence=sentence,
@@ -319,14 +323,14 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         verbs = [tok for tok in span if tok.pos_ in ("VERB", "AUX")]
         head = verbs[-1] if verbs else span.root
         when = dater.date(head, clause.subtree(head), head if head.pos_ in ("VERB", "AUX") else None)
-        sentence = _sentence(doc, head)
+        sentence = _sentence(reader, head)
         events.append(
             Event(
                 id=event_id("declaration", str(cs), str(ce), sentence.text),
                 type="declaration",
                 start=cs,
                 end=ce,
-                trigger=doc.text[cs:ce],
+                trigger=text[cs:ce],
                 date=when[0] if when else None,
                 sentence=sentence,
                 local_participants=[q.speaker.local],
