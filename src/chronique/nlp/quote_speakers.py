@@ -235,7 +235,10 @@ class Resolver:
                     break
                 tok = tok.head
             # the parser often mislabels names at a sentence start: a name directly followed by a verb is a subject too
-            nxt = doc[span.end] if span.end < len(doc) else None
+            k = span.end
+            while k < len(doc) and k < span.end + 2 and doc[k].pos_ in ("PRON", "ADV") and doc[k].dep_ not in _SUBJECT_DEPS:
+                k += 1  # « X s'est précipitée », « X ne veut pas »
+            nxt = doc[k] if k < len(doc) else None
             if tok.dep_ in _SUBJECT_DEPS or any(t.dep_ in _SUBJECT_DEPS for t in span) or (
                 nxt is not None and nxt.pos_ in ("AUX", "VERB") and not self.is_complement(m.start)
             ):
@@ -310,7 +313,7 @@ class Resolver:
             return None
         m = _DESCRIPTION.match(phrase)
         det = (m.group("det") or "").strip().lower()
-        words = [w.lower() for w in _WORD.findall(m.group("rest"))[:3]]
+        words = [w.lower().split("-")[0] for w in _WORD.findall(m.group("rest"))[:3]]  # « celui-ci » -> celui
         if det in ("les",) or not words:
             return None
         if det in ("un", "une"):

@@ -51,7 +51,7 @@ _TIME_SKIP = re.compile(
     r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|également|aussi|encore|ensuite|enfin|alors|"
     r"toutefois|pourtant|cependant|ainsi|matin|soir|plus tard|récemment|notamment|d['’]ailleurs|[àa] son tour)\b[\s,]*)*"
 )
-_DET = re.compile(r"^(?:les?|la|l['’]|des|du|un|une|ce|cette|ces)\s*", re.I)
+_DET = re.compile(r"^(?:(?:les?|la|des|du|un|une|ce|cet|cette|ces)\s+|l['’]\s*)", re.I)
 _POSSESSIVE = re.compile(r"\b(?P<p>[Ss]on|[Ss]a|[Ss]es)\s+(?P<n>[\w’'-]+)")
 _APPOS_NAME = re.compile(r",\s*([A-ZÀ-ÖØ-Þ](?:[^,.;:!?\n«»“”\"]|(?<=\b[A-Z])\.){0,60})")
 _APPOS_CAPS = re.compile(r",\s*([A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*)*)")
