@@ -129,6 +129,7 @@ def test_cli_ingest_bad_input_named_batch_goes_on(kind, tmp_path, examples_dir):
     assert state["orphans"] == 0
     assert str(folder / GOOD) in state["paths"]
     assert all(p.startswith(str(bad)) for p in state["paths"] if p != str(folder / GOOD))  # "feed.jsonl:1"
+    bad.unlink()  # pytest keeps recent tmp dirs: do not leave 50 MB behind
 
 
 @pytest.mark.parametrize("kind", ["binary", "broken-json-line", "50MB"])
@@ -141,6 +142,7 @@ def test_cli_analyze_bad_input_keeps_the_rest(kind, tmp_path, examples_dir):
     assert len(_errors(result.stderr)) == 1 and str(bad) in result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["documents"]) == 1 + extra_docs
+    bad.unlink()
 
 
 @pytest.fixture
