@@ -58,6 +58,12 @@ def rules() -> tuple[Rule, ...]:
         ("date_dmy", 9,
          rf"{B}(?P<x>(?:le\s+)?(?:(?P<wd>{rx['weekday']})\s+)?{day}\s+(?P<month>{rx['month']})"
          rf"(?:,?\s+{year})?(?:\s+(?P<dir>{rx['dir_after']}))?){E}"),
+        ("date_first", 8,
+         rf"{B}(?:du|entre\s+le|les)\s+(?P<x>{day})\s+(?:au|et(?:\s+le)?|-)\s+(?:1er|[0-3]?\d)\s+"
+         rf"(?P<month>{rx['month']})(?:\s+{year})?{E}"),
+        ("century", 6, rf"{B}(?:au\s+|du\s+)?(?P<x>(?:le\s+)?(?P<roman>(?-i:[XVI]{{1,5}}))(?:e|ème|è)\s+siècle){E}"),
+        ("night_of", 8,
+         rf"{B}(?:la|le|l{A})\s*{part}\s+(?:de|du|d{A})\s*(?P<wd>{rx['weekday']})(?:\s+(?:à|au)\s+{rx['weekday']})?{E}"),
         ("date_numeric", 9, r"(?<![\d/.,-])(?P<d>[0-3]?\d)([/.-])(?P<m>[01]?\d)\2(?P<y>(?:19|20)?\d\d)(?![\d/.,-]?\d)"),
         ("date_iso", 9, r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("month_year", 8,

@@ -112,6 +112,49 @@ def date_dmy(m: re.Match, c: Context) -> Value:
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
+class _Groups:
+    """A match seen through a mapping of extra groups (rules that share a normaliser but not all its groups)."""
+
+    def __init__(self, m: re.Match, **extra):
+        self._m, self._extra = m, extra
+
+    def __getitem__(self, name):
+        if name in self._extra:
+            return self._extra[name]
+        return _g(self._m, name)
+
+    def group(self, *a):
+        return self._m.group(*a)
+
+    def start(self, *a):
+        return self._m.start(*a)
+
+    def end(self, *a):
+        return self._m.end(*a)
+
+
+def date_first(m: re.Match, c: Context) -> Value:
+    """« du 3 au 5 mai »: the first day takes the month (and year) named after the second."""
+    return date_dmy(_Groups(m, wd=None, dir=None), c)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def century(m: re.Match, c: Context) -> Value:
+    total, prev = 0, 0
+    for ch in reversed(m["roman"]):
+        v = _ROMAN[ch]
+        total, prev = (total - v, prev) if v < prev else (total + v, v)
+    return ("DATE", f"{total - 1:02d}") if 0 < total <= 21 else None
+
+
+def night_of(m: re.Match, c: Context) -> Value:
+    """« la nuit de samedi à dimanche »: the part of the day of the first weekday named."""
+    part = m["part"] if _part_code(m["part"]) != "DT" else None  # « la journée de mardi » is the day itself
+    return weekday(_Groups(m, det=None, dir=None, part=part), c)
+
+
 def date_numeric(m: re.Match, c: Context) -> Value:
     y = int(m["y"]) if len(m["y"]) == 4 else cal.full_year(int(m["y"]), c.published)
     d = cal.safe_date(y, int(m["m"]), int(m["d"]))
@@ -179,6 +222,8 @@ _NOT_YEAR = re.compile(r"(?:n°|\bno|numéro|€|\$|article|page|p\.|route|\brn|
 def year(m: re.Match, c: Context) -> Value:
     y = int(m["year"])
     before = c.text[max(0, m.start("year") - 14):m.start("year")]
+    if m.start("year") > m.start() and not m["bnd"]:
+        return "DATE", f"{y:04d}"  # « l'année 2001 », « la saison 2002 »
     if _NOT_YEAR.search(before) or c.extra["dep"](m.start("year"), m.end("year")) == "nummod":
         return None  # « 2000 voix », « contre 1500 », « plus de 2000 »: quantities
     if m["bnd"] or re.match(r"l|la", m.group(0), re.I) or _YEAR_PREP.search(before):
@@ -587,6 +632,9 @@ def set_word(m: re.Match, c: Context) -> Value:
 NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "date_dmy": date_dmy,
     "date_numeric": date_numeric,
+    "date_first": date_first,
+    "century": century,
+    "night_of": night_of,
     "date_iso": date_numeric,
     "month_year": month_year,
     "month": month,
