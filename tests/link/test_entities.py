@@ -69,6 +69,9 @@ def test_entities_variants_merge(a, b, label):
         ("Marie Lenoir", "Marie Leblanc"),  # a first name
         ("Jean Dubois", "Jean-Pierre Dubois"),  # half of a hyphenated first name
         ("Léa Martin", "Léo Martin"),
+        ("Jean Martin", "Jeanne Martin"),  # the feminine of a given name is another name
+        ("Louis Keller", "Louise Keller"),
+        ("Marc Dubois", "Marcel Dubois"),
         ("Ana Lind", "Ana Lund"),
         ("Hugo Marin", "Hugo Martin"),
     ],

@@ -95,6 +95,9 @@ def test_entities_given_names_compatible(a, b, how):
         (("marie",), ("martine",)),
         (("j",), ("paul",)),
         (("anne",), ()),
+        (("louis",), ("louise",)),
+        (("simon",), ("simone",)),
+        (("paul",), ("pauline",)),
     ],
 )
 def test_entities_given_names_incompatible(a, b):

@@ -181,7 +181,8 @@ def _link_full_names(res: _Resolver, nodes: list[_Node], people: list[int]) -> N
         # same given-name key: one person
         groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i in members:
-            groups[tuple(unit_key(u) for u in nodes[i].given)].append(i)
+            # the phonetic key drops a final e: keep Jean and Jeanne in different groups
+            groups[tuple((unit_key(u), u[-1] in "ae") for u in nodes[i].given)].append(i)
         for g in groups.values():
             for i in g[1:]:
                 res.join(g[0], i)
@@ -190,7 +191,7 @@ def _link_full_names(res: _Resolver, nodes: list[_Node], people: list[int]) -> N
         for i in reps:
             fits = {res.root(j) for j in reps if j != i and res.root(j) != res.root(i)
                     and given_names_compatible(nodes[i].given, nodes[j].given)}
-            fits = {r for r in fits if res.can_join(i, r)}
+            fits = {r for r in fits if res.can_join(i, r) and res.agrees(i, r)}
             if len(fits) == 1:
                 res.join(i, fits.pop())
     # « Anne Lima Souza » / « Anne Lima-Souza »: a last given unit that is part of the surname

@@ -169,7 +169,12 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix:
     if not a or not b:
         return None
     fa, fb = a[0], b[0]
-    if fa == fb or unit_key(fa) == unit_key(fb):
+    if fa == fb:
+        return "same"
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if long_.startswith(short) and long_[len(short) :] in _other_name_suffixes():
+        return None  # Louis / Louise, Simon / Simone: the phonetic key would confuse them
+    if unit_key(fa) == unit_key(fb):
         return "same"
     ia, ib = is_initials(fa), is_initials(fb)
     if ia != ib:
@@ -179,10 +184,17 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix:
     if ia and ib:
         return None
     short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
-    if allow_prefix and len(short) >= 3 and "-" not in long_ and "-" not in short:
-        if long_.startswith(short) or phonetic(long_).startswith(phonetic(short)):
+    if allow_prefix and len(short) >= 3 and "-" not in long_ and "-" not in short and long_.startswith(short):
+        if long_[len(short) :] not in _other_name_suffixes():
             return "prefix"
     return None
+
+
+@lru_cache(maxsize=1)
+def _other_name_suffixes() -> frozenset[str]:
+    from chronique import langdata
+
+    return frozenset(e["suffix"] for e in langdata.load("given_name_suffixes"))
 
 
 # Articles and prepositions inside organisation names (« Union des … de la … »): skipped by acronyms.
