@@ -124,6 +124,8 @@ class _Groups:
         return _g(self._m, name)
 
     def group(self, *a):
+        if len(a) == 1 and a[0] in self._extra:
+            return self._extra[a[0]]
         return self._m.group(*a)
 
     def start(self, *a):
