@@ -21,7 +21,9 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
+
+import numpy as np
 
 from chronique.ids import story_id
 from chronique.link.story_features import features, has_title, title
@@ -36,7 +38,9 @@ class StoryParams:
 
     threshold: float = 0.12  # least average similarity for an article to join a story
     blocking_terms: int = 12  # most salient features of an article used to find candidates
-    max_df: float = 0.1  # features in more than this share of articles are not used to block
+    max_df: float = 0.1  # features in more than this share of articles are not used to block ...
+    max_postings: int = 200  # ... nor those held by more articles than this
+    max_candidates: int = 50  # an article is compared with at most this many others, those sharing most keys
     window_days: int = 7  # no date penalty within this gap
     decay_days: float = 120.0  # then similarity fades with this time constant ...
     floor: float = 0.75  # ... down to this factor at most
@@ -123,11 +127,17 @@ class StoryIndex:
     def _salient(self, terms: dict[str, float]) -> list[str]:
         """The article's blocking keys: its most distinctive features that other placed articles share
         (the article itself is already in the postings) and that are not too common."""
-        limit = max(2.0, self.params.max_df * self._n)
+        limit = min(max(2.0, self.params.max_df * self._n), self.params.max_postings)
         return sorted(
             (t for t in terms if self._df[t] - 1 <= limit and len(self._postings.get(t, ())) > 1),
             key=lambda t: -terms[t] * self._idf(t),
         )[: self.params.blocking_terms]
+
+    def _neighbours(self, doc_id: str) -> list[str]:
+        """The articles sharing most blocking keys with this one (at most ``max_candidates``)."""
+        hits = Counter(o for t in self._salient(self._docs[doc_id].terms) for o in self._postings[t])
+        hits.pop(doc_id, None)
+        return [o for o, _ in hits.most_common(self.params.max_candidates)]
 
     def _vec(self, doc_id: str) -> dict[str, float]:
         """An article's TF-IDF vector, recomputed once the corpus has grown by a tenth since."""
@@ -184,7 +194,8 @@ class StoryIndex:
         """Groups (as sets of document ids) of the new articles, each with the old stories it joins."""
         cluster_of: dict[str, int] = {}
         members: dict[int, set[str]] = {}
-        near = {o for d in new for t in self._salient(self._docs[d].terms) for o in self._postings[t]}
+        neighbours = {d: self._neighbours(d) for d in new}
+        near = {o for d in new for o in neighbours[d]}
         near |= {o for o in duplicate_of.values() if o in self._docs}
         for sid in sorted({self._docs[o].story for o in near} - {""}):
             c = len(members)
@@ -195,18 +206,22 @@ class StoryIndex:
             cluster_of[d] = len(members) - 1
         sums: defaultdict[int, dict[int, float]] = defaultdict(dict)
         done: set[tuple[str, str]] = set()
+        vectors = _Vectors(self._vec)
         for d in new:
             if duplicate_of.get(d) in cluster_of:
                 continue  # a copy is placed by its original and adds no evidence of its own
-            vd, day = self._vec(d), self._docs[d].day
-            for o in {o for t in self._salient(self._docs[d].terms) for o in self._postings[t]} - {d}:
+            others = []
+            for o in neighbours[d]:
                 if (o, d) in done or o not in cluster_of or duplicate_of.get(o) in cluster_of:
                     continue
                 done.add((d, o))
+                if cluster_of[o] != cluster_of[d]:
+                    others.append(o)
+            day = self._docs[d].day
+            for o, cos in zip(others, vectors.similarities(d, others)):
                 a, b = cluster_of[d], cluster_of[o]
-                if a != b:
-                    sim = _dot(vd, self._vec(o)) * self._date_factor(day, self._docs[o].day)
-                    sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + sim
+                sim = float(cos) * self._date_factor(day, self._docs[o].day)
+                sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + sim
         parent = {c: c for c in members}
 
         def find(c: int) -> int:
@@ -307,6 +322,45 @@ class StoryIndex:
             for t in doc.terms:
                 index._postings[t].append(doc.id)
         return index
+
+
+class _Vectors:
+    """Sparse vectors as numpy index/weight arrays, so one article meets its candidates in one pass."""
+
+    def __init__(self, vec: Callable[[str], dict[str, float]]) -> None:
+        self._vec = vec
+        self._col: dict[str, int] = {}
+        self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._dense = np.zeros(1024)
+
+    def _row(self, doc_id: str) -> tuple[np.ndarray, np.ndarray]:
+        row = self._rows.get(doc_id)
+        if row is None:
+            v = self._vec(doc_id)
+            idx = np.fromiter((self._col.setdefault(t, len(self._col)) for t in v), dtype=np.int64, count=len(v))
+            row = self._rows[doc_id] = (idx, np.fromiter(v.values(), dtype=np.float64, count=len(v)))
+        return row
+
+    def similarities(self, doc_id: str, others: list[str]) -> np.ndarray:
+        """Cosines (the vectors are unit length) between one article and each of ``others``."""
+        if not others:
+            return np.zeros(0)
+        idx, w = self._row(doc_id)
+        rows = [self._row(o) for o in others]
+        if len(self._col) > len(self._dense):
+            self._dense = np.zeros(2 * len(self._col))
+        self._dense[idx] = w
+        lengths = np.fromiter((len(r[0]) for r in rows), dtype=np.int64, count=len(rows))
+        cat_idx = np.concatenate([r[0] for r in rows])
+        cat_w = np.concatenate([r[1] for r in rows])
+        products = cat_w * self._dense[cat_idx]
+        self._dense[idx] = 0.0
+        out = np.zeros(len(rows))
+        nonempty = lengths > 0
+        if nonempty.any():
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+            out[nonempty] = np.add.reduceat(products, starts[nonempty]) if len(products) else 0.0
+        return out
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
