@@ -54,6 +54,23 @@ def subjects() -> dict[str, list[DocAnalysis]]:
     return {k: [article(t, b) for t, b in v] for k, v in ARTICLES.items()}
 
 
+# Two strikes in the same week: same kind of event, different places and people.
+STRIKES = [
+    ("Grève des chauffeurs de bus à Marvillers : le réseau paralysé",
+     "Les chauffeurs de bus de Marvillers sont en grève depuis lundi pour réclamer des hausses de salaire. "
+     "Le réseau de transports est presque à l'arrêt, selon la direction.", "2026-03-02", "bus"),
+    ("Marvillers : la grève des bus se poursuit, pas d'accord en vue",
+     "Au troisième jour de grève, les chauffeurs de bus de Marvillers maintiennent leur mouvement. "
+     "La direction du réseau refuse toute hausse de salaire.", "2026-03-04", "bus"),
+    ("Grève des enseignants à Saint-Lorrain : les écoles fermées",
+     "Les enseignants des écoles de Saint-Lorrain sont en grève ce jeudi contre la fermeture de classes. "
+     "La plupart des écoles primaires sont restées fermées.", "2026-03-05", "schools"),
+    ("Saint-Lorrain : les enseignants reconduisent la grève contre les fermetures de classes",
+     "Réunis en assemblée, les enseignants de Saint-Lorrain ont voté la reconduction de leur grève. "
+     "Ils dénoncent la fermeture de six classes à la rentrée.", "2026-03-06", "schools"),
+]
+
+
 def grouping(stories) -> set[frozenset[str]]:
     return {frozenset(s.documents) for s in stories}
 
@@ -66,6 +83,18 @@ def test_stories_unrelated_subjects_come_apart(order):
     found = grouping(group_stories(analyses))
     expected = {frozenset(a.document.id for a in subj[k]) for k in keys}
     assert found == expected
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_stories_same_kind_of_event_elsewhere_is_another_story(reverse):
+    items = STRIKES[::-1] if reverse else STRIKES
+    docs = [(article(t, b, published=p), k) for t, b, p, k in items]
+    expected = {frozenset(a.document.id for a, k in docs if k == kind) for kind in ("bus", "schools")}
+    assert grouping(group_stories([a for a, _ in docs])) == expected
+    index = StoryIndex()
+    for a, _ in docs:
+        index.add(a)
+    assert grouping(index.stories()) == expected
 
 
 @pytest.mark.parametrize("subject", list(ARTICLES))
