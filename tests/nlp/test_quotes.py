@@ -120,6 +120,9 @@ CASES = [
     # straight quotes, pronoun inverted, and a continuation
     ('Ingrid Halvorsen a défendu l’accord. "Cet accord protège nos agriculteurs", a-t-elle assuré. '
      '"Les clauses de sauvegarde sont inédites."', "Les clauses de sauvegarde", "Ingrid Halvorsen"),
+    # colon after a clause whose subject opens the sentence, no verb of saying
+    ("Nadia Ferhat a refusé l’alliance. Thomas Guérin a protesté. Mme Ferhat, elle, n’en démord pas : "
+     "« Nos électeurs ne comprendraient pas. »", "Nos électeurs", "Nadia Ferhat"),
     # relative clause after an attributed quote keeps its speaker
     ("« Vous signez un chèque en blanc », a lancé le député Paul Lambrecht, qui réclame « un vote séparé sur ce volet ».",
      "un vote séparé", "Paul Lambrecht"),

@@ -43,9 +43,11 @@ _MASC_DET = re.compile(r"\b(?:le|un|ce)\s$")
 _APPOS_BREAK = re.compile(r"[.;:!?\n«»“”\"]")
 _COMMA_DET_END = re.compile(r",\s*(?:l[ae]\s+|l['’])?$")
 _TO_CLAUSE_END = re.compile(r"[^,.;:\n]*")
-_FEM_HONORIFIC = re.compile(r"\b(?:Mme|Mlle|Mmes)\s$")
-_MASC_HONORIFIC = re.compile(r"\bM\.\s$")
+_FEM_HONORIFIC = re.compile(r"\b(?:Mme|Mlle|Mmes)\s")
+_MASC_HONORIFIC = re.compile(r"\bM\.\s")
 _DESCRIPTION = re.compile(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", re.S | re.I)
+PRONOUN_REACH = 3000  # characters a pronoun may look back for its antecedent
+DESCRIPTION_REACH = 600  # « l'élu », « cette opératrice »: someone named just before, or a new person
 PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "son": None, "sa": None, "ses": None, "leur": None}
 
 
@@ -219,7 +221,7 @@ class Resolver:
             m = self.m[i]
             if m.label != "PER" or self.in_quote(m.start):
                 continue
-            before = text[max(0, m.start - 6) : m.start]
+            before = text[max(0, m.start - 6) : m.start + 5]  # the honorific may lie inside the mention
             local = self.local_of.get(i)
             if local is not None and local not in self.gender:
                 if _FEM_HONORIFIC.search(before):
@@ -236,7 +238,9 @@ class Resolver:
                 tok = tok.head
             # the parser often mislabels names at a sentence start: a name directly followed by a verb is a subject too
             k = span.end
-            while k < len(doc) and k < span.end + 2 and doc[k].pos_ in ("PRON", "ADV") and doc[k].dep_ not in _SUBJECT_DEPS:
+            if k < len(doc) and doc[k].text == ",":
+                k += 1  # « La tête de liste, Anne Roy, a refusé »
+            while k < len(doc) and k < span.end + 3 and doc[k].pos_ in ("PRON", "ADV") and doc[k].dep_ not in _SUBJECT_DEPS:
                 k += 1  # « X s'est précipitée », « X ne veut pas »
             nxt = doc[k] if k < len(doc) else None
             if tok.dep_ in _SUBJECT_DEPS or any(t.dep_ in _SUBJECT_DEPS for t in span) or (
@@ -252,7 +256,12 @@ class Resolver:
         self._subjects.sort(key=lambda s: s[0])
 
     def add_speaker(self, pos: int, who: Who) -> None:
-        """Record an attributed speaker: it becomes a candidate antecedent for later pronouns."""
+        """Record an attributed speaker: it becomes a candidate antecedent for later pronouns.
+
+        Descriptions (« un diplomate européen », lower case) are not people the text will refer back to by name.
+        """
+        if not who.name[:1].isupper():
+            return
         bisect.insort(self._subjects, (pos, who), key=lambda s: s[0])
 
     # --- resolution ----------------------------------------------------------
@@ -262,19 +271,19 @@ class Resolver:
         g = self.gender.get(who.local)
         return g is None or g == gender
 
-    def pronoun(self, pos: int, pronoun: str) -> Who | None:
-        """The antecedent of a third-person singular pronoun at ``pos``."""
+    def pronoun(self, pos: int, pronoun: str, reach: int = PRONOUN_REACH) -> Who | None:
+        """The antecedent of a third-person singular pronoun at ``pos`` (at most ``reach`` characters back)."""
         gender = PRONOUN_GENDER.get(pronoun.lower(), None)
         if pronoun.lower() in ("ils", "elles", "on"):
             return None
         k = bisect.bisect_left(self._subjects, pos, key=lambda s: s[0])
         for j in range(k - 1, max(-1, k - 12), -1):
             p, who = self._subjects[j]
-            if pos - p > 3000:
+            if pos - p > reach:
                 break
             if self._compatible(who, gender):
                 return who
-        lo = bisect.bisect_left(self._mstarts, max(0, pos - 1500))
+        lo = bisect.bisect_left(self._mstarts, max(0, pos - min(reach, 1500)))
         hi = bisect.bisect_left(self._mstarts, pos)
         for i in reversed(self.mentions[lo:hi]):
             m = self.m[i]
@@ -325,7 +334,7 @@ class Resolver:
         gender = "f" if det in ("la", "cette", "une") or words[0] == "celle" else "m" if det in ("le", "ce", "cet", "un") or words[0] == "celui" else None
         if gender is None and hits:
             gender = hits[0].gender if hits[0].gender in ("m", "f") else None
-        return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son")
+        return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH)
 
     def titled(self, i: int, pos: int) -> Who:
         """A name after a title (« le président Martin »): the title picks between people sharing a surname."""

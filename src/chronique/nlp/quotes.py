@@ -54,7 +54,6 @@ _TIME_SKIP = re.compile(
 _DET = re.compile(r"^(?:(?:les?|la|des|du|un|une|ce|cet|cette|ces)\s+|l['’]\s*)", re.I)
 _POSSESSIVE = re.compile(r"\b(?P<p>[Ss]on|[Ss]a|[Ss]es)\s+(?P<n>[\w’'-]+)")
 _APPOS_NAME = re.compile(r",\s*([A-ZÀ-ÖØ-Þ](?:[^,.;:!?\n«»“”\"]|(?<=\b[A-Z])\.){0,60})")
-_APPOS_CAPS = re.compile(r",\s*([A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.\-]*)*)")
 _CLAUSE_PUNCT = re.compile(r"[,«»“”\"]")
 _CLOSE_SEP = re.compile(r"[ \t\u00a0\u202f]*(?P<sep>[,–—-]?)[ \t\u00a0\u202f]*")
 _ELIDED = re.compile(r"^\w['’]")
@@ -65,6 +64,7 @@ _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
 _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
+_LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]l|[Ee]lle)\b")
 MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
 CONTINUE_WINDOW = 700  # characters over which a speaker keeps the floor
 
@@ -185,11 +185,6 @@ def _slot_after(d: _Doc, pos: int) -> tuple[int, int]:
         if nxt:
             end = end + nxt.end()
     return _strip(text, start, end)
-
-
-def _apposition_after(d: _Doc, end: int) -> int:
-    m = _APPOS_CAPS.match(d.text[end : end + 80])
-    return end + m.end() if m else end
 
 
 def _resolve_slot(
@@ -414,6 +409,14 @@ def _colon_before(d: _Doc, win: int, open_: int) -> tuple[Who | None, tuple[int,
     if people and colon - r.m[people[-1]].end <= 3:
         i = people[-1]
         return r.titled(i, colon), (r.m[i].start, r.m[i].end)
+    # « Mme Roy, elle, n'en démord pas : « … » »: the subject that opens the sentence
+    lead = [i for i in people if r.m[i].start - win <= 30 and not r.is_complement(r.m[i].start)]
+    if lead:
+        i = lead[0]
+        return r.titled(i, colon), (r.m[i].start, r.m[i].end)
+    mp = _LEAD_PRONOUN.match(text, win, colon)
+    if mp:
+        return r.pronoun(mp.start("p"), mp.group("p")), (mp.start("p"), mp.end("p"))
     return None, None
 
 
@@ -467,7 +470,6 @@ def _nested(d: _Doc, q: Marked, outer: Quote | None, short: bool) -> list[Quote]
     text = d.text
     if outer is None:
         return []
-    win = max(outer.start, d.sentence_start(q.open))
     j = q.open - 1
     while j > outer.start and text[j] in _SPACES:
         j -= 1
@@ -488,7 +490,7 @@ def _nested(d: _Doc, q: Marked, outer: Quote | None, short: bool) -> list[Quote]
                 ps, pe = mp.start("p"), mp.end("p")
                 who, span = d.resolver.pronoun_in_quote(ps, outer.start, mp.group("p")), (ps, pe)
             else:
-                people = [i for i in d.resolver.mentions_in(win, c.start)]
+                people = d.resolver.mentions_in(win, c.start)
                 if people:
                     i = people[-1]
                     who, span = d.resolver.who_of_mention(i), (d.resolver.m[i].start, d.resolver.m[i].end)
