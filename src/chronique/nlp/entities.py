@@ -7,11 +7,13 @@ therefore decided per in-document entity, not per mention:
 1. candidates come cleaned from :mod:`entity_spans` (datelines and headings kept
    apart from the first sentence, elided words and titles trimmed);
 2. roles are attached from titles (:mod:`entity_roles`);
-3. names of two words or more read as a person (spaCy's PER, an honorific or a
+3. a given name and a surname read as a person (spaCy's PER, an honorific or a
    role) anchor person clusters: « Anne Martin » / « A. Martin » / « Martin » /
-   « Mme Martin » join the nearest anchor whose surname they carry;
+   « Mme Martin » join the nearest anchor whose surname they carry and whose
+   gender (honorific, gendered title or article: « la capitaine ») does not
+   contradict theirs; a given name alone joins the only person so named;
 4. every other mention joins the mentions of the same transliteration-tolerant
-   key (« Maison-Blanche » / « Maison Blanche »);
+   key (« Maison-Blanche » / « Maison Blanche », « groupe Durand » / « Durand »);
 5. each cluster's label is a weighted vote of its mentions: an honorific or a
    role counts three, a spaCy label its weight; a one-word cluster is a person
    only when the person votes win outright.
