@@ -5,7 +5,8 @@ grouping. Each document's events get their corpus participants; events that
 report one happening are merged (:mod:`event_merge`); every cluster with a date
 becomes one :class:`TimelineItem`: the most precise date its sources give, at that
 precision (``2025-05-19``, ``2025-W20``, ``2025-10``, ``2025``), a one-line summary
-cut from a source sentence, the participants by how many reports name them, and
+cut from a source sentence, the participants by how many reports name them (then
+the place, when it is a known entity), and
 every source sentence as evidence. Statements are left to the quotations (the
 report's « who said what »), not the timeline.
 """
@@ -88,6 +89,8 @@ def _item(c: Cluster, analyses: list[DocAnalysis]) -> TimelineItem:
         for p in m.event.participants:
             first.setdefault(p, k)
     participants = sorted(c.participants, key=lambda p: (-c.participants[p], first.get(p, 0)))
+    # where it happened is part of who was involved (« le massif », « Genève »): places that are entities come last
+    participants += sorted(p for p in c.places if p.startswith("e-") and p not in c.participants)
     evidence: list[Evidence] = []
     seen: set[tuple[str, int, int]] = set()
     for m in sorted(c.members, key=lambda m: (m.doc, m.event.start)):

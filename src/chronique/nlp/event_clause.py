@@ -24,6 +24,14 @@ def norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+def anchor(token: Token) -> Token:
+    """The word a trigger stands for in the parse: a noun the parser hung as a modifier of
+    its own adjective (« un violent incendie » read as « violent » + amod) takes its head's place."""
+    if token.dep_ in ("amod", "compound", "flat", "fixed") and token.head is not token and token.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return token.head
+    return token
+
+
 def case_word(token: Token) -> str | None:
     """The preposition introducing a nominal (« à » in « à Istanbul »), if any."""
     for c in token.children:

@@ -15,7 +15,8 @@ known speaker is also a ``declaration`` by that speaker.
   article's lead takes the lead's reference date (the last day named before it
   in the lead, within a week of publication), else the publication date: the day
   itself for the lead's first sentence (the news of the day), the week for the
-  rest of the lead. Timexes after « depuis » / « jusqu'à » bound an event, never date it.
+  rest of the lead. A year or month after « depuis » / « jusqu'à » bounds an event
+  and never dates it; a day after « depuis » (« depuis lundi ») says when it began.
 
 Events carry in-document entity indexes (``local_participants``); corpus ids are
 filled in by the timeline once entities are linked.
@@ -81,8 +82,8 @@ class _Reader:
                 words.add(clause.norm(before.text))
                 if span.start > 1:
                     words.add(clause.norm(doc[span.start - 2].text))
-            if words & since:
-                continue
+            if words & since and got[1] != "day":
+                continue  # « depuis 2022 » bounds; « depuis lundi » says when it began
             k = len(self.dates)
             self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start))
             for t in span:
@@ -244,8 +245,16 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
             continue
         if m.local not in found:
             found.append(m.local)
+    if place is None and verb is not None and trigger.dep_.startswith("nsubj"):
+        # « l'incendie a parcouru … dans le massif de X »: the verb's clause says where
+        nominals = [doc[i] for i in clause.subtree(verb) if doc[i].pos_ in ("NOUN", "PROPN") and clause.case_word(doc[i]) in places]
+        for n in sorted(nominals, key=lambda x: abs(x.i - verb.i)):
+            hit = next((reader.token_mention[t.i] for t in n.subtree if t.i in reader.token_mention and reader.mentions[reader.token_mention[t.i]].label == "LOC"), None)
+            if hit is not None:
+                place = reader.mentions[hit].text
+                break
     # a pronoun subject resolved by the quotation reader (« il a déclaré avoir eu une conversation »)
-    heads = [verb, *clause.xcomp_heads(verb)] if verb is not None else []
+    heads = [verb, *clause.xcomp_heads(verb)] if verb is not None and not trigger.dep_.startswith("nsubj") else []
     for h in heads:
         for s in clause.subjects(h):
             if s.pos_ == "PRON":
@@ -292,13 +301,14 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
 
     events: list[Event] = []
     for token, t in found:
-        scope, verb = clause.clause_of(token)
+        anchor = clause.anchor(token)
+        scope, verb = clause.clause_of(anchor)
         lo, hi = _paragraph(text, token.idx)
         scope = {i for i in scope if lo <= doc[i].idx < hi}
         if clause.is_negated(verb):
             continue
-        participants, place = _participants(reader, scope, verb, token)
-        when = dater.date(token, scope, verb)
+        participants, place = _participants(reader, scope, verb or clause.subject_of(anchor), anchor)
+        when = dater.date(anchor, scope, verb)
         start, end = _trigger_span(doc, token, t)
         sentence = _sentence(reader, token)
         events.append(
