@@ -86,6 +86,7 @@ def rules() -> tuple[Rule, ...]:
         ("same_part", 6, rf"{B}(?:le|la)\s+{part}\s+même{E}"),
         ("part_alone", 3,
          rf"{B}(?:(?:en|dans|à)\s+)?(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}|du\s+))?(?:la|le|l{A})\s*{part}){E}"),
+        ("part_en", 3, rf"{B}en\s+(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}))?{part}){E}"),
         ("part_bound", 3, rf"{B}(?:en\s+)?(?P<x>(?P<pbnd>début|fin)\s+(?:de\s+|d{A})\s*{part}){E}"),
         ("calendar", 7,
          rf"{B}(?P<x>{bnd}(?:{det})?(?P<unit>{rx['calunit']})\s+(?P<dir>{rx['dir_after']})){E}"),
@@ -98,7 +99,7 @@ def rules() -> tuple[Rule, ...]:
         ("shifted", 8,
          rf"{B}{num}\s+{unit}\s+(?P<rel>plus\s+tard|plus\s+tôt|auparavant|après|avant)(?=\s*[,.;:)!?]|\s*$)"),
         ("duration", 4,
-         rf"{B}(?:(?P<approx>{rx['approx']})\s*)?{num}\s+{unit}(?:\s+et\s+(?P<half>demie?|quart))?"
+         rf"{B}(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}(?:\s*(?P<mins>[0-5]\d)(?!\d))?(?:\s+et\s+(?P<half>demie?|quart))?"
          rf"(?:\s+(?:entiers?|entières?|pleins?|pleines?))?{E}"),
         ("duration_frac", 5,
          rf"{B}(?:(?P<approx>{rx['approx']})\s*)?(?:un|une)\s+(?P<frac>demi|quart)(?:[-‐\s]|\s+de\s+|\s+d{A}){unit}{E}"),

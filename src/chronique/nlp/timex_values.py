@@ -403,12 +403,15 @@ _AGE_AFTER = re.compile(r"\s*(?:[,;)]|\.(?:\s|$))")
 
 def _is_age(m: re.Match, c: Context, unit: dict) -> bool:
     """« âgé de 54 ans », « Alain P., 53 ans, employé »: an age, which TimeML does not mark as a duration."""
-    if unit["unit"] != "Y" or unit["amount"] != 1 or _g(m, "approx"):
+    if unit["unit"] != "Y" or unit["amount"] != 1:
         return False
     before = c.text[max(0, m.start() - 25):m.start()]
     if re.search(r"(?:\bâgée?s?\s+de|\bagée?s?\s+de|\bles\s+(?:moins|plus)\s+de)\s*$", before, re.I):
         return True
-    return bool(re.search(r"[,(]\s*$", before)) and bool(_AGE_AFTER.match(c.text, m.end())) and m["num"].isdigit()
+    if _g(m, "approx") and re.search(r"\bles\s*$", before, re.I) and key(m["approx"]).startswith(("moins", "plus")):
+        return True  # « les moins de 17 ans »: an age group
+    return (not _g(m, "approx") and bool(re.search(r"[,(]\s*$", before)) and bool(_AGE_AFTER.match(c.text, m.end()))
+            and m["num"].isdigit())
 
 
 def duration(m: re.Match, c: Context) -> Value:
@@ -422,7 +425,12 @@ def duration(m: re.Match, c: Context) -> Value:
         return None
     if _g(m, "vague") and unit["unit"] in ("MIN", "S"):
         return None
-    return "DURATION", _duration(_amount(m), unit, _g(m, "half"))
+    amount = _amount(m)
+    if _g(m, "mins"):
+        if unit["unit"] != "H" or amount is None:
+            return None
+        amount += int(m["mins"]) / 60  # « 3 h 30 » of running time
+    return "DURATION", _duration(amount, unit, _g(m, "half"))
 
 
 def duration_frac(m: re.Match, c: Context) -> Value:
@@ -505,7 +513,12 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
     return "TIME", f"{day}T{hh:02d}:{mm:02d}{suffix}"
 
 
+_SPAN_PREP = re.compile(r"\b(?:pendant|durant|en|les|des|dans|sur|plus\s+de|moins\s+de|près\s+de|environ)\s*$", re.I)
+
+
 def clock(m: re.Match, c: Context) -> Value:
+    if not _g(m, "rel") and not _g(m, "wd") and _SPAN_PREP.search(c.text[max(0, m.start() - 14):m.start()]):
+        return None  # « pendant 24 h », « en 2 h »: a duration
     return _clock(int(m["hh"]), int(m["mm"] or 0), m, c)
 
 
@@ -652,6 +665,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "same_part": this_part,
     "part_alone": part_alone,
     "part_bound": part_alone,
+    "part_en": part_alone,
     "calendar": calendar,
     "calendar_this": calendar,
     "calendar_bound": calendar_bound,
