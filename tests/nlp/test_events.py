@@ -48,6 +48,11 @@ def _of_type(found, etype):
         ("Le gouvernement a annoncé la fermeture de trois usines.", "announcement"),
         ("Les cheminots ont entamé une grève illimitée.", "strike"),
         ("Les électeurs sont appelés aux urnes pour l'élection municipale.", "election"),
+        ("Le club a limogé son entraîneur après la défaite.", "dismissal"),
+        ("Un violent incendie a ravagé la forêt.", "fire"),
+        ("Le parquet a ouvert une enquête pour homicide.", "investigation"),
+        ("Le suspect a été mis en examen pour vol.", "charge"),
+        ("Les deux groupes laitiers ont annoncé leur projet de fusion.", "merger"),
     ],
 )
 def test_events_typed_from_trigger_lemmas(nlp, text, etype):
@@ -77,6 +82,14 @@ def test_events_participants_are_the_clause_entities_and_place_apart(nlp):
     assert {"Jean Morel", "Anna Berg"} <= who
     assert "Paul Vidal" not in who  # a source, not a participant
     assert talk.place == "Vienne" and "Vienne" not in who
+
+
+def test_events_subject_event_takes_its_place_and_start_from_the_verb(nlp):
+    text = "Un violent incendie a parcouru mille hectares depuis lundi dans la forêt de Fontainebleau."
+    found, _ = _run(nlp, text, dates={"lundi": "2025-07-21"})
+    (fire,) = _of_type(found, "fire")
+    assert fire.date == "2025-07-21"  # « depuis lundi »: when it began
+    assert fire.place is not None and "Fontainebleau" in fire.place
 
 
 def test_events_quotation_gives_a_declaration_by_its_speaker(nlp):
