@@ -210,6 +210,7 @@ def _by_stem(analyses: list[DocAnalysis]) -> dict[str, str]:
     return {a.document.id: Path(a.document.path).stem for a in analyses}
 
 
+@pytest.mark.slow
 def test_stories_seeds_form_one_story(seeds_and_others):
     seeds = [a for a in seeds_and_others if Path(a.document.path).name not in OFF_TOPIC]
     assert len(seeds) == 5
@@ -218,6 +219,7 @@ def test_stories_seeds_form_one_story(seeds_and_others):
     assert stories[0].title.strip()
 
 
+@pytest.mark.slow
 def test_stories_seeds_mixed_with_other_subjects_come_apart(seeds_and_others):
     stem = _by_stem(seeds_and_others)
     found = {frozenset(stem[d] for d in s.documents) for s in group_stories(seeds_and_others)}
@@ -225,6 +227,7 @@ def test_stories_seeds_mixed_with_other_subjects_come_apart(seeds_and_others):
     assert found == {seed_stems, frozenset({"harvest-1", "harvest-2"}), frozenset({"museum-1", "museum-2"})}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reverse", [False, True])
 @pytest.mark.parametrize("observe", [False, True])
 def test_stories_seeds_one_story_in_any_arrival_order(seeds_and_others, reverse, observe):
