@@ -75,8 +75,9 @@ class _Role:
 
 
 @lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return frozenset(e["cue"].lower() for e in langdata.load("quote_cues") if e["kind"] == "person")
+def _person_nouns() -> dict[str, str | None]:
+    """Person nouns (« l'officier », « la prévenue ») and their gender when they show it."""
+    return {e["cue"].lower(): e.get("gender") for e in langdata.load("quote_cues") if e["kind"] == "person"}
 
 
 def _bag(text: str) -> frozenset[str]:
@@ -334,6 +335,8 @@ class Resolver:
         gender = "f" if det in ("la", "cette", "une") or words[0] == "celle" else "m" if det in ("le", "ce", "cet", "un") or words[0] == "celui" else None
         if gender is None and hits:
             gender = hits[0].gender if hits[0].gender in ("m", "f") else None
+        if gender is None:
+            gender = next((_person_nouns()[w] for w in words[:2] if _person_nouns().get(w)), None)
         return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH)
 
     def titled(self, i: int, pos: int) -> Who:

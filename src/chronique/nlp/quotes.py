@@ -33,7 +33,7 @@ from chronique.nlp.quote_marks import Marked, find_marked
 from chronique.nlp.quote_speakers import Resolver, Who
 from chronique.nlp.speech_cues import Cue
 
-_BOUNDARY = re.compile(r"[.!?…]+[»”\"’]?[ \t\u00a0\u202f]+(?=[«“\"‘A-ZÀ-ÖØ-Þ0-9])|\n+")
+_BOUNDARY = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[»”\"’])?[ \t\u00a0\u202f]+(?=[«“\"‘A-ZÀ-ÖØ-Þ0-9])|\n+")
 _ABBREV = re.compile(r"(?:\b[A-ZÀ-Þ]|\bMM?|\bMme|\bMlle|\bMgr|\bDr|\bPr|\bSt|\bav|\bapr|\bJ\.-C)$")
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 _SPACES = " \t\u00a0\u202f\u2009"
@@ -97,6 +97,7 @@ class _Doc:
 
     def __init__(self, doc: Doc, text: str, mentions: list[Mention], entities: list[LocalEntity], marked: list[Marked]):
         self.text = text
+        self.doc = doc
         self.marked = marked
         closes = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in marked if q.depth == 0]
         self.quoted = closes
@@ -420,6 +421,38 @@ def _colon_before(d: _Doc, win: int, open_: int) -> tuple[Who | None, tuple[int,
     return None, None
 
 
+def _beat(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None]:
+    """« L'ancien gérant a haussé les épaules. « … » »: a quote after a sentence about someone is theirs.
+
+    Only when that sentence has no quote and no verb of saying: its subject when
+    it opens the sentence (a name, a pronoun, a description), else the one person it names.
+    """
+    text, r = d.text, d.resolver
+    pe = d.sentence_start(q.open)
+    if pe == 0:
+        return None, None
+    ps = d.sentence_start(pe - 1)
+    if d.outside_quotes(ps, pe) != [(ps, pe)] or d.cues_in(ps, pe):
+        return None, None
+    people = [i for i in r.mentions_in(ps, pe) if r.m[i].label == "PER"]
+    lead = [i for i in people if r.m[i].start - ps <= 30 and not r.is_complement(r.m[i].start)]
+    if lead:
+        i = lead[0]
+        return r.titled(i, pe), (r.m[i].start, r.m[i].end)
+    mp = _LEAD_PRONOUN.match(text, ps, pe)
+    if mp:
+        return r.pronoun(mp.start("p"), mp.group("p")), (mp.start("p"), mp.end("p"))
+    verb = next((t for t in d.doc.char_span(ps, pe, alignment_mode="expand") or () if t.pos_ in ("AUX", "VERB")), None)
+    if verb is not None and verb.idx - ps <= 60:
+        s, e = _strip(text, ps, verb.idx)
+        who = r.role(pe, s, e) if _DET.match(text[s:e]) else None
+        if who is not None:
+            return who, (s, e)
+    if len({r.local_of.get(i, -1 - i) for i in people}) == 1:
+        return r.who_of_mention(people[0]), (r.m[people[0]].start, r.m[people[0]].end)
+    return None, None
+
+
 def _keeps_floor(d: _Doc, q: Marked) -> bool:
     """A quote with no cue continues the last speaker when that speaker spoke in the previous sentence."""
     if d.running is None or q.open - d.running[0] > CONTINUE_WINDOW:
@@ -451,8 +484,11 @@ def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
         out = [_make(d, q.start, comma, kind, who, span, cue), _make(d, resume, q.end, kind, who, span, cue)]
         return [x for x in out if x]
     who, span, cue, how = _attribute(d, q)
+    if who is None and not short and opens and not q.continued:
+        who, span = _beat(d, q)
+        how = "beat" if who is not None else how
     if who is None and not short and (q.continued or opens) and _keeps_floor(d, q):
-        who, how = d.running[1], "continue"
+        who, how = d.running[1], "continue"  # type: ignore[index]
     if who is None and q.close is None and not short:
         nxt = next((n for n in d.marked if n.open > q.open and n.depth == 0), None)
         if nxt is not None and nxt.continued:
@@ -511,7 +547,8 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     if m and not _SENTENCE_PUNCT.search(text[cue.end : m.start("que")]) and m.group("que").lower() != "si":
         body_start = m.end()
     else:
-        mi = _INFINITIVE.match(text, cue.end, min(end, cue.end + 40))
+        skip = _TIME_SKIP.match(text, cue.end)
+        mi = _INFINITIVE.match(text, skip.end() if skip else cue.end, min(end, cue.end + 60))
         if mi and cue.type in ("say", "assert", "add") and mi.group("inf") not in ("pour", "leur", "sur"):
             body_start = mi.start("inf")
     if body_start is not None:
@@ -535,11 +572,12 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
         s, e = _slot_after(d, cue.end)
         tail = text[e : end].strip()
         if not tail or tail[0] in ".!?" or _PLACE_AFTER.match(tail):
+            comma = cue.start - (len(before) - before.rindex(","))
+            named = d.resolver.mentions_in(max(win, comma - 60), comma)
+            if named and d.resolver.m[named[-1]].end >= comma - 1:
+                return None  # « L'avocat, Me Anne Roy, a plaidé la relaxe »: the name before the comma is the subject
             who, span = _resolve_slot(d, s, e, cue, cue.start)
-            if who is None and e > s:
-                who, span = Who(_DET.sub("", text[s:e])), (s, e)  # « a déclaré l'armée de l'air »
             if who is not None:
-                comma = cue.start - (len(before) - before.rindex(","))
                 body = d.outside_quotes(win, comma)
                 if body and body[0][0] == win and body[0][1] == comma:
                     return _make(d, win, comma, "indirect", who, span, cue)
