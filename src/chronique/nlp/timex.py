@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
-from chronique.nlp.timex_rules import rules
+from chronique.nlp.timex_rules import rules, trigger
 from chronique.nlp.timex_tense import tense_at
 from chronique.nlp.timex_values import NORMALISERS, Context
 
@@ -42,13 +42,38 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_MARGIN = 90  # characters a rule may reach before or after its trigger word
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around temporal trigger words, merged, cut at spaces so no word is split."""
+    out: list[list[int]] = []
+    n = len(text)
+    for m in trigger().finditer(text):
+        lo, hi = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    spans = []
+    for lo, hi in out:
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        spans.append((lo, hi))
+    return spans
+
+
 def _candidates(text: str):
     out = []
+    windows = _windows(text)
     for rule in rules():
-        for m in rule.regex.finditer(text):
-            start, end = _trim(text, *_span(m))
-            if end > start:
-                out.append((start, end, rule, m))
+        for lo, hi in windows:
+            for m in rule.regex.finditer(text, lo, hi):
+                start, end = _trim(text, *_span(m))
+                if end > start:
+                    out.append((start, end, rule, m))
     out.sort(key=lambda c: (-(c[1] - c[0]), -c[2].priority, c[0]))
     return out
 

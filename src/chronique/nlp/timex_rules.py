@@ -128,3 +128,13 @@ def rules() -> tuple[Rule, ...]:
         ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),
     ]
     return tuple(Rule(name, re.compile(p, re.IGNORECASE), prio) for name, prio, p in defs)
+
+
+@lru_cache(maxsize=1)
+def trigger() -> re.Pattern:
+    """Every rule needs one of these words or a digit: the rules only run in windows around them."""
+    rx = lexicon().rx
+    words = "|".join(rx[k] for k in ("month", "weekday", "weekday_pl", "unit", "part", "part_adj", "season", "day_pub",
+                                     "day_ref", "ref", "frequency", "clock_word"))
+    holiday = rx["holiday"].replace("(?-i:", "(?:")
+    return re.compile(rf"\d|(?<![\w-])(?:{words}|{holiday}|lendemain|siècle|années|jusqu)(?!\w)", re.IGNORECASE)
