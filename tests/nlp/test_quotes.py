@@ -123,6 +123,15 @@ CASES = [
     # colon after a clause whose subject opens the sentence, no verb of saying
     ("Nadia Ferhat a refusé l’alliance. Thomas Guérin a protesté. Mme Ferhat, elle, n’en démord pas : "
      "« Nos électeurs ne comprendraient pas. »", "Nos électeurs", "Nadia Ferhat"),
+    # a quote after a sentence about someone, no verb of saying
+    ("La présidente Claire Monnier a posé une question. Bernard Vial a haussé les épaules. "
+     "« Je ne me souviens d’aucune lettre. »", "Je ne me souviens", "Bernard Vial"),
+    # a person noun standing for the person named just before
+    ("Bernard Vial, 61 ans, comparaissait mardi. « Je n’ai jamais reçu la moindre alerte », a assuré le prévenu.",
+     "Je n’ai jamais reçu", "Bernard Vial"),
+    # interview: the person introduced, then paragraphs of speech
+    ("Nous avons rencontré Aïcha Benameur à la sortie de l’audience.\n\n« Nous attendions des excuses.\n\n"
+     "« Nous irons jusqu’au bout, quoi qu’il en coûte. »", "Nous irons jusqu’au bout", "Aïcha Benameur"),
     # relative clause after an attributed quote keeps its speaker
     ("« Vous signez un chèque en blanc », a lancé le député Paul Lambrecht, qui réclame « un vote séparé sur ce volet ».",
      "un vote séparé", "Paul Lambrecht"),
