@@ -137,4 +137,4 @@ def trigger() -> re.Pattern:
     words = "|".join(rx[k] for k in ("month", "weekday", "weekday_pl", "unit", "part", "part_adj", "season", "day_pub",
                                      "day_ref", "ref", "frequency", "clock_word"))
     holiday = rx["holiday"].replace("(?-i:", "(?:")
-    return re.compile(rf"\d|(?<![\w-])(?:{words}|{holiday}|lendemain|siècle|années|jusqu)(?!\w)", re.IGNORECASE)
+    return re.compile(rf"\d|(?<!\w)(?:{words}|{holiday}|lendemain|siècle|années|jusqu)(?!\w)", re.IGNORECASE)
