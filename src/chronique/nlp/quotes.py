@@ -424,16 +424,20 @@ def _colon_before(d: _Doc, win: int, open_: int) -> tuple[Who | None, tuple[int,
 def _beat(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None]:
     """« L'ancien gérant a haussé les épaules. « … » »: a quote after a sentence about someone is theirs.
 
-    Only when that sentence has no quote and no verb of saying: its subject when
-    it opens the sentence (a name, a pronoun, a description), else the one person it names.
+    Only when that sentence has no quote: the subject of its verb of saying
+    (« X a répondu sèchement. « … » »), else its subject when it opens the
+    sentence (a name, a pronoun, a description), else the one person it names.
     """
     text, r = d.text, d.resolver
     pe = d.sentence_start(q.open)
     if pe == 0:
         return None, None
     ps = d.sentence_start(pe - 1)
-    if d.outside_quotes(ps, pe) != [(ps, pe)] or d.cues_in(ps, pe):
+    if d.outside_quotes(ps, pe) != [(ps, pe)]:
         return None, None
+    cues = [c for c in d.cues_in(ps, pe) if c.type != "name"]
+    if cues:  # « X a répondu sèchement. « … » »
+        return _subject_before(d, cues[-1], ps)
     people = [i for i in r.mentions_in(ps, pe) if r.m[i].label == "PER"]
     lead = [i for i in people if r.m[i].start - ps <= 30 and not r.is_complement(r.m[i].start)]
     if lead:
@@ -574,7 +578,8 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
         if not tail or tail[0] in ".!?" or _PLACE_AFTER.match(tail):
             comma = cue.start - (len(before) - before.rindex(","))
             named = d.resolver.mentions_in(max(win, comma - 60), comma)
-            if named and d.resolver.m[named[-1]].end >= comma - 1:
+            clause = d.doc.char_span(win, comma, alignment_mode="expand") or ()
+            if named and d.resolver.m[named[-1]].end >= comma - 1 and not any(t.pos_ in ("VERB", "AUX") for t in clause):
                 return None  # « L'avocat, Me Anne Roy, a plaidé la relaxe »: the name before the comma is the subject
             who, span = _resolve_slot(d, s, e, cue, cue.start)
             if who is not None:
@@ -592,8 +597,8 @@ def _selon(d: _Doc, start: int, end: int) -> list[Quote]:
     for m in _SELON.finditer(text[start:end]):
         pos = start + m.start()
         win, stop = d.sentence_start(pos), d.sentence_end(pos)
-        if d.resolver.in_quote(pos) or d.cues_in(win, stop):
-            continue  # the sentence has its own verb of saying: that one attributes it
+        if d.resolver.in_quote(pos) or any(_QUE.match(text, c.end, min(stop, c.end + 80)) for c in d.cues_in(win, stop)):
+            continue  # the sentence has its own reported speech (« X a dit que … »): that verb attributes it
         if pos == win or text[win:pos].strip() in ("", ","):
             mb = before_re.match(text, pos, stop)
             if not mb:
