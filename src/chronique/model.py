@@ -116,6 +116,8 @@ class Event:
     document: str | None = None
     sentence: Span | None = None  # the sentence it was read from (timeline summaries)
     local_participants: list[int] = field(default_factory=list)
+    # named elsewhere in the sentence only (shown, not used to tell two events apart)
+    context_participants: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -22,7 +22,7 @@ NOT_IN_TIMELINE = frozenset({"declaration"})
 SUMMARY_CHARS = 200
 
 
-def _corpus_participants(a: DocAnalysis) -> None:
+def _corpus_participants(a: DocAnalysis, context: dict[int, list[str]]) -> None:
     """Event participants as corpus entity ids (in place), from their in-document entities."""
     for e in a.events:
         e.document = a.document.id
@@ -34,6 +34,10 @@ def _corpus_participants(a: DocAnalysis) -> None:
                     ids.append(ent)
         if ids or not e.participants:
             e.participants = ids
+        context[id(e)] = [
+            a.entities[k].entity for k in e.context_participants
+            if 0 <= k < len(a.entities) and a.entities[k].entity and a.entities[k].entity not in ids
+        ]  # fmt: skip
 
 
 def _place_id(a: DocAnalysis, name: str | None) -> str | None:
@@ -77,7 +81,7 @@ def _type(c: Cluster, rep: Member) -> str:
     return rep.event.type if counts[rep.event.type] == best else max(counts, key=lambda t: counts[t])
 
 
-def _item(c: Cluster, analyses: list[DocAnalysis]) -> TimelineItem:
+def _item(c: Cluster, analyses: list[DocAnalysis], context: dict[int, list[str]]) -> TimelineItem:
     rep = _representative(c)
     sentence = rep.event.sentence
     if sentence is not None:
@@ -91,6 +95,13 @@ def _item(c: Cluster, analyses: list[DocAnalysis]) -> TimelineItem:
     participants = sorted(c.participants, key=lambda p: (-c.participants[p], first.get(p, 0)))
     # where it happened is part of who was involved (« le massif », « Genève »): places that are entities come last
     participants += sorted(p for p in c.places if p.startswith("e-") and p not in c.participants)
+    # then the names the sentences gave around clauses that named too few, by how many reports give them
+    around: dict[str, int] = {}
+    for m in c.members:
+        for p in context.get(id(m.event), ()):
+            if p not in participants:
+                around[p] = around.get(p, 0) + 1
+    participants += sorted(around, key=lambda p: -around[p])
     evidence: list[Evidence] = []
     seen: set[tuple[str, int, int]] = set()
     for m in sorted(c.members, key=lambda m: (m.doc, m.event.start)):
@@ -117,14 +128,15 @@ def build_timeline(analyses: list[DocAnalysis], stories: list[Story]) -> list[Ti
     story_of_doc = {d: s.id for s in stories for d in s.documents}
     story_of: dict[int, str | None] = {}
     members: list[Member] = []
+    context: dict[int, list[str]] = {}  # event (by id()) -> corpus ids named elsewhere in its sentence
     for k, a in enumerate(analyses):
-        _corpus_participants(a)
+        _corpus_participants(a, context)
         story_of[k] = story_of_doc.get(a.document.id)
         for e in a.events:
             if e.type in NOT_IN_TIMELINE:
                 continue
             members.append(member(k, e, _place_id(a, e.place), is_definite(a.document.text, e.start)))
-    items = [_item(c, analyses) for c in cluster(members, story_of)]
+    items = [_item(c, analyses, context) for c in cluster(members, story_of)]
     items.sort(key=lambda t: (sort_key(t.date), t.story or "", t.summary))
     return items
 

@@ -6,8 +6,9 @@ not the writer's account, and trigger nothing. Each quotation with a cue and a
 known speaker is also a ``declaration`` by that speaker.
 
 * Participants: the PER/ORG/LOC entities named in the trigger's clause
-  (:mod:`event_clause`); a name after « selon » is a source, a place after « à /
-  en / dans » the event's place. Pronoun subjects take the speaker the quotation
+  (:mod:`event_clause`); when the clause names fewer than two, the rest of its
+  sentence gives ``context_participants`` (shown, never used to merge); a name after « selon » is a source, a place after « à / en /
+  dans » the event's place. Pronoun subjects take the speaker the quotation
   reader resolved for them.
 * Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »),
   the nearest in its clause, in the clause an infinitive completes (« a déclaré
@@ -59,6 +60,10 @@ class _Reader:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.sent_ends = [s.end_char for s in doc.sents]
         self.mentions = mentions
+        self.entity_names: dict[int, str] = {}
+        for m in mentions:
+            if m.local is not None:
+                self.entity_names.setdefault(m.local, m.text)
         self.token_mention: dict[int, int] = {}
         for i, m in enumerate(mentions):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -311,6 +316,12 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         when = dater.date(anchor, scope, verb)
         start, end = _trigger_span(doc, token, t)
         sentence = _sentence(reader, token)
+        context: list[int] = []
+        if len(participants) < 2:  # the clause named too few: the sentence's other names, apart
+            whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            rest = set(range(whole.start, whole.end)) if whole is not None else set()
+            more, _ = _participants(reader, rest - scope, None, anchor)
+            context = [p for p in more if p not in participants and reader.entity_names.get(p) != place]
         events.append(
             Event(
                 id=event_id(t.type, str(start), str(end), sentence.text),
@@ -322,6 +333,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
                 place=place,
                 sentence=sentence,
                 local_participants=participants,
+                context_participants=context,
             )
         )
     for cs, ce, q in cues:
