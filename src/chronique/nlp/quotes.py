@@ -488,15 +488,15 @@ def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
         out = [_make(d, q.start, comma, kind, who, span, cue), _make(d, resume, q.end, kind, who, span, cue)]
         return [x for x in out if x]
     who, span, cue, how = _attribute(d, q)
+    if who is None and q.close is None and not short:
+        nxt = next((n for n in d.marked if n.open > q.open and n.depth == 0), None)
+        if nxt is not None and nxt.continued:
+            who, span, _, how = _attribute(d, nxt)  # the speech runs on: its cue comes in the next paragraph
     if who is None and not short and opens and not q.continued:
         who, span = _beat(d, q)
         how = "beat" if who is not None else how
     if who is None and not short and (q.continued or opens) and _keeps_floor(d, q):
         who, how = d.running[1], "continue"  # type: ignore[index]
-    if who is None and q.close is None and not short:
-        nxt = next((n for n in d.marked if n.open > q.open and n.depth == 0), None)
-        if nxt is not None and nxt.continued:
-            who, span, _, how = _attribute(d, nxt)  # the speech runs on: its cue comes in the next paragraph
     if who is not None and (not short or how in ("after", "before")):
         d.running = (q.end, who)
         if span is not None:
