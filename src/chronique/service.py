@@ -5,7 +5,9 @@ none of them reads files, runs spaCy or touches SQL on its own.
 
 * :func:`analyze_paths` reads articles and analyses them as one corpus, keeping nothing.
 * :func:`ingest_paths` adds only the documents a store does not have yet, each with
-  its analysis in one transaction, then re-links the whole corpus.
+  its analysis in one transaction, then re-links: entities and timeline over the
+  corpus, stories incrementally (the store keeps the story index between ingests and
+  only the new documents are placed in it, so existing stories keep their ids).
 * ``search``, ``find_document``, ``export``, ``evaluate``, ``write_report`` serve the
   other commands.
 
@@ -30,6 +32,7 @@ from chronique.model import CorpusAnalysis, DocAnalysis, Document
 from chronique.store import DEFAULT_PATH, SearchHit, Store, open_store
 
 Progress = Callable[[str, int, int | None], None]
+STORY_STATE = "stories"  # name of the story index state in the store
 DEFAULT_MODEL = "fr_core_news_md"  # = chronique.nlp.pipeline.DEFAULT_MODEL, without importing spaCy here
 
 __all__ = [
@@ -167,8 +170,17 @@ def _analyse(documents: list[Document], model: str, progress: Progress) -> Itera
         progress("analyse", i, total)
 
 
-def link(analyses: list[DocAnalysis], aliases: dict[str, str] | None = None, progress: Progress = _noop) -> CorpusAnalysis:
-    """Join analysed documents into a corpus: entities, stories, timeline (sets entity ids in place)."""
+def link(
+    analyses: list[DocAnalysis],
+    aliases: dict[str, str] | None = None,
+    progress: Progress = _noop,
+    index: Any = None,
+) -> CorpusAnalysis:
+    """Join analysed documents into a corpus: entities, stories, timeline (sets entity ids in place).
+
+    With a :class:`~chronique.link.stories.StoryIndex`, only the analyses it lacks are
+    placed in it (and it is updated); without one, the stories are grouped afresh.
+    """
     from chronique.link.entities import link_entities
     from chronique.link.stories import group_stories
     from chronique.link.timeline import build_timeline
@@ -176,7 +188,13 @@ def link(analyses: list[DocAnalysis], aliases: dict[str, str] | None = None, pro
     progress("link", 0, 3)
     entities = link_entities(analyses, aliases=aliases)
     progress("link", 1, 3)
-    stories = group_stories(analyses)
+    if index is None:
+        stories = group_stories(analyses)
+    else:
+        new = [a for a in analyses if a.document.id not in index]
+        if new:
+            index.add_many(new)
+        stories = index.stories()
     progress("link", 2, 3)
     timeline = build_timeline(analyses, stories)
     progress("link", 3, 3)
@@ -213,7 +231,10 @@ def ingest_paths(
     """Add the documents ``store`` lacks (each with its analysis, one transaction each), then re-link.
 
     Documents already stored (same content, same id) are neither analysed nor written
-    again; when nothing is new, the corpus is left as it is.
+    again; when nothing is new, the corpus is left as it is. Stories come from the
+    story index kept in the store: the documents it lacks (the new ones, and any an
+    interrupted ingest stored before it could re-link) are placed in it, and the
+    index is saved in the same transaction as the corpus it produced.
     """
     progress = progress or _noop
     result = IngestResult(analysis=CorpusAnalysis())
@@ -223,12 +244,29 @@ def ingest_paths(
         if store.add_analysis(a):
             result.added.append(a.document.id)
     copies.save()
-    if result.added or not store.stories():
-        result.analysis = link(list(store.analyses()), aliases, progress)
-        store.save_corpus(result.analysis)
-    else:
+    state = store.load_state(STORY_STATE)
+    behind = state is not None and len(state.get("documents", ())) != len(store)  # an ingest was interrupted
+    if not result.added and not behind and store.stories():
         result.analysis = store.load_corpus()
+        return result
+    index = _story_index(state)
+    result.analysis = link(list(store.analyses()), aliases, progress, index=index)
+    store.save_corpus(result.analysis, state={STORY_STATE: index.to_dict()})
     return result
+
+
+def _story_index(data: dict[str, Any] | None) -> Any:
+    """The story index saved in a store; a fresh one when there is none yet (a database from
+    before the index was kept) or it was saved by an incompatible version: every stored
+    document is then placed again, as one batch."""
+    from chronique.link.stories import StoryIndex
+
+    if data is not None:
+        try:
+            return StoryIndex.from_dict(data)
+        except (ValueError, KeyError, TypeError):
+            pass
+    return StoryIndex()
 
 
 # --- the other commands -----------------------------------------------------------------

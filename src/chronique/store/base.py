@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from chronique.model import CorpusAnalysis, DocAnalysis, Document, Entity, Story, TimelineItem
 
@@ -64,9 +64,20 @@ class Store(Protocol):
         ...
 
     # corpus level
-    def save_corpus(self, corpus: CorpusAnalysis) -> None:
-        """Replace entities, stories and timeline, and rewrite the given analyses
-        (linking sets entity ids on their mentions), all in one transaction."""
+    def save_corpus(self, corpus: CorpusAnalysis, state: dict[str, dict[str, Any]] | None = None) -> None:
+        """Replace entities, stories and timeline, rewrite the given analyses (linking sets
+        entity ids on their mentions) and save ``state`` (name -> JSON data, as
+        :meth:`save_state`), all in one transaction: the corpus and the state that
+        produced it never disagree."""
+        ...
+
+    # state of incremental linkers (the story index): JSON data by name
+    def load_state(self, name: str) -> dict[str, Any] | None:
+        """The data last saved under ``name``, or None."""
+        ...
+
+    def save_state(self, name: str, data: dict[str, Any]) -> None:
+        """Keep JSON-ready ``data`` under ``name``, replacing what was there."""
         ...
 
     def entities(self) -> list[Entity]: ...

@@ -8,8 +8,10 @@ close enough for the small corpora this store holds).
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from chronique.model import CorpusAnalysis, DocAnalysis, Document, Entity, Story, TimelineItem
 from chronique.store import query
@@ -39,6 +41,7 @@ class MemoryStore:
         self._analyses: dict[str, DocAnalysis] = {}
         self._corpus = CorpusAnalysis()
         self._signatures: dict[str, bytes] = {}
+        self._state: dict[str, str] = {}  # kept as JSON text: what SQLite keeps, and no shared objects
 
     def has(self, doc_id: str) -> bool:
         return doc_id in self._documents
@@ -84,12 +87,21 @@ class MemoryStore:
     def save_signatures(self, items: list[tuple[str, bytes]]) -> None:
         self._signatures.update((i, data) for i, data in items if i in self._documents)
 
-    def save_corpus(self, corpus: CorpusAnalysis) -> None:
-        corpus = copy.deepcopy(corpus)
+    def save_corpus(self, corpus: CorpusAnalysis, state: dict[str, dict[str, Any]] | None = None) -> None:
+        corpus = copy.deepcopy(corpus)  # everything built before anything is kept: all or nothing
+        encoded = {name: json.dumps(data, ensure_ascii=False) for name, data in (state or {}).items()}
+        self._state.update(encoded)
         for a in corpus.documents:
             self._documents[a.document.id] = a.document
             self._analyses[a.document.id] = a
         self._corpus = CorpusAnalysis(entities=corpus.entities, stories=corpus.stories, timeline=corpus.timeline)
+
+    def load_state(self, name: str) -> dict[str, Any] | None:
+        data = self._state.get(name)
+        return None if data is None else json.loads(data)
+
+    def save_state(self, name: str, data: dict[str, Any]) -> None:
+        self._state[name] = json.dumps(data, ensure_ascii=False)
 
     def entities(self) -> list[Entity]:
         return copy.deepcopy(self._corpus.entities)

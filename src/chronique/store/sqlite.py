@@ -3,7 +3,8 @@
 Layout: ``documents`` (one row per article, the exact text), ``analyses`` (the
 DocAnalysis as JSON), ``mentions`` and ``quotes`` (flat copies indexed by entity,
 for queries), ``entities`` / ``stories`` / ``story_documents`` / ``timeline``
-(corpus level, replaced on each re-link) and ``documents_fts``, an external-content
+(corpus level, replaced on each re-link), ``state`` (JSON state of incremental
+linkers such as the story index, written with the corpus it produced) and ``documents_fts``, an external-content
 FTS5 index over title and text whose tokenizer folds case and accents
 (``unicode61 remove_diacritics 2``) so « negociations » finds « négociations ».
 
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from chronique.errors import StoreError
 from chronique.model import CorpusAnalysis, DocAnalysis, Document, Entity, Story, TimelineItem
@@ -125,8 +127,18 @@ def m005_signatures(db: sqlite3.Connection) -> None:
     )
 
 
+def m006_state(db: sqlite3.Connection) -> None:
+    """Named JSON state of incremental linkers (the story index), so an ingest resumes it."""
+    db.execute(
+        """CREATE TABLE state (
+            name TEXT PRIMARY KEY, data TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    m001_documents, m002_analyses, m003_corpus, m004_search, m005_signatures,
+    m001_documents, m002_analyses, m003_corpus, m004_search, m005_signatures, m006_state,
 ]  # fmt: skip
 
 
@@ -309,8 +321,9 @@ class SQLiteStore:
 
     # --- corpus level -------------------------------------------------------------------
 
-    def save_corpus(self, corpus: CorpusAnalysis) -> None:
+    def save_corpus(self, corpus: CorpusAnalysis, state: dict[str, dict[str, Any]] | None = None) -> None:
         with self._transaction() as db:
+            self._write_state(db, state or {})
             for a in corpus.documents:
                 if not self.has(a.document.id):
                     self._insert_document(db, a.document)
@@ -337,6 +350,25 @@ class SQLiteStore:
                 "INSERT INTO timeline (position, date, story, data) VALUES (?, ?, ?, ?)",
                 [(i, t.date, t.story, codec.dumps(t)) for i, t in enumerate(corpus.timeline)],
             )
+
+    # --- state of incremental linkers --------------------------------------------------
+
+    @staticmethod
+    def _write_state(db: sqlite3.Connection, state: dict[str, dict[str, Any]]) -> None:
+        rows = [(name, json.dumps(data, ensure_ascii=False, separators=(",", ":"))) for name, data in state.items()]
+        db.executemany(
+            "INSERT INTO state (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data,"
+            " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+            rows,
+        )
+
+    def load_state(self, name: str) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT data FROM state WHERE name = ?", (name,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def save_state(self, name: str, data: dict[str, Any]) -> None:
+        with self._transaction() as db:
+            self._write_state(db, {name: data})
 
     def entities(self) -> list[Entity]:
         return [codec.entity(json.loads(r[0])) for r in self._db.execute("SELECT data FROM entities ORDER BY position")]
