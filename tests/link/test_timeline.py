@@ -101,9 +101,13 @@ def test_timeline_is_in_chronological_order():
     assert [t.date for t in items] == ["2024", "2025-W20", "2025-05-19", "2025-10"]
 
 
-def test_timeline_leaves_statements_to_the_quotes():
+def test_timeline_statements_of_one_speaker_on_one_day_are_one_item():
     a = _doc("d-01", "Anne a déclaré lundi que tout allait bien.", "déclaré", "declaration", "2025-05-19", "A")
-    assert build_timeline([a], _story(a)) == []
+    b = _doc("d-02", "Anne a affirmé lundi que rien n'était joué.", "affirmé", "declaration", "2025-05-19", "A")
+    c = _doc("d-03", "Bruno a déclaré lundi le contraire.", "déclaré", "declaration", "2025-05-19", "B")
+    items = build_timeline([a, b, c], _story(a, b, c))
+    assert sorted(len(t.evidence) for t in items) == [1, 2]
+    assert {t.type for t in items} == {"declaration"}
 
 
 @pytest.mark.parametrize("mention, joins", [("L'appel", True), ("Cet appel", True), ("Un appel", False)])

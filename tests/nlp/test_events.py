@@ -92,11 +92,13 @@ def test_events_subject_event_takes_its_place_and_start_from_the_verb(nlp):
     assert fire.place is not None and "Fontainebleau" in fire.place
 
 
-def test_events_quotation_gives_a_declaration_by_its_speaker(nlp):
+@pytest.mark.parametrize("dates, expected", [({"lundi": "2025-03-10"}, "2025-03-10"), ({}, None)])
+def test_events_quotation_gives_a_declaration_by_its_speaker(nlp, dates, expected):
     text = "« Nous ne céderons pas », a déclaré la ministre Hélène Roussel lundi."
-    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
-    decl = _of_type(found, "declaration")
-    assert decl and any(names[i] == "Hélène Roussel" for e in decl for i in e.local_participants)
+    found, names = _run(nlp, text, published="2025-03-10", dates=dates)
+    decl = [e for e in _of_type(found, "declaration") if any(names[i] == "Hélène Roussel" for i in e.local_participants)]
+    assert decl
+    assert decl[0].date == expected  # a statement is dated by its own words, never by the publication
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ becomes one :class:`TimelineItem`: the most precise date its sources give, at th
 precision (``2025-05-19``, ``2025-W20``, ``2025-10``, ``2025``), a one-line summary
 cut from a source sentence, the participants by how many reports name them (then
 the place, when it is a known entity), and
-every source sentence as evidence. Statements are left to the quotations (the
-report's « who said what »), not the timeline.
+every source sentence as evidence. Dated statements are events too: one speaker's
+statements of one day make one item.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from chronique.link.event_merge import Cluster, Member, cluster, is_definite, me
 from chronique.model import DocAnalysis, Evidence, Story, TimelineItem
 from chronique.nlp.event_dates import rank, sort_key
 
-NOT_IN_TIMELINE = frozenset({"declaration"})
+NOT_IN_TIMELINE: frozenset[str] = frozenset()
 SUMMARY_CHARS = 200
 
 

@@ -179,7 +179,7 @@ class _Dater:
             return None
         return min(ok, key=lambda d: min(abs(d.start - trigger.i), abs(d.end - 1 - trigger.i)))
 
-    def date(self, trigger: Token, scope: set[int], verb: Token | None) -> tuple[str, str] | None:
+    def date(self, trigger: Token, scope: set[int], verb: Token | None, lead: bool = True) -> tuple[str, str] | None:
         r = self.r
         if trigger.pos_ in ("NOUN", "PROPN"):
             d = self._nearest(trigger, r.dates_in(clause.subtree(trigger)))
@@ -200,7 +200,7 @@ class _Dater:
                 d = self._nearest(trigger, r.dates_in(clause.subtree(head)))
                 if d:
                     return d.value, d.precision
-        return self._lead_date(trigger, verb)
+        return self._lead_date(trigger, verb) if lead else None
 
     def _lead_date(self, trigger: Token, verb: Token | None) -> tuple[str, str] | None:
         start, first_end, lead_end = self.lead
@@ -344,7 +344,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
             continue
         verbs = [tok for tok in span if tok.pos_ in ("VERB", "AUX")]
         head = verbs[-1] if verbs else span.root
-        when = dater.date(head, clause.subtree(head), head if head.pos_ in ("VERB", "AUX") else None)
+        when = dater.date(head, clause.subtree(head), head if head.pos_ in ("VERB", "AUX") else None, lead=False)
         sentence = _sentence(reader, head)
         events.append(
             Event(
