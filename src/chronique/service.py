@@ -24,12 +24,15 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chronique import contract
 from chronique.errors import ChroniqueError, InputError
 from chronique.model import CorpusAnalysis, DocAnalysis, Document
 from chronique.store import DEFAULT_PATH, SearchHit, Store, open_store
+
+if TYPE_CHECKING:
+    from chronique.link.stories import StoryIndex
 
 Progress = Callable[[str, int, int | None], None]
 STORY_STATE = "stories"  # name of the story index state in the store
@@ -174,7 +177,7 @@ def link(
     analyses: list[DocAnalysis],
     aliases: dict[str, str] | None = None,
     progress: Progress = _noop,
-    index: Any = None,
+    index: StoryIndex | None = None,
 ) -> CorpusAnalysis:
     """Join analysed documents into a corpus: entities, stories, timeline (sets entity ids in place).
 
@@ -255,7 +258,7 @@ def ingest_paths(
     return result
 
 
-def _story_index(data: dict[str, Any] | None) -> Any:
+def _story_index(data: dict[str, Any] | None) -> StoryIndex:
     """The story index saved in a store; a fresh one when there is none yet (a database from
     before the index was kept) or it was saved by an incompatible version: every stored
     document is then placed again, as one batch."""

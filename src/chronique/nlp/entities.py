@@ -26,7 +26,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from chronique.model import LocalEntity, Mention
-from chronique.nlp import entity_roles
+from chronique.nlp import entity_roles, entity_types
 from chronique.nlp.entity_names import given_names_compatible, is_initials, split_name, strip_common_head, unit_key, units
 from chronique.nlp.entity_spans import Candidate, candidates
 from chronique.nlp.entity_titles import find_honorifics, find_titles
@@ -48,7 +48,7 @@ def _single(c: Candidate, text: str) -> bool:
 
 
 class _Cluster:
-    __slots__ = ("members", "votes", "surname", "given", "gender")
+    __slots__ = ("members", "votes", "surname", "given", "gender", "forced")
 
     def __init__(self, surname: str | None = None, given: tuple[str, ...] = (), gender: str = "any"):
         self.members: list[int] = []
@@ -56,6 +56,7 @@ class _Cluster:
         self.surname = surname
         self.given = given
         self.gender = gender
+        self.forced: dict[str, int] = defaultdict(int)
 
     def agrees(self, gender: str) -> bool:
         return "any" in (gender, self.gender) or gender == self.gender
@@ -73,6 +74,8 @@ def _is_person_anchor(c: Candidate, given: tuple[str, ...]) -> bool:
 
 
 def _vote(c: Candidate, cl: _Cluster) -> None:
+    if c.forced:
+        cl.forced[c.forced] += 1
     cl.votes[c.label] += c.weight
     if c.honorific is not None or c.role is not None:
         cl.votes["PER"] += EVIDENCE_WEIGHT
@@ -80,6 +83,8 @@ def _vote(c: Candidate, cl: _Cluster) -> None:
 
 def _label(cl: _Cluster, one_word: bool) -> str:
     votes = cl.votes
+    if cl.forced:
+        return max(cl.forced, key=lambda k: cl.forced[k])
     if cl.surname is not None:
         return "PER"
     per = votes.get("PER", 0.0)
@@ -184,7 +189,9 @@ def extract(doc: Doc) -> tuple[list[Mention], list[LocalEntity]]:
     """Mentions in text order and the in-document entities they form."""
     text = doc.text
     titles = find_titles(text)
-    cands = [c for c in _dedupe(candidates(doc, _body_start(doc), titles, find_honorifics(text), text)) if _words(c, text)]
+    body_start = _body_start(doc)
+    cands = _dedupe(candidates(doc, body_start, titles, find_honorifics(text), text))
+    cands = [c for c in _dedupe(entity_types.apply(doc, cands, titles, text, body_start)) if _words(c, text)]
     entity_roles.attach(doc, cands, titles, text)
     clusters = [cl for cl in _cluster(cands, text) if cl.members]
     clusters.sort(key=lambda cl: min(cl.members))

@@ -57,6 +57,7 @@ class Candidate:
     weak: bool = False  # a lone sentence-initial word the tagger does not call a proper noun
     role: str | None = None
     role_gender: str | None = None
+    forced: str | None = None  # a label fixed by a language rule (:mod:`entity_types`)
 
 
 def _elided(t: Token) -> bool:

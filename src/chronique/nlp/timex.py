@@ -122,7 +122,11 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span.root.dep_ if span is not None and len(span) and doc.has_annotation("DEP") else None
 
-    extra = {"adjective": adjective, "dep": dep}
+    def pos(start: int, end: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span[0].pos_ if span is not None and len(span) and doc.has_annotation("POS") else None
+
+    extra = {"adjective": adjective, "dep": dep, "pos": pos}
     probe = Context(published=pub, text=text, tense=tense, extra=extra)
     taken = bytearray(len(text))
     chosen = []

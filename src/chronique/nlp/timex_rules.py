@@ -74,6 +74,9 @@ def rules() -> tuple[Rule, ...]:
         ("decade", 6, rf"{B}les\s+années\s+(?P<dec>(?:19|20)?\d0)s?{E}"),
         ("part_year", 7,
          rf"{B}(?:(?:le|au|du)\s+)?(?P<ord>{ordinal})\s+(?P<unit>{rx['calunit']})(?:\s+(?:de\s+l{A}année\s+)?{year4})?{E}"),
+        ("months_part", 8,
+         rf"{B}(?:des|aux|sur\s+les)?\s*(?P<x>(?:les\s+)?(?P<n>\d|{rx['numword']})\s+(?P<pos>premiers|derniers)\s+mois"
+         rf"(?P<of>\s+(?:de\s+l{A}(?:année|exercice)(?:\s+|\s+de\s+)?|de\s+(?:l{A}an\s+)?){year4}|\s+de\s+l{A}(?:année|exercice))?){E}"),
         ("weekday", 5,
          rf"{B}(?:(?P<det>le|ce)\s+)?(?:même\s+)?(?P<wd>{rx['weekday']})(?:\s+(?P<dir>{rx['dir_after']}))?{part_tail}{E}"),
         ("weekday_set", 6,

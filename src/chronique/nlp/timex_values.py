@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
+from chronique import langdata
 from chronique.nlp import timex_calendar as cal
 from chronique.nlp.timex_lexicon import key, lexicon, number_value
 
@@ -254,6 +256,24 @@ def part_year(m: re.Match, c: Context) -> Value:
     return "DATE", f"{y}-{grain}{n}"
 
 
+_OF_SOMETHING = re.compile(r"\s+(?:de|du|des|d['’])(?=[\s\w])", re.I)
+_MONTH_PARTS = {(3, "premiers"): "Q1", (6, "premiers"): "H1", (3, "derniers"): "Q4", (6, "derniers"): "H2"}
+
+
+def months_part(m: re.Match, c: Context) -> Value:
+    """« les six premiers mois de 2026 » is the first half-year (2026-H1), « les trois premiers mois » the first quarter.
+    « les six derniers mois » alone counts back from now (a duration, left to other rules); « les trois premiers
+    mois de son mandat » is no calendar period."""
+    n = number_value(m["n"])
+    part = _MONTH_PARTS.get((int(n) if n is not None and float(n).is_integer() else 0, key(m["pos"])))
+    if part is None:
+        return None
+    if not m["of"] and (key(m["pos"]) == "derniers" or _OF_SOMETHING.match(c.text, m.end())):
+        return None
+    y = m["year"] or (str(c.published.year) if c.published else "XXXX")
+    return "DATE", f"{y}-{part}"
+
+
 def _ordinals():
     from chronique import langdata
 
@@ -410,8 +430,28 @@ def _is_age(m: re.Match, c: Context, unit: dict) -> bool:
         return True
     if _g(m, "approx") and re.search(r"\bles\s*$", before, re.I) and key(m["approx"]).startswith(("moins", "plus")):
         return True  # « les moins de 17 ans »: an age group
-    return (not _g(m, "approx") and bool(re.search(r"[,(]\s*$", before)) and bool(_AGE_AFTER.match(c.text, m.end()))
-            and m["num"].isdigit())
+    if (not _g(m, "approx") and bool(re.search(r"[,(]\s*$", before)) and bool(_AGE_AFTER.match(c.text, m.end()))
+            and m["num"].isdigit()):
+        return True
+    return _after_noun(m, c)
+
+
+_NOUN_DE = re.compile(r"(?<![\w-])(?P<noun>[^\W\d_][\w-]*)\s+(?:de\s+|d['’]\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _span_nouns() -> frozenset[str]:
+    return frozenset(key(e["word"]) for e in langdata.load("temporal_span_nouns"))
+
+
+def _after_noun(m: re.Match, c: Context) -> bool:
+    """« un chauffeur de 38 ans », « une femme d'une trentaine d'années »: years after a noun of a person or thing
+    are its age, unless the noun takes a length (« une peine de dix ans », langdata ``temporal_span_nouns``)."""
+    n = _NOUN_DE.search(c.text, max(0, m.start() - 40), m.start())
+    if n is None or key(n["noun"]) in _span_nouns():
+        return False
+    pos = c.extra.get("pos")
+    return pos is not None and pos(n.start("noun"), n.end("noun")) in ("NOUN", "PROPN")
 
 
 def duration(m: re.Match, c: Context) -> Value:
@@ -656,6 +696,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "year": year,
     "decade": decade,
     "part_year": part_year,
+    "months_part": months_part,
     "weekday": weekday,
     "weekday_set": weekday_set,
     "relday": relday,
