@@ -8,10 +8,12 @@ Works on character spans of ``doc.text``, not on spaCy sentences (which cut
 2. titles of works in guillemets (« le film « … » », « au « Monde » ») are dropped;
 3. each quote looks for its speech cue: an incise inside it (« …, a-t-il ajouté,
    … »), a verb right after it (« … », a déclaré X), a verb earlier in its
-   sentence (X a déclaré : « … » / X a dit que … « … »), « selon X » / « pour X, »;
-   a quote with none continues the running speaker when it opens a sentence;
+   sentence (X a déclaré : « … » / X a dit que … « … »), « selon X » / « pour X, »,
+   a name before a colon; a quote with none that opens a sentence belongs to the
+   person the previous sentence is about (« X a haussé les épaules. « … » »), else
+   continues the running speaker;
 4. verbs of saying outside quotes followed by « que », an infinitive, or closing
-   a sentence (« …, a indiqué X. ») give indirect speech.
+   a sentence (« …, a indiqué X. »), and « selon X », give indirect speech.
 
 Speaker expressions (names, pronouns, titles, possessives) are resolved by
 :class:`quote_speakers.Resolver`. Quotes of one to three words are ``partial``
