@@ -1,0 +1,284 @@
+"""Types and boundaries that spaCy's French models get wrong, fixed from language data.
+
+Run on the cleaned candidates of :mod:`entity_spans`, before clustering:
+
+* the place of a dateline (« VALENCE-SUR-LOIRE — ») is a LOC (spaCy reads
+  upper-case words as a person or an organisation);
+* a name led by an organisation head (``org_heads.yaml``: « Association X »,
+  « Lycée Y », « AS X », « X FC ») or right after one in lower case (« la
+  société X ») is an ORG; the head's « de / du / de la + Nom » complements join
+  it (« Office public de l'habitat de la Vallée-Noire », « Conseil des
+  ministres »); a score glued to a club (« US X 29-27 ») is cut off;
+* a portfolio right after a title (« ministre de l'Agriculture », « ministre
+  d'État », ``role_complements.yaml``) is part of the role, not a mention;
+* a capitalised plural demonym (« les Ukrainiens », ``demonym_suffixes.yaml``)
+  names people, not a place: MISC.
+
+A fixed label is recorded as ``Candidate.forced`` and wins its cluster's vote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from chronique import langdata
+from chronique.nlp.entity_names import strip_accents
+from chronique.nlp.entity_spans import Candidate
+from chronique.nlp.entity_titles import TitleHit
+
+_DASHES = "—–"
+_UPPER_WORDS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*(?:[ \-][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*){0,5}"
+_OPENING_DATELINE = re.compile(
+    r"\s*(?P<place>" + _UPPER_WORDS + r")(?:\s*,[^\n—–()]{1,40}?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--)(?=\s)"
+)
+_PLACE_PART = re.compile(_UPPER_WORDS)
+_SCORE = re.compile(r"^\d{1,3}(?:[-–/]\d{1,3})?$|^[-–/]$")
+_PREPS = {"de", "du", "des", "d’", "d'"}
+_ARTICLES = {"la", "l’", "l'"}
+_PLURAL_DETS = {"les", "des", "aux", "ces", "nos", "vos", "leurs", "plusieurs", "quelques", "certains", "certaines", "deux", "trois", "nombreux", "nombreuses"}
+_PLACE_PREPS = {"à", "en", "au", "aux", "vers", "depuis"}
+_LEADING_ARTICLES = {"les", "le", "la", "l’", "l'"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Heads:
+    words: dict[str, bool]  # lower-case head -> takes « de » complements
+    abbreviations: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _heads() -> _Heads:
+    words: dict[str, bool] = {}
+    abbr: set[str] = set()
+    for e in langdata.load("org_heads"):
+        forms = [e["head"], *(e.get("forms") or [])]
+        if e.get("abbreviation"):
+            abbr.update(forms)
+            continue
+        for f in forms:
+            words[f.lower()] = e.get("complement", True) is not False
+    return _Heads(words, frozenset(abbr))
+
+
+@lru_cache(maxsize=1)
+def _complements() -> frozenset[str]:
+    return frozenset(strip_accents(f).lower() for e in langdata.load("role_complements") for f in [e["word"], *(e.get("forms") or [])])
+
+
+@lru_cache(maxsize=1)
+def _demonym_suffixes() -> tuple[tuple[str, bool], ...]:
+    return tuple(sorted(((e["suffix"], e["strong"]) for e in langdata.load("demonym_suffixes")), key=lambda s: -len(s[0])))
+
+
+def dateline_place(text: str, body_start: int) -> tuple[int, int] | None:
+    """Character span of the dateline's place: the upper-case words before ``body_start``
+    that end with a dash, or at the head of the first paragraph (« LYON (AFP) — »)."""
+    if body_start > 0:
+        ls = text.rfind("\n", 0, max(body_start - 1, 0)) + 1
+        seg = text[ls:body_start].rstrip()
+        if seg and seg[-1] in _DASHES + "-":
+            m = _PLACE_PART.match(seg.lstrip())
+            if m:
+                off = ls + len(seg) - len(seg.lstrip())
+                return off + m.start(), off + m.end()
+    m = _OPENING_DATELINE.match(text, body_start)
+    if m and len(m["place"]) >= 2:
+        return m.start("place"), m.end("place")
+    return None
+
+
+def _cut_scores(doc: Doc, c: Candidate) -> None:
+    """« US X 29-27 » -> « US X »."""
+    k = c.last
+    while k > c.first and (_SCORE.match(doc[k].text) or doc[k].is_space):
+        k -= 1
+    if k != c.last:
+        c.last = k
+        c.end = doc[k].idx + len(doc[k].text)
+
+
+def _org_head(doc: Doc, c: Candidate, text: str) -> bool | None:
+    """True/False (takes complements or not) when the candidate is led, closed or preceded by an
+    organisation head; None otherwise."""
+    heads = _heads()
+    first, last = doc[c.first], doc[c.last]
+    if first.text in heads.abbreviations and c.last > c.first:
+        return True
+    if last.text in heads.abbreviations and c.last > c.first:
+        return False
+    low = first.lower_
+    if low in heads.words:
+        # « Stade de France » is a venue; « Stade Lorvinois » a club
+        takes = heads.words[low]
+        nxt = doc[c.first + 1].lower_ if c.last > c.first else ""
+        if not takes and nxt in _PREPS:
+            return None
+        return takes
+    two = f"{low} {doc[c.first + 1].lower_}" if c.last > c.first else ""
+    if two in heads.words:
+        return heads.words[two]
+    # the head just before, in lower case or as an abbreviation: « la société X », « l'US X »
+    p = c.first - 1
+    if p >= 0 and c.honorific is None:
+        prev = doc[p]
+        if prev.text in heads.abbreviations:
+            c.first = p
+            c.start = c.key_start = prev.idx
+            return True
+        if prev.lower_ in heads.words and prev.text[:1].islower():
+            return None if not heads.words[prev.lower_] else False
+    return None
+
+
+def _preceding_lower_head(doc: Doc, c: Candidate) -> bool:
+    p = c.first - 1
+    return p >= 0 and doc[p].text[:1].islower() and doc[p].lower_ in _heads().words
+
+
+def _extend_org(doc: Doc, c: Candidate, alone: bool, taken: dict[int, int]) -> set[int]:
+    """Extend an organisation over « de / du / de la + Nom » complements; return absorbed candidates."""
+    absorbed: set[int] = set()
+    k = c.last + 1
+    lower_ok = alone  # a bare head takes a common-noun complement (« Conseil des ministres »)
+    for _ in range(4):
+        if k >= len(doc) or "\n" in doc[k - 1].whitespace_:
+            break
+        m = k
+        if lower_ok:
+            while m < len(doc) and doc[m].pos_ == "ADJ" and doc[m].text[:1].islower() and m - k < 2:
+                m += 1
+        if m >= len(doc) or doc[m].lower_ not in _PREPS:
+            break
+        m += 1
+        if m < len(doc) and doc[m].lower_ in _ARTICLES:
+            m += 1
+        if m >= len(doc):
+            break
+        t = doc[m]
+        if t.text[:1].isupper() and t.is_alpha and not t.is_upper:
+            e = m
+            while e + 1 < len(doc) and "\n" not in doc[e].whitespace_ and (
+                (doc[e + 1].text[:1].isupper() and doc[e + 1].is_alpha and not doc[e + 1].is_upper) or doc[e + 1].text == "-"
+            ):
+                e += 1
+            while doc[e].text == "-":
+                e -= 1
+            # lower-case adjectives close the name (« Agence régionale … », « Affaires étrangères »)
+            while e + 1 < len(doc) and doc[e + 1].pos_ == "ADJ" and doc[e + 1].text[:1].islower() and "\n" not in doc[e].whitespace_:
+                e += 1
+            for j in range(m, e + 1):
+                if j in taken:
+                    absorbed.add(taken[j])
+            lower_ok = False
+        elif lower_ok and t.pos_ == "NOUN" and t.text[:1].islower() and t.is_alpha:
+            e = m
+            while e + 1 < len(doc) and doc[e + 1].pos_ == "ADJ" and doc[e + 1].text[:1].islower():
+                e += 1
+        else:
+            break
+        c.last = e
+        c.end = doc[e].idx + len(doc[e].text)
+        k = e + 1
+    return absorbed
+
+
+def _after_title(doc: Doc, c: Candidate, title_ends: dict[int, TitleHit]) -> bool:
+    """« ministre [russe] des Affaires … », « président de la République »: a title, at most two
+    lower-case words, a preposition (and article) right before the candidate."""
+    k = c.first - 1
+    if k >= 0 and doc[k].lower_ in _ARTICLES:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _PREPS:
+        # the elided « d’ » is sometimes glued to the next token
+        return False
+    k -= 1
+    for _ in range(3):
+        if k < 0:
+            return False
+        t = doc[k]
+        if t.idx + len(t.text) in title_ends:
+            return True
+        if not (t.text[:1].islower() and t.is_alpha):
+            return False
+        k -= 1
+    return False
+
+
+def _is_complement(doc: Doc, c: Candidate, text: str) -> bool:
+    word = strip_accents(doc[c.first].text).lower()
+    if word in _complements():
+        return True
+    return False
+
+
+def _demonym(doc: Doc, c: Candidate, text: str) -> bool:
+    """A capitalised plural nationality noun (« Ukrainiens », « les Marseillais »)."""
+    k = c.first
+    if doc[k].lower_ in _LEADING_ARTICLES and k < c.last:
+        k += 1
+    if k != c.last:
+        return False
+    t = doc[k]
+    w = t.text
+    if not (w[:1].isupper() and w.isalpha()) or w.isupper():
+        return False
+    low = w.lower()
+    for suffix, strong in _demonym_suffixes():
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            break
+    else:
+        return False
+    prev = doc[k - 1].lower_ if k > 0 else ""
+    if not strong and prev not in _PLURAL_DETS:
+        return False
+    # used as a place in the document: « à X », « en X »
+    for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
+        before = text[max(0, m.start() - 4) : m.start()].split()
+        if before and before[-1].lower() in _PLACE_PREPS:
+            return False
+    if k != c.first:
+        c.first = k
+        c.start = c.key_start = t.idx
+    return True
+
+
+def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, body_start: int) -> list[Candidate]:
+    """Fix labels and boundaries in place; return the candidates kept (text order)."""
+    place = dateline_place(text, body_start)
+    title_ends = {h.end: h for h in titles if h.kind == "title"}
+    taken: dict[int, int] = {}
+    for i, c in enumerate(cands):
+        for k in range(c.first, c.last + 1):
+            taken[k] = i
+    drop: set[int] = set()
+    for i, c in enumerate(cands):
+        if i in drop:
+            continue
+        if place is not None and place[0] <= c.key_start and c.end <= place[1] + 1:
+            c.forced = "LOC"
+            continue
+        _cut_scores(doc, c)
+        head = _org_head(doc, c, text)
+        if head is not None:
+            c.forced = "ORG"
+            if head:
+                alone = c.first == c.last
+                absorbed = _extend_org(doc, c, alone, taken) - {i}
+                drop |= absorbed
+            continue
+        if title_ends and c.honorific is None and _after_title(doc, c, title_ends) and _is_complement(doc, c, text):
+            drop.add(i)
+            continue
+        if c.label in ("LOC", "MISC", "ORG", "PER") and c.honorific is None and _demonym(doc, c, text):
+            c.forced = "MISC"
+    out = [c for i, c in enumerate(cands) if i not in drop]
+    if place is not None and not any(c.key_start < place[1] and place[0] < c.end for c in out):
+        span = doc.char_span(place[0], place[1], alignment_mode="contract")
+        if span is not None and len(span):
+            out.append(Candidate(place[0], place[1], place[0], "LOC", span.start, span.end - 1, forced="LOC"))
+            out.sort(key=lambda c: c.start)
+    return out

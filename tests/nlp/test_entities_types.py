@@ -1,0 +1,108 @@
+"""Entity types and boundaries fixed from language data (nlp/entity_types.py).
+
+All names are invented; each case is one of the general error kinds spaCy's
+French model makes: datelines read as persons, organisations typed as places,
+truncated organisation names, portfolio words taken for entities, demonyms
+taken for places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique import langdata
+from chronique.nlp.entity_types import dateline_place
+
+
+def _labels(a, text: str) -> list[str]:
+    return [m.label for m in a.mentions if m.text == text]
+
+
+@pytest.mark.parametrize("name", ["org_heads", "role_complements", "demonym_suffixes"])
+def test_entity_types_langdata_validates(name):
+    assert langdata.load(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "body_start", "place"),
+    [
+        ("VALENCE-SUR-LOIRE — Le maire a parlé.", 0, "VALENCE-SUR-LOIRE"),
+        ("Un titre court\nBRESSAC (AFP) — La réunion a eu lieu.", 15, "BRESSAC"),
+        ("Titre\nSAINT-JEAN-DE-LUZ —\nLe texte commence ici.", 26, "SAINT-JEAN-DE-LUZ"),
+        ("Le maire a parlé. ROUEN — rien.", 0, None),
+        ("Le Maire — portrait", 0, None),
+    ],
+)
+def test_entity_types_dateline_place(text, body_start, place):
+    span = dateline_place(text, body_start)
+    assert (text[span[0] : span[1]] if span else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("VALENCE-SUR-LOIRE — Le maire Paul Girard a inauguré lundi le nouveau centre.", "VALENCE-SUR-LOIRE"),
+        ("BRESSAC — Une réunion s'est tenue mardi à la mairie avec Julie Morand.", "BRESSAC"),
+    ],
+)
+def test_entity_types_dateline_is_a_place(analyze, text, name):
+    assert _labels(analyze(text), name) == ["LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("L'AS Montferrand a battu l'US Orvalle 29-27 samedi soir.", "US Orvalle"),
+        ("L'AS Montferrand a battu l'US Orvalle 29-27 samedi soir.", "AS Montferrand"),
+        ("Le Stade Lorvinois et le FC Rivebelle ont fait match nul.", "Stade Lorvinois"),
+        ("L'association Transparence Vallée-Noire a saisi la justice.", "Transparence Vallée-Noire"),
+        ("La plainte vise la société Bâti-Rénov Atlantique depuis mars.", "Bâti-Rénov Atlantique"),
+        ("Les élèves du Collège Victor-Hugo de Nantes ont défilé.", "Collège Victor-Hugo de Nantes"),
+        ("Le Conseil des ministres a adopté mercredi le texte.", "Conseil des ministres"),
+        ("L'Office public de l'habitat de la Vallée-Noire a annoncé des travaux.", "Office public de l'habitat de la Vallée-Noire"),
+    ],
+)
+def test_entity_types_organisations_whole_and_typed(analyze, text, name):
+    a = analyze(text)
+    assert _labels(a, name) == ["ORG"], [(m.text, m.label) for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Le vice-ministre russe des Affaires étrangères Sergueï Volkine est arrivé.", "Affaires"),
+        ("Il a rencontré son homologue qatari des Affaires étrangères à Doha.", "Affaires"),
+        ("Le ministre d'État Luc Barrel a répondu aux députés.", "État"),
+        ("La ministre des Sports a salué les athlètes mardi.", "Sports"),
+        ("Le ministre de l'Agriculture a reçu les éleveurs.", "Agriculture"),
+        ("Le président de la République a parlé longuement.", "République"),
+    ],
+)
+def test_entity_types_role_words_are_not_entities(analyze, text, word):
+    a = analyze(text)
+    assert not any(word in m.text for m in a.mentions), [(m.text, m.label) for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Les Ukrainiens et les Ligériennes ont manifesté samedi.", "Ukrainiens"),
+        ("Les Ukrainiens et les Ligériennes ont manifesté samedi.", "Ligériennes"),
+        ("Beaucoup disent que les Marseillais soutiennent le projet.", "Marseillais"),
+    ],
+)
+def test_entity_types_demonyms_are_not_places(analyze, text, word):
+    assert "LOC" not in _labels(analyze(text), word)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Le train arrive à Calais ce soir, a indiqué Anne Morel.", "Calais", "LOC"),
+        ("Le maire de Lyon, Paul Girard, a parlé à Lyon.", "Lyon", "LOC"),
+        ("Le directeur de la Banque de France a parlé.", "Banque de France", "ORG"),
+    ],
+)
+def test_entity_types_places_and_institutions_kept(analyze, text, name, label):
+    a = analyze(text)
+    assert label in _labels(a, name), [(m.text, m.label) for m in a.mentions]
