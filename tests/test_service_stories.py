@@ -16,6 +16,7 @@ from chronique.link.stories import StoryIndex
 from chronique.model import DocAnalysis
 from chronique.store import MemoryStore, SQLiteStore
 
+REAL_ANALYSIS = service.analyze_documents
 UNRELATED = (
     "Le conseil municipal adopte le budget des cantines scolaires\n\n"
     "Les élus ont voté mardi soir une hausse des crédits pour la restauration des écoles primaires. "
@@ -92,6 +93,20 @@ def test_service_stories_seeds_in_two_batches_form_one_story(store, seeds_dir, s
     assert len(stories) == 1 and len(store) == 5
     assert list(stories) == list(first)  # the story keeps its id as it grows
     assert sorted(next(iter(stories.values()))) == sorted(d.id for d in store.documents())
+
+
+@pytest.mark.slow
+def test_service_stories_seeds_analysed_in_two_batches_form_one_story(tmp_path, seeds_dir, monkeypatch, placed):
+    """With the real pipeline (entities and dates among the features): the same story, the first batch's id."""
+    files, metadata = _seeds(seeds_dir)
+    monkeypatch.setattr(service, "analyze_documents", REAL_ANALYSIS)
+    with SQLiteStore(tmp_path / "c.db") as s:
+        service.ingest_paths(s, files[:2], metadata=metadata)
+        (first,) = _stories(s)
+        placed.clear()
+        second = service.ingest_paths(s, files[2:], metadata=metadata)
+        assert [sorted(c) for c in placed] == [sorted(second.added)]
+        assert _stories(s) == {first: _stories(s)[first]} and len(_stories(s)[first]) == 5
 
 
 @pytest.mark.parametrize("split", [2, 4, 6])
