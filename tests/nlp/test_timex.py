@@ -238,3 +238,91 @@ def test_timex_seed_gold_values(timexes, seeds_dir, gold_dir):
             hits = [p for p in found if coverage(p.start, p.end, s, s + len(t.text)) >= 0.5]
             good += any(normalise_value(p.value) in {normalise_value(v) for v in t.values} for p in hits)
     assert total and good / total >= 0.95
+
+
+# 2026-11-17 is a Tuesday, six weeks before Noël.
+NOVEMBER_TUESDAY = "2026-11-17"
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Selon les syndicats, 40 % des vols pourraient être supprimés jeudi.", "jeudi", "2026-11-19"),
+        ("Le texte devrait être voté jeudi par les députés.", "jeudi", "2026-11-19"),
+        ("La grève pourrait débuter jeudi.", "jeudi", "2026-11-19"),
+        ("Deux écoles resteront fermées jusqu’à mercredi au moins.", "mercredi", "2026-11-18"),
+        ("Le conseil a voté jeudi, après un long débat.", "jeudi", "2026-11-12"),
+        ("Il pourrait être jugé pour des faits commis jeudi.", "jeudi", "2026-11-12"),
+    ],
+)
+def test_timex_weekday_under_conditional_or_modal_reads_future(timexes, text, expression, value):
+    assert _value_of(timexes(text, NOVEMBER_TUESDAY), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        ("On nous a promis une réponse avant Noël.", NOVEMBER_TUESDAY, "2026-12-25"),
+        ("Le gouvernement espère un accord d'ici Noël.", NOVEMBER_TUESDAY, "2026-12-25"),
+        ("Les ventes ont chuté à Noël.", NOVEMBER_TUESDAY, "2025-12-25"),
+        ("On nous a promis une réponse avant Noël.", "2026-07-01", "2025-12-25"),
+        ("Les magasins ouvriront à Noël.", "2026-07-01", "2026-12-25"),
+        ("À Noël, les ventes sont toujours bonnes.", "2026-01-10", "2025-12-25"),
+    ],
+)
+def test_timex_holiday_takes_the_nearest_occurrence_tense_breaking_ties(timexes, text, published, value):
+    assert _value_of(timexes(text, published), "Noël") == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Les six premiers mois de 2026 ont été difficiles.", "Les six premiers mois de 2026", "2026-H1"),
+        ("Les trois premiers mois de l'année ont été bons.", "Les trois premiers mois de l'année", "2026-Q1"),
+        ("Les trois premiers mois ont été bons.", "Les trois premiers mois", "2026-Q1"),
+        ("Au premier semestre, les ventes ont progressé.", "premier semestre", "2026-H1"),
+        ("Les six derniers mois de 2025 ont été meilleurs.", "Les six derniers mois de 2025", "2025-H2"),
+        ("Des orages sont attendus pour le week-end.", "le week-end", "2026-W47-WE"),
+        ("Le musée restera fermé pendant le week-end.", "le week-end", "2026-W47-WE"),
+    ],
+)
+def test_timex_first_months_and_coming_weekend(timexes, text, expression, value):
+    assert _value_of(timexes(text, NOVEMBER_TUESDAY), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les trois premiers mois de son mandat ont été agités.",
+        "Les six derniers mois ont été difficiles.",
+    ],
+)
+def test_timex_first_months_of_something_else_are_no_calendar_period(timexes, text):
+    assert not any(t.type == "DATE" and ("-Q" in t.value or "-H" in t.value) for t in timexes(text, NOVEMBER_TUESDAY))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un chauffeur de 38 ans a été interpellé.",
+        "Une femme de 81 ans est décédée dans l'incendie.",
+        "Lina H., 41 ans, raconte sa nuit.",
+        "Une femme d'une trentaine d'années est tombée du balcon.",
+        "Une fillette de 6 ans s'est noyée.",
+    ],
+)
+def test_timex_ages_after_a_noun_are_not_durations(timexes, text):
+    assert not any(t.type == "DURATION" for t in timexes(text, NOVEMBER_TUESDAY))
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Une peine de dix ans a été requise.", "dix ans", "P10Y"),
+        ("Un mandat de cinq ans commence.", "cinq ans", "P5Y"),
+        ("Il a passé 38 ans dans l'entreprise.", "38 ans", "P38Y"),
+        ("Au bout de cinq ans, il est parti.", "cinq ans", "P5Y"),
+    ],
+)
+def test_timex_lengths_in_years_stay_durations(timexes, text, expression, value):
+    assert _value_of(timexes(text, NOVEMBER_TUESDAY), expression) == value

@@ -53,6 +53,7 @@ def rules() -> tuple[Rule, ...]:
         rf"[A-ZÉÈ][\w-]+)))?"
     )
     clock_part = rf"(?:\s+(?:du|de\s+la|de\s+l{A}|dans\s+la|dans\s+l{A})\s*(?P<cpart>{rx['part']}))?"
+    weekend = alt([f for f, e in lx.units.items() if e.get("grain") == "WE" and not f.endswith("s")])
     hour = r"(?P<hh>[01]?\d|2[0-4])"
     defs = [
         ("date_dmy", 9,
@@ -75,7 +76,7 @@ def rules() -> tuple[Rule, ...]:
         ("part_year", 7,
          rf"{B}(?:(?:le|au|du)\s+)?(?P<ord>{ordinal})\s+(?P<unit>{rx['calunit']})(?:\s+(?:de\s+l{A}année\s+)?{year4})?{E}"),
         ("months_part", 8,
-         rf"{B}(?:des|aux|sur\s+les)?\s*(?P<x>(?:les\s+)?(?P<n>\d|{rx['numword']})\s+(?P<pos>premiers|derniers)\s+mois"
+         rf"{B}(?:des|aux|sur)?\s*(?P<x>(?:les\s+)?(?P<n>\d|{rx['numword']})\s+(?P<pos>premiers|derniers)\s+mois"
          rf"(?P<of>\s+(?:de\s+l{A}(?:année|exercice)(?:\s+|\s+de\s+)?|de\s+(?:l{A}an\s+)?){year4}|\s+de\s+l{A}(?:année|exercice))?){E}"),
         ("weekday", 5,
          rf"{B}(?:(?P<det>le|ce)\s+)?(?:même\s+)?(?P<wd>{rx['weekday']})(?:\s+(?P<dir>{rx['dir_after']}))?{part_tail}{E}"),
@@ -93,6 +94,9 @@ def rules() -> tuple[Rule, ...]:
         ("part_bound", 3, rf"{B}(?:en\s+)?(?P<x>(?P<pbnd>début|fin)\s+(?:de\s+|d{A})\s*{part}){E}"),
         ("calendar", 7,
          rf"{B}(?P<x>{bnd}(?:{det})?(?P<unit>{rx['calunit']})\s+(?P<dir>{rx['dir_after']})){E}"),
+        ("weekend", 7,
+         rf"{B}(?:pour|pendant|durant|dès|avant|d{A}ici|jusqu{A}au|(?:tout\s+)?au\s+long\s+du|au\s+cours\s+du)\s+"
+         rf"(?P<x>(?:le\s+)?(?P<unit>{weekend})){E}"),
         ("calendar_this", 7,
          rf"{B}{bnd}(?:ce|cet|cette)\s+(?P<unit>{rx['calunit']})(?:[-‐]ci|[-‐]là)?{E}"),
         ("calendar_bound", 4,
@@ -107,7 +111,7 @@ def rules() -> tuple[Rule, ...]:
         ("duration_frac", 5,
          rf"{B}(?:(?P<approx>{rx['approx']})\s*)?(?:un|une)\s+(?P<frac>demi|quart)(?:[-‐\s]|\s+de\s+|\s+d{A}){unit}{E}"),
         ("duration_recent", 6,
-         rf"{B}(?:ces|les)\s+(?:{num}\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+{unit}{E}"),
+         rf"{B}(?:ces|les|des)\s+(?:{num}\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+{unit}{E}"),
         ("duration_word", 3, rf"{B}(?P<word>{rx['unit_standalone']}){E}"),
         ("clock", 8,
          rf"{B}{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),

@@ -88,6 +88,8 @@ def verb_tense(verb: Token) -> str | None:
             return "future"
         return "past"
     if form and form[0] == "Part":
+        if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.pos_ in _VERBAL:
+            return verb_tense(verb.head)  # « resteront fermées jusqu'à mercredi »: the tense of « rester »
         return _directions().get(lemma, "past")
     if morph.get("Mood") == ["Cnd"]:
         return "future"
@@ -110,4 +112,36 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or not len(span):
         return None
     verb = _governor(span.root)
-    return verb_tense(verb) if verb is not None else None
+    tense = verb_tense(verb) if verb is not None else None
+    if tense != "future" and _clause_ahead(doc, span.start):
+        return "future"
+    return tense
+
+
+_CLAUSE_STOP = {",", ";", ":", "«", "»", "(", ")", "—", "–", '"', "“", "”"}
+
+
+def _clause_ahead(doc: Doc, i: int) -> bool:
+    """« 40 % des vols pourraient être supprimés jeudi »: whatever the parse, the nearest finite verb before the
+    expression in its clause is a conditional or future (or a prospective verb such as « devoir », « aller » before
+    an infinitive), through infinitives and passive participles only."""
+    sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+    for j in range(i - 1, max(sent_start, i - 12) - 1, -1):
+        t = doc[j]
+        if t.text in _CLAUSE_STOP:
+            return False
+        if t.pos_ not in _VERBAL:
+            continue
+        form = t.morph.get("VerbForm")
+        if form == ["Inf"] or t.dep_ in ("aux:pass", "aux:tense", "aux"):
+            continue
+        if form == ["Part"] and (t.dep_ == "xcomp" or any(c.dep_ == "aux:pass" for c in t.children)):
+            continue
+        if form != ["Fin"]:
+            return False
+        if t.morph.get("Mood") == ["Cnd"] or t.morph.get("Tense") == ["Fut"]:
+            return True
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        return (_directions().get(t.lemma_.lower()) == "future" and nxt is not None
+                and nxt.morph.get("VerbForm") == ["Inf"] and t.morph.get("Tense") == ["Pres"])
+    return False

@@ -651,14 +651,36 @@ def holiday(m: re.Match, c: Context) -> Value:
             return "DATE", "XXXX-XX-XX"
         return "DATE", f"XXXX-{h['month']:02d}-{h['day']:02d}"
     else:
-        tense = lean(m, c)
-        cand = on(anchor.year)
-        d = cand
-        if tense == "past" and cand > anchor + timedelta(days=7):
-            d = on(anchor.year - 1)
-        elif tense == "future" and cand < anchor - timedelta(days=7):
-            d = on(anchor.year + 1)
+        d = _nearest_occurrence(on, anchor, lean(m, c), c.text[max(0, m.start() - 25):m.start()])
     return ("DATE", d.isoformat()) if d else None
+
+
+_AHEAD_PREP = re.compile(r"(?:\bavant|\bd['’]ici(?:\s+à)?|\bpour|\bjusqu['’]à|\bdès|\bà\s+l['’]approche\s+de)\s*"
+                         r"(?:la\s+|le\s+|l['’]\s*)?(?:(?i:fête\s+de)\s+)?$", re.I)
+_NEAR = timedelta(days=92)
+
+
+def _nearest_occurrence(on: Callable[[int], date | None], anchor: date, tense: str | None, before: str) -> date | None:
+    """The occurrence of a yearly day meant: the nearest one, the tense breaking the tie.
+
+    « a promis une réponse avant Noël » written in November points at the coming Noël, however past the verb: a
+    deadline word (« avant », « d'ici », « pour ») takes the next occurrence when it is near (three months). Otherwise
+    a past verb takes the last occurrence and a future one the next (a week's slack for the day just gone or coming),
+    and a present or unknown tense the nearest."""
+    occ = [d for d in (on(anchor.year - 1), on(anchor.year), on(anchor.year + 1)) if d]
+    if not occ:
+        return None
+    prev = max((d for d in occ if d <= anchor), default=None)
+    nxt = min((d for d in occ if d > anchor), default=None)
+    if nxt and nxt - anchor <= _NEAR and _AHEAD_PREP.search(before):
+        return nxt
+    if tense == "past":
+        return nxt if nxt and nxt - anchor <= timedelta(days=7) else prev or nxt
+    if tense == "future":
+        return prev if prev and anchor - prev <= timedelta(days=7) else nxt or prev
+    if prev and nxt:
+        return prev if anchor - prev <= nxt - anchor else nxt
+    return prev or nxt
 
 
 def ref(m: re.Match, c: Context) -> Value:
@@ -709,6 +731,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "part_en": part_alone,
     "calendar": calendar,
     "calendar_this": calendar,
+    "weekend": calendar,
     "calendar_bound": calendar_bound,
     "ago": ago,
     "in": in_,
