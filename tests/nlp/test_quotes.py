@@ -135,6 +135,9 @@ CASES = [
     # relative clause after an attributed quote keeps its speaker
     ("« Vous signez un chèque en blanc », a lancé le député Paul Lambrecht, qui réclame « un vote séparé sur ce volet ».",
      "un vote séparé", "Paul Lambrecht"),
+    # a work noun ending the previous sentence (« le dispositif. ») does not make the next quote a title
+    ("La porte-parole, Marie Quéré, a présenté le dispositif. « Aucun formulaire ne sera exigé », a assuré la porte-parole.",
+     "Aucun formulaire", "Marie Quéré"),
 ]
 
 

@@ -60,6 +60,7 @@ _CLAUSE_PUNCT = re.compile(r"[,«»“”\"]")
 _CLOSE_SEP = re.compile(r"[ \t\u00a0\u202f]*(?P<sep>[,–—-]?)[ \t\u00a0\u202f]*")
 _ELIDED = re.compile(r"^\w['’]")
 _PUBLICATION_BEFORE = re.compile(r"\b(?:au|du|dans\s+l[ea]|à\s+l[a']|par\s+l[ea]|sur)\s*$")
+_SENTENCE_END = re.compile(r"[.!?…»”]\s+")
 _INCISE_END = re.compile(r"\s*[,.]")
 _INCISE_NAME_END = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\s+l[ea]\s+[\w’'\- ]{3,60}[,.]")
 _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
@@ -309,7 +310,7 @@ def _is_work_title(d: _Doc, q: Marked) -> bool:
     """« le film « … » », « intitulé « … » », « au « Monde » »: a title, not words someone said."""
     text = d.text
     works = _cue_words()[0]
-    before = text[max(0, q.open - 40) : q.open]
+    before = _SENTENCE_END.split(text[max(0, q.open - 40) : q.open])[-1]  # a work noun ending the previous sentence names nothing here
     words = [_ELIDED.sub("", w.lower()) for w in _WORDS.findall(before)][-3:]
     if words and (words[-1] in works or (len(words) >= 2 and " ".join(words[-2:]) in works)):
         return True
