@@ -76,6 +76,8 @@ def test_entity_types_organisations_whole_and_typed(analyze, text, name):
         ("La ministre des Sports a salué les athlètes mardi.", "Sports"),
         ("Le ministre de l'Agriculture a reçu les éleveurs.", "Agriculture"),
         ("Le président de la République a parlé longuement.", "République"),
+        ("Le ministre de l'Économie et des Finances, Jean Parmentier, a présenté le budget.", "Finances"),
+        ("La secrétaire d'État chargée du Numérique a visité l'usine.", "Numérique"),
     ],
 )
 def test_entity_types_role_words_are_not_entities(analyze, text, word):
@@ -89,6 +91,7 @@ def test_entity_types_role_words_are_not_entities(analyze, text, word):
         ("Les Ukrainiens et les Ligériennes ont manifesté samedi.", "Ukrainiens"),
         ("Les Ukrainiens et les Ligériennes ont manifesté samedi.", "Ligériennes"),
         ("Beaucoup disent que les Marseillais soutiennent le projet.", "Marseillais"),
+        ("Les Espagnols et les Suisses ont voté dimanche.", "Suisses"),
     ],
 )
 def test_entity_types_demonyms_are_not_places(analyze, text, word):
@@ -101,8 +104,21 @@ def test_entity_types_demonyms_are_not_places(analyze, text, word):
         ("Le train arrive à Calais ce soir, a indiqué Anne Morel.", "Calais", "LOC"),
         ("Le maire de Lyon, Paul Girard, a parlé à Lyon.", "Lyon", "LOC"),
         ("Le directeur de la Banque de France a parlé.", "Banque de France", "ORG"),
+        ("Bâti-Rénov Atlantique a licencié. Le directeur de Bâti-Rénov Atlantique, Paul Mercier, a parlé.", "Bâti-Rénov Atlantique", "ORG"),
     ],
 )
 def test_entity_types_places_and_institutions_kept(analyze, text, name, label):
     a = analyze(text)
     assert label in _labels(a, name), [(m.text, m.label) for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Le ministre de l'Économie et des Finances, Jean Parmentier, a présenté le budget.", "Jean Parmentier", "ministre de l'Économie et des Finances"),
+        ("Le président et Anne Morel sont arrivés ensemble.", "Anne Morel", None),
+    ],
+)
+def test_entity_types_coordinated_portfolio_is_one_role(analyze, text, name, role):
+    a = analyze(text)
+    assert [m.role for m in a.mentions if m.text == name] == [role]

@@ -25,6 +25,7 @@ from chronique.nlp.entity_titles import TitleHit
 _COMPLEMENT_POS = {"ADJ", "ADP", "DET", "NOUN", "PROPN"}
 _NOT_LAST_POS = {"ADP", "DET", "CCONJ"}
 _DEFINITE = {"le", "la", "l’", "l'"}
+_COORDINATED = {"de", "des", "du", "d’", "d'"}
 MAX_ROLE_TOKENS = 9
 MAX_GAP_CHARS = 90
 
@@ -56,6 +57,8 @@ def _complement_ok(doc: Doc, first: int, stop: int, inside: set[int]) -> bool:
             continue
         if t.text in "’'-" or (t.pos_ in _COMPLEMENT_POS and t.text != ","):
             continue
+        if t.lower_ == "et" and t.i + 1 < stop and doc[t.i + 1].lower_ in _COORDINATED:
+            continue  # « ministre de l’Économie et des Finances »
         return False
     if toks:
         last = toks[-1]

@@ -186,32 +186,51 @@ def _extend_org(doc: Doc, c: Candidate, alone: bool, taken: dict[int, int]) -> s
     return absorbed
 
 
-def _after_title(doc: Doc, c: Candidate, title_ends: dict[int, TitleHit]) -> bool:
-    """« ministre [russe] des Affaires … », « président de la République »: a title, at most two
-    lower-case words, a preposition (and article) right before the candidate."""
+def _after_title(doc: Doc, c: Candidate, title_ends: dict[int, TitleHit], dropped_ends: set[int]) -> tuple[TitleHit | None, int]:
+    """« ministre [russe] des Affaires … », « président de la République »: the title before the
+    candidate (at most two lower-case words, a preposition and an article between) and how many
+    words lie between; « … de l'Économie et des Finances » follows a dropped portfolio."""
     k = c.first - 1
     if k >= 0 and doc[k].lower_ in _ARTICLES:
         k -= 1
     if k < 0 or doc[k].lower_ not in _PREPS:
-        # the elided « d’ » is sometimes glued to the next token
-        return False
+        return None, 0
     k -= 1
-    for _ in range(3):
+    if k > 0 and doc[k].lower_ == "et" and (
+        doc[k - 1].idx + len(doc[k - 1].text) in dropped_ends or strip_accents(doc[k - 1].text).lower() in _complements()
+    ):
+        return TitleHit(0, 0, "", "title", "any", False), 0
+    for between in range(3):
         if k < 0:
-            return False
+            return None, 0
         t = doc[k]
         if t.idx + len(t.text) in title_ends:
-            return True
+            return title_ends[t.idx + len(t.text)], between
         if not (t.text[:1].islower() and t.is_alpha):
-            return False
+            return None, 0
         k -= 1
-    return False
+    return None, 0
+
+
+@lru_cache(maxsize=1)
+def _org_titles() -> frozenset[str]:
+    """Titles whose « de + Nom » complement is an organisation (« le directeur de X »)."""
+    return frozenset(e["title"] for e in langdata.load("titles") if e.get("complement") == "org")
 
 
 def _is_complement(doc: Doc, c: Candidate, text: str) -> bool:
     word = strip_accents(doc[c.first].text).lower()
     if word in _complements():
         return True
+    return False
+
+
+def _used_as_place(word: str, text: str) -> bool:
+    """The document writes « à X », « en X », « au X » somewhere."""
+    for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
+        before = text[max(0, m.start() - 6) : m.start()].split()
+        if before and before[-1].lower() in _PLACE_PREPS:
+            return True
     return False
 
 
@@ -228,18 +247,15 @@ def _demonym(doc: Doc, c: Candidate, text: str) -> bool:
         return False
     low = w.lower()
     for suffix, strong in _demonym_suffixes():
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+        if low.endswith(suffix) and len(low) > len(suffix) + 1:
             break
     else:
         return False
     prev = doc[k - 1].lower_ if k > 0 else ""
     if not strong and prev not in _PLURAL_DETS:
         return False
-    # used as a place in the document: « à X », « en X »
-    for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
-        before = text[max(0, m.start() - 4) : m.start()].split()
-        if before and before[-1].lower() in _PLACE_PREPS:
-            return False
+    if _used_as_place(w, text):
+        return False
     if k != c.first:
         c.first = k
         c.start = c.key_start = t.idx
@@ -255,6 +271,7 @@ def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, b
         for k in range(c.first, c.last + 1):
             taken[k] = i
     drop: set[int] = set()
+    dropped_ends: set[int] = set()
     for i, c in enumerate(cands):
         if i in drop:
             continue
@@ -270,9 +287,15 @@ def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, b
                 absorbed = _extend_org(doc, c, alone, taken) - {i}
                 drop |= absorbed
             continue
-        if title_ends and c.honorific is None and _after_title(doc, c, title_ends) and _is_complement(doc, c, text):
-            drop.add(i)
-            continue
+        if title_ends and c.honorific is None:
+            hit, between = _after_title(doc, c, title_ends, dropped_ends)
+            if hit is not None and _is_complement(doc, c, text):
+                drop.add(i)
+                dropped_ends.add(c.end)
+                continue
+            if hit is not None and between == 0 and hit.title in _org_titles() and not _used_as_place(doc[c.first].text, text):
+                c.forced = "ORG"
+                continue
         if c.label in ("LOC", "MISC", "ORG", "PER") and c.honorific is None and _demonym(doc, c, text):
             c.forced = "MISC"
     out = [c for i, c in enumerate(cands) if i not in drop]
