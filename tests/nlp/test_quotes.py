@@ -138,6 +138,10 @@ CASES = [
     # a work noun ending the previous sentence (« le dispositif. ») does not make the next quote a title
     ("La porte-parole, Marie Quéré, a présenté le dispositif. « Aucun formulaire ne sera exigé », a assuré la porte-parole.",
      "Aucun formulaire", "Marie Quéré"),
+    # « selon » followed by an honorific or initials: their dot does not end the source
+    ("Le directeur financier, Karim Hadj, a présenté les comptes. La concurrence est « de plus en plus rude », "
+     "selon M. Hadj, qui prévoit un second semestre difficile.", "de plus en plus rude", "Karim Hadj"),
+    ("« Le calendrier sera tenu », selon J.-P. Lormier.", "Le calendrier sera tenu", "J.-P. Lormier"),
 ]
 
 

@@ -89,9 +89,11 @@ def _source_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     _, sources, ordered = _cue_words()
     alt = "|".join(re.escape(s).replace("'", "['’]").replace(r"\ ", r"\s+") for s in ordered)
     after = "|".join(re.escape(s).replace("'", "['’]").replace(r"\ ", r"\s+") for s in ordered if sources[s] == "any")
-    # « selon X, » / « pour X, » before the statement; « , selon X » after it
-    return re.compile(rf"(?<![\w-])(?:{alt})\s+(?P<x>[^,.;:!?«»“”\"\n]{{2,80}}?)\s*,", re.I), re.compile(
-        rf"[ \t\u00a0\u202f]*,?[ \t\u00a0\u202f]*(?:{after})\s+(?P<x>[^,.;:!?«»“”\"\n]{{2,80}})", re.I
+    # « selon X, » / « pour X, » before the statement; « , selon X » after it. X may hold an
+    # abbreviation or initials (« M. », « Mme », « J.-P. »), whose dot ends nothing.
+    x = r"(?:(?-i:\b[A-ZÀ-Þ][a-zà-ÿ]{0,2}\.(?:-[A-ZÀ-Þ]\.)?)[ \u00a0\u202f]*|[^,.;:!?«»“”\"\n])"
+    return re.compile(rf"(?<![\w-])(?:{alt})\s+(?P<x>{x}{{2,80}}?)\s*,", re.I), re.compile(
+        rf"[ \t\u00a0\u202f]*,?[ \t\u00a0\u202f]*(?:{after})\s+(?P<x>{x}{{2,80}})", re.I
     )
 
 
