@@ -142,6 +142,11 @@ CASES = [
     ("Le directeur financier, Karim Hadj, a présenté les comptes. La concurrence est « de plus en plus rude », "
      "selon M. Hadj, qui prévoit un second semestre difficile.", "de plus en plus rude", "Karim Hadj"),
     ("« Le calendrier sera tenu », selon J.-P. Lormier.", "Le calendrier sera tenu", "J.-P. Lormier"),
+    # « le N » refers to the person the article introduced with that noun, title or not
+    ("Le boulanger du village, Henri Caradec, a vu les flammes. Sa voisine, Anne Piel, dormait. "
+     "« J'ai tout de suite appelé les pompiers », raconte le boulanger.", "appelé les pompiers", "Henri Caradec"),
+    ("La voisine, Anne Piel, dormait. Le boulanger, Henri Caradec, a vu les flammes. "
+     "« Je n'ai rien entendu », assure la voisine.", "rien entendu", "Anne Piel"),
 ]
 
 

@@ -45,6 +45,7 @@ _COMMA_DET_END = re.compile(r",\s*(?:l[ae]\s+|l['’])?$")
 _TO_CLAUSE_END = re.compile(r"[^,.;:\n]*")
 _FEM_HONORIFIC = re.compile(r"\b(?:Mme|Mlle|Mmes)\s")
 _MASC_HONORIFIC = re.compile(r"\bM\.\s")
+INTRODUCED_REACH = 3000  # characters back where « le N » looks for the person introduced as N
 _DESCRIPTION = re.compile(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", re.S | re.I)
 PRONOUN_REACH = 3000  # characters a pronoun may look back for its antecedent
 DESCRIPTION_REACH = 600  # « l'élu », « cette opératrice »: someone named just before, or a new person
@@ -328,6 +329,10 @@ class Resolver:
             return None
         if det in ("un", "une"):
             return None  # an indefinite description introduces someone new
+        if det in ("le", "la", "l'", "l’"):
+            introduced = self.introduced_as(words[0], pos)
+            if introduced is not None:
+                return introduced
         demonstrative = det in ("cette", "ce", "cet")  # « cette opératrice »: always someone already named
         titled = hits and hits[0].start <= len(m.group(0)) - len(m.group("rest")) + 1
         if not (titled or demonstrative or any(w in _person_nouns() for w in words[:2])):
@@ -338,6 +343,21 @@ class Resolver:
         if gender is None:
             gender = next((_person_nouns()[w] for w in words[:2] if _person_nouns().get(w)), None)
         return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH)
+
+    def introduced_as(self, noun: str, pos: int) -> Who | None:
+        """The last person named right after ``noun`` before ``pos`` (« le boulanger du village, Henri C. »).
+
+        Any noun works, not only known titles: « le boulanger » later refers to
+        the person the article introduced with that very noun.
+        """
+        near = re.compile(rf"\b{re.escape(noun)}s?\b[\w\s'’-]{{0,30}}?,?\s*$", re.I)
+        for i in reversed(self.mentions_in(max(0, pos - INTRODUCED_REACH), pos)):
+            m = self.m[i]
+            if m.label != "PER" or self.in_quote(m.start):
+                continue
+            if near.search(self.text, max(0, m.start - 45), m.start):
+                return self.who_of_mention(i)
+        return None
 
     def titled(self, i: int, pos: int) -> Who:
         """A name after a title (« le président Martin »): the title picks between people sharing a surname."""
