@@ -129,7 +129,8 @@ def _org_head(doc: Doc, c: Candidate, text: str) -> bool | None:
             c.first = p
             c.start = c.key_start = prev.idx
             return True
-        if prev.lower_ in heads.words and prev.text[:1].islower():
+        person = c.label == "PER" and c.last > c.first  # « le conseil Anne Morel » is rare, a misparse likelier
+        if prev.lower_ in heads.words and prev.text[:1].islower() and not person:
             return None if not heads.words[prev.lower_] else False
     return None
 
