@@ -326,3 +326,17 @@ def test_timex_ages_after_a_noun_are_not_durations(timexes, text):
 )
 def test_timex_lengths_in_years_stay_durations(timexes, text, expression, value):
     assert _value_of(timexes(text, NOVEMBER_TUESDAY), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("La fumée a été vue vers 15 h 30, hier. Il n'y avait personne à ce moment-là.", "2025-05-18T15:30"),
+        ("Les pompiers sont arrivés à 9 h 15. À ce moment-là, le toit brûlait.", "2025-05-19T09:15"),
+    ],
+)
+def test_timex_ce_moment_la_points_at_the_last_clock_time(timexes, text, value):
+    found = timexes(text, MONDAY)
+    moment = [t for t in found if "moment" in t.text]
+    assert [(t.type, t.value) for t in moment] == [("TIME", value)]
+    assert not moment[0].text.lower().startswith("à")

@@ -88,6 +88,11 @@ def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
     """Remember the last date named in the text (not a period counted from publication) as the reference."""
     if ttype not in ("DATE", "TIME") or rule not in _ANCHORING:
         return
+    if ttype == "TIME" and ":" in value:
+        ctx.clock, ctx.clock_end = value, end  # the last clock time, until the text moves to another day
+    elif ctx.clock and _DAY_VALUE.match(value) and not value.startswith(ctx.clock[:10]):
+        same_sentence = not _BREAK.search(ctx.text, ctx.clock_end, end)  # « vers 15 h 30, hier »
+        ctx.clock = value[:10] + ctx.clock[10:] if same_sentence else None
     if m := _DAY_VALUE.match(value):
         d = cal.safe_date(int(m[1]), int(m[2]), int(m[3]))
         if d:

@@ -31,6 +31,8 @@ class Context:
     day: date | None = None  # last day spoken of (for clock times and parts of the day)
     day_end: int = -1  # where that day was spoken of
     story_day: date | None = None  # last day of the narrative (weekday, hier, la veille…), not a planned date
+    clock: str | None = None  # last clock time spoken of (« à ce moment-là » points at it)
+    clock_end: int = -1
     extra: dict = field(default_factory=dict)
 
     def anchor_day(self, at: int | None = None) -> date | None:
@@ -332,6 +334,8 @@ def relday(m: re.Match, c: Context) -> Value:
 def refday(m: re.Match, c: Context) -> Value:
     e = lexicon().days.get(key(m["refd"])) or lexicon().days.get("le " + key(m["refd"]))
     offset = e["offset"]
+    if "moment" in key(m["refd"]) and c.clock:
+        return "TIME", c.clock  # « vers 15 h 30 … Personne n'était là à ce moment-là »: that very time
     if c.ref is not None:
         d, precision = c.ref
         if precision == "day":
