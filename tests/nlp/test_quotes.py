@@ -147,6 +147,12 @@ CASES = [
      "« J'ai tout de suite appelé les pompiers », raconte le boulanger.", "appelé les pompiers", "Henri Caradec"),
     ("La voisine, Anne Piel, dormait. Le boulanger, Henri Caradec, a vu les flammes. "
      "« Je n'ai rien entendu », assure la voisine.", "rien entendu", "Anne Piel"),
+    # portrait: a first-person quote with no verb belongs to the one person the text is about
+    ("La romancière Sarah Benhamou publie son deuxième livre.\n\nLe succès l'a surprise. "
+     "« Je pensais écrire pour mes enfants, rien de plus. »", "Je pensais écrire", "Sarah Benhamou"),
+    # ... but not when two people are named
+    ("Sarah Benhamou et Paul Roche publient un livre.\n\nLe succès les a surpris. "
+     "« Je pensais écrire pour mes enfants, rien de plus. »", "Je pensais écrire", None),
 ]
 
 

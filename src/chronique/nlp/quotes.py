@@ -70,6 +70,8 @@ _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]l|[Ee]lle)\b")
 MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
 CONTINUE_WINDOW = 700  # characters over which a speaker keeps the floor
+TOPIC_WINDOW = 1200  # characters before a first-person quote where its speaker must be the only person named
+_FIRST_PERSON = re.compile(r"(?<![\w-])(?:je|j['’]|me|m['’]|moi|mon|ma|mes)(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -462,6 +464,25 @@ def _beat(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None]:
     return None, None
 
 
+def _first_person_topic(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None]:
+    """An unattributed quote in the first person (« Je … ») belongs to the one person the text is about.
+
+    Portraits and interviews let the subject speak without a verb of saying;
+    the rule holds only when a single person is named, outside quotes, in the
+    stretch of text before the quote.
+    """
+    r = d.resolver
+    if not _FIRST_PERSON.search(d.text, q.start, q.end):
+        return None, None
+    people = [
+        i for i in r.mentions_in(max(0, q.open - TOPIC_WINDOW), q.open) if r.m[i].label == "PER" and not r.in_quote(r.m[i].start)
+    ]
+    if not people or len({r.local_of.get(i, -1 - i) for i in people}) != 1:
+        return None, None
+    i = people[-1]
+    return r.who_of_mention(i), (r.m[i].start, r.m[i].end)
+
+
 def _keeps_floor(d: _Doc, q: Marked) -> bool:
     """A quote with no cue continues the last speaker when that speaker spoke in the previous sentence."""
     if d.running is None or q.open - d.running[0] > CONTINUE_WINDOW:
@@ -502,6 +523,9 @@ def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
         how = "beat" if who is not None else how
     if who is None and not short and (q.continued or opens) and _keeps_floor(d, q):
         who, how = d.running[1], "continue"  # type: ignore[index]
+    if who is None and not short and opens and not q.continued:
+        who, span = _first_person_topic(d, q)
+        how = "topic" if who is not None else how
     if who is not None and (not short or how in ("after", "before")):
         d.running = (q.end, who)
         if span is not None:
