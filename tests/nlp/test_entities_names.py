@@ -63,6 +63,8 @@ def test_entities_phonetic_keeps_different_names_apart(a, b):
         ("Ludwig van Delft", ("ludwig",), "van-delft"),
         ("Claire Martin-Roux", ("claire",), "martin-roux"),
         ("Paul A. Gris", ("paul", "a"), "gris"),
+        ("D. Vernier", ("d",), "vernier"),  # a dotted initial, not the particle « d' »
+        ("Louis d'Orgeval", ("louis",), "d-orgeval"),
     ],
 )
 def test_entities_split_name_keeps_particles_with_the_surname(name, given, surname):

@@ -143,9 +143,14 @@ def split_name(name: str) -> tuple[tuple[str, ...], str]:
         return (), ""
     k = len(us) - 1
     particles = _particles()
-    while k > 0 and us[k - 1] in particles:
+    while k > 0 and us[k - 1] in particles and not _is_dotted_initial(name, us[k - 1]):
         k -= 1
     return us[:k], "-".join(us[k:])
+
+
+def _is_dotted_initial(name: str, unit: str) -> bool:
+    """« D. Lescure »: a one-letter unit written with a dot is an initial, not the particle « d' »."""
+    return len(unit) == 1 and re.search(rf"(?<!\w){re.escape(unit)}\.", strip_accents(name), re.I) is not None
 
 
 def is_initials(unit: str) -> bool:
