@@ -340,3 +340,14 @@ def test_timex_ce_moment_la_points_at_the_last_clock_time(timexes, text, value):
     moment = [t for t in found if "moment" in t.text]
     assert [(t.type, t.value) for t in moment] == [("TIME", value)]
     assert not moment[0].text.lower().startswith("à")
+
+
+@pytest.mark.parametrize("table", ["months", "weekdays", "units", "refs", "holidays", "days", "seasons", "parts"])
+def test_timex_windows_cover_every_form_of_the_vocabulary(table):
+    """The rules only run around trigger words: no form of the temporal vocabulary may be left without one."""
+    from chronique.nlp.timex import _windows
+    from chronique.nlp.timex_lexicon import lexicon
+
+    for form in getattr(lexicon(), table):
+        text = f"Rien ne bouge. Le texte dit {form} ici."
+        assert any(lo <= text.index(form) and text.index(form) + len(form) <= hi for lo, hi, _ in _windows(text)), form

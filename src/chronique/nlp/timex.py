@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
-from chronique.nlp.timex_rules import rules, trigger
+from chronique.nlp.timex_rules import WORD, rules, trigger_words
 from chronique.nlp.timex_tense import tense_at
 from chronique.nlp.timex_values import NORMALISERS, Context
 
@@ -45,23 +45,35 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _MARGIN = 90  # characters a rule may reach before or after its trigger word
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around temporal trigger words, merged, cut at spaces so no word is split."""
-    out: list[list[int]] = []
+_DIGIT = frozenset(["digit"])
+
+
+def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Stretches of text around temporal trigger words, merged, cut at spaces so no word is split, each with the
+    kinds of trigger it holds (a rule only runs where one of the kinds it needs is present)."""
+    words = trigger_words()
+    out: list[list] = []
     n = len(text)
-    for m in trigger().finditer(text):
+    for m in WORD.finditer(text):
+        w = m.group().lower()
+        kinds = words.get(w)
+        if kinds is None:
+            if not any(ch.isdigit() for ch in w):
+                continue
+            kinds = _DIGIT
         lo, hi = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
         if out and lo <= out[-1][1]:
             out[-1][1] = max(out[-1][1], hi)
+            out[-1][2] = out[-1][2] | kinds
         else:
-            out.append([lo, hi])
+            out.append([lo, hi, kinds])
     spans = []
-    for lo, hi in out:
+    for lo, hi, kinds in out:
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1
         while hi < n and not text[hi].isspace():
             hi += 1
-        spans.append((lo, hi))
+        spans.append((lo, hi, kinds))
     return spans
 
 
@@ -69,7 +81,10 @@ def _candidates(text: str):
     out = []
     windows = _windows(text)
     for rule in rules():
-        for lo, hi in windows:
+        needs = rule.needs
+        for lo, hi, kinds in windows:
+            if needs and not needs & kinds:
+                continue
             for m in rule.regex.finditer(text, lo, hi):
                 start, end = _trim(text, *_span(m))
                 if end > start:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chronique import langdata
-from chronique.nlp.timex_lexicon import alt, lexicon
+from chronique.nlp.timex_lexicon import alt, key, lexicon
 
 B = r"(?<![\w-])"  # start of a word (not inside « après-midi »)
 E = r"(?![\w])"
@@ -26,6 +26,21 @@ class Rule:
     name: str
     regex: re.Pattern
     priority: int  # among candidates of equal length, the higher wins
+    needs: frozenset[str] = frozenset()  # trigger kinds one of which a window must hold for the rule to run there
+
+
+# The kinds of trigger word (see trigger_words) each rule needs one of; rules not listed run in every window.
+_NEEDS = {
+    "date_dmy": "month", "date_first": "month", "month_year": "month", "month": "month", "century": "extra",
+    "night_of": "weekday", "date_numeric": "digit", "date_iso": "digit", "year": "digit", "decade": "digit",
+    "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "part_year": "unit", "months_part": "unit",
+    "weekday": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
+    "refday_bare": "day_ref extra", "this_part": "part", "same_part": "part", "part_alone": "part", "part_en": "part",
+    "part_bound": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
+    "ago": "unit", "in": "unit", "shifted": "unit", "duration": "unit", "duration_frac": "unit",
+    "duration_recent": "unit", "duration_word": "unit", "clock_words": "unit", "clock_named": "clock_word",
+    "season": "season", "holiday": "holiday", "ref": "ref extra", "set": "unit", "set_word": "frequency",
+}
 
 
 @lru_cache(maxsize=1)
@@ -134,14 +149,33 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}{E}"),
         ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),
     ]
-    return tuple(Rule(name, re.compile(p, re.IGNORECASE), prio) for name, prio, p in defs)
+    return tuple(Rule(name, re.compile(p, re.IGNORECASE), prio, frozenset(_NEEDS.get(name, "").split()))
+                 for name, prio, p in defs)
+
+
+WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def trigger() -> re.Pattern:
-    """Every rule needs one of these words or a digit: the rules only run in windows around them."""
-    rx = lexicon().rx
-    words = "|".join(rx[k] for k in ("month", "weekday", "weekday_pl", "unit", "part", "part_adj", "season", "day_pub",
-                                     "day_ref", "ref", "frequency", "clock_word"))
-    holiday = rx["holiday"].replace("(?-i:", "(?:")
-    return re.compile(rf"\d|(?<!\w)(?:{words}|{holiday}|lendemain|siècle|années|jusqu)(?!\w)", re.IGNORECASE)
+def trigger_words() -> dict[str, frozenset[str]]:
+    """Every word (lower case) of the temporal vocabulary, with the kinds of expression it can start a search for.
+
+    A text is cut into words once and each is looked up here, which is far cheaper than one big alternation
+    tried at every character; every word of three letters or more of a phrase counts (« à l'heure actuelle »
+    -> heure, actuelle), so no form of the vocabulary is left without a trigger."""
+    lx = lexicon()
+    kinds: dict[str, set[str]] = {}
+    sources = {
+        "month": lx.months, "weekday": lx.weekdays, "weekday_pl": lx.weekdays_plural, "unit": lx.units,
+        "part": list(lx.parts) + list(lx.part_adjectives), "season": lx.seasons, "ref": lx.refs,
+        "frequency": lx.frequencies, "clock_word": lx.clock_words, "holiday": lx.holidays,
+        "day_pub": [f for f, e in lx.days.items() if e["anchor"] == "publication"],
+        "day_ref": [f for f, e in lx.days.items() if e["anchor"] == "reference"],
+        "extra": ["lendemain", "surlendemain", "siècle", "années", "jusqu"],
+    }
+    for kind, forms in sources.items():
+        for form in forms:
+            words = WORD.findall(key(form))
+            for w in words if len(words) == 1 else [w for w in words if len(w) >= 3] or words:
+                kinds.setdefault(w, set()).add(kind)
+    return {w: frozenset(k) for w, k in kinds.items()}
