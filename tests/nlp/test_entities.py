@@ -225,3 +225,16 @@ def test_entities_elided_words_are_not_entities_with_the_small_model(analyze_sm,
         assert not m.text.endswith(("’", "'")), m.text
         assert any(c.isupper() for c in m.text), m.text
         assert " à " not in m.text, m.text
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("La directrice, Inès Ferreira-Lindqvist, a démissionné lundi. Mme Ferreira-Lindqvist a parlé.", "Inès Ferreira-Lindqvist"),
+        ("Le maire Paul Aubert-Kervella a signé l'arrêté.", "Paul Aubert-Kervella"),
+    ],
+)
+def test_entities_hyphenated_surname_kept_whole(analyze, text, name):
+    a = analyze(text)
+    assert name in [e.name for e in a.entities]
+    assert all(not m.text.endswith(name.split("-")[0]) or m.end < len(text) and text[m.end] != "-" for m in a.mentions)

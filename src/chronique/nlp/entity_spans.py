@@ -60,6 +60,9 @@ class Candidate:
     forced: str | None = None  # a label fixed by a language rule (:mod:`entity_types`)
 
 
+_HYPHENS = frozenset("-‐‑")
+
+
 def _elided(t: Token) -> bool:
     return bool(_ELIDED.match(t.text))
 
@@ -324,6 +327,21 @@ def _extend_right(doc: Doc, cands: list[Candidate]) -> None:
             c.last = k
             c.end = doc[k].idx + len(doc[k].text)
             k += 1
+        # « Ferreira-Lindqvist »: the tokenizer splits an unknown hyphenated surname; the name holds both halves
+        while (
+            k + 1 < len(doc)
+            and k not in taken
+            and k + 1 not in taken
+            and doc[k].text in _HYPHENS
+            and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+            and doc[k + 1].is_title
+            and doc[k + 1].is_alpha
+        ):
+            taken.update((k, k + 1))
+            c.last = k + 1
+            c.end = doc[k + 1].idx + len(doc[k + 1].text)
+            k += 2
 
 
 def _join_adjacent(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
