@@ -149,7 +149,7 @@ def split_name(name: str) -> tuple[tuple[str, ...], str]:
 
 
 def _is_dotted_initial(name: str, unit: str) -> bool:
-    """« D. Lescure »: a one-letter unit written with a dot is an initial, not the particle « d' »."""
+    """« D. Vernier »: a one-letter unit written with a dot is an initial, not the particle « d' »."""
     return len(unit) == 1 and re.search(rf"(?<!\w){re.escape(unit)}\.", strip_accents(name), re.I) is not None
 
 

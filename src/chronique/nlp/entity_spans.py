@@ -327,7 +327,7 @@ def _extend_right(doc: Doc, cands: list[Candidate]) -> None:
             c.last = k
             c.end = doc[k].idx + len(doc[k].text)
             k += 1
-        # « Ferreira-Lindqvist »: the tokenizer splits an unknown hyphenated surname; the name holds both halves
+        # « Aubert-Kervella »: the tokenizer splits an unknown hyphenated surname; the name holds both halves
         while (
             k + 1 < len(doc)
             and k not in taken
