@@ -53,6 +53,9 @@ def _of_type(found, etype):
         ("Le parquet a ouvert une enquête pour homicide.", "investigation"),
         ("Le suspect a été mis en examen pour vol.", "charge"),
         ("Les deux groupes laitiers ont annoncé leur projet de fusion.", "merger"),
+        ("Le parquet a requis deux ans de prison avec sursis contre l'ancien directeur.", "trial"),
+        ("Le club a remporté la finale face à son rival.", "result"),
+        ("Le groupe a publié des résultats semestriels en forte hausse.", "result"),
     ],
 )
 def test_events_typed_from_trigger_lemmas(nlp, text, etype):
