@@ -418,11 +418,17 @@ def _colon_before(d: _Doc, win: int, open_: int) -> tuple[Who | None, tuple[int,
         i = people[-1]
         return r.titled(i, colon), (r.m[i].start, r.m[i].end)
     # « Mme Roy, elle, n'en démord pas : « … » »: the subject that opens the sentence
-    lead = [i for i in people if r.m[i].start - win <= 30 and not r.is_complement(r.m[i].start)]
+    return _sentence_lead(d, people, win, colon)
+
+
+def _sentence_lead(d: _Doc, people: list[int], start: int, end: int) -> tuple[Who | None, tuple[int, int] | None]:
+    """The subject opening ``text[start:end]``: a person named in its first words, else a leading pronoun."""
+    r = d.resolver
+    lead = [i for i in people if r.m[i].start - start <= 30 and not r.is_complement(r.m[i].start)]
     if lead:
         i = lead[0]
-        return r.titled(i, colon), (r.m[i].start, r.m[i].end)
-    mp = _LEAD_PRONOUN.match(text, win, colon)
+        return r.titled(i, end), (r.m[i].start, r.m[i].end)
+    mp = _LEAD_PRONOUN.match(d.text, start, end)
     if mp:
         return r.pronoun(mp.start("p"), mp.group("p")), (mp.start("p"), mp.end("p"))
     return None, None
@@ -446,13 +452,9 @@ def _beat(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None]:
     if cues:  # « X a répondu sèchement. « … » »
         return _subject_before(d, cues[-1], ps)
     people = [i for i in r.mentions_in(ps, pe) if r.m[i].label == "PER"]
-    lead = [i for i in people if r.m[i].start - ps <= 30 and not r.is_complement(r.m[i].start)]
-    if lead:
-        i = lead[0]
-        return r.titled(i, pe), (r.m[i].start, r.m[i].end)
-    mp = _LEAD_PRONOUN.match(text, ps, pe)
-    if mp:
-        return r.pronoun(mp.start("p"), mp.group("p")), (mp.start("p"), mp.end("p"))
+    who, span = _sentence_lead(d, people, ps, pe)
+    if span is not None:
+        return who, span
     verb = next((t for t in d.doc.char_span(ps, pe, alignment_mode="expand") or () if t.pos_ in ("AUX", "VERB")), None)
     if verb is not None and verb.idx - ps <= 60:
         s, e = _strip(text, ps, verb.idx)
