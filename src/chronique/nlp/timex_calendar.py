@@ -77,38 +77,31 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 
 def year_for_day(anchor: date, month: int, day: int, tense: str | None, direction: str | None = None) -> int:
     """Year of a « 4 novembre » without year: the publication year unless it lands too far the wrong way."""
-    y = anchor.year
-    cand = safe_date(y, month, day) or safe_date(y, month, 28)
-    if direction == "before":
-        return y if cand < anchor else y - 1
-    if direction == "after":
-        return y if cand > anchor else y + 1
-    diff = (cand - anchor).days
-    ahead, behind = 182, 182
-    if tense == "past":
-        ahead, behind = 90, 300
-    elif tense == "future":
-        ahead, behind = 300, 90
-    if diff > ahead:
-        return y - 1
-    if diff < -behind:
-        return y + 1
-    return y
+    cand = safe_date(anchor.year, month, day) or safe_date(anchor.year, month, 28)
+    return _nearest_year(anchor.year, (cand - anchor).days, tense, direction, (182, 90, 300))
 
 
 def year_for_month(anchor: date, month: int, tense: str | None, direction: str | None = None) -> int:
     """Year of « en octobre » without year, by the same rule as :func:`year_for_day` at month grain."""
-    y = anchor.year
-    diff = month - anchor.month
+    return _nearest_year(anchor.year, month - anchor.month, tense, direction, (6, 3, 10))
+
+
+def _nearest_year(y: int, diff: int, tense: str | None, direction: str | None, reach: tuple[int, int, int]) -> int:
+    """The anchor's year, or the one before/after when ``diff`` (in days or months) goes too far.
+
+    ``direction`` (« avant », « depuis ») decides alone; otherwise the tense skews the
+    window: ``reach`` = (either way without tense, against the tense, along it: a past verb reaches far back).
+    """
     if direction == "before":
         return y if diff < 0 else y - 1
     if direction == "after":
         return y if diff > 0 else y + 1
-    ahead, behind = 6, 6
+    even, near, far = reach
+    ahead, behind = even, even
     if tense == "past":
-        ahead, behind = 3, 10
+        ahead, behind = near, far
     elif tense == "future":
-        ahead, behind = 10, 3
+        ahead, behind = far, near
     if diff > ahead:
         return y - 1
     if diff < -behind:
