@@ -75,6 +75,12 @@ class _Role:
     local: int
 
 
+@lru_cache(maxsize=256)
+def _introduced_by(noun: str) -> re.Pattern[str]:
+    """« N [de …], » ending right before a name: how an article introduces someone with a noun."""
+    return re.compile(rf"\b{re.escape(noun)}s?\b[\w\s'’-]{{0,30}}?,?\s*$", re.I)
+
+
 @lru_cache(maxsize=1)
 def _person_nouns() -> dict[str, str | None]:
     """Person nouns (« l'officier », « la prévenue ») and their gender when they show it."""
@@ -350,7 +356,7 @@ class Resolver:
         Any noun works, not only known titles: « le boulanger » later refers to
         the person the article introduced with that very noun.
         """
-        near = re.compile(rf"\b{re.escape(noun)}s?\b[\w\s'’-]{{0,30}}?,?\s*$", re.I)
+        near = _introduced_by(noun)
         for i in reversed(self.mentions_in(max(0, pos - INTRODUCED_REACH), pos)):
             m = self.m[i]
             if m.label != "PER" or self.in_quote(m.start):
