@@ -328,17 +328,10 @@ def export(corpus: CorpusAnalysis, fmt: str, out: str | Path | None, table: str 
 
 
 def load_aliases(path: str | Path) -> dict[str, str]:
-    """``alias<TAB>canonical name`` per line (``#`` comments and blank lines skipped)."""
-    aliases: dict[str, str] = {}
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) != 2 or not all(parts):
-            raise InputError(str(path), f"line {n}: expected 'alias<TAB>canonical name'")
-        aliases[parts[0]] = parts[1]
-    return aliases
+    """``alias<TAB>canonical name`` per line, or a JRC-Names ``entities`` file (see :mod:`chronique.link.aliases`)."""
+    from chronique.link.aliases import load_aliases as read
+
+    return read(path)
 
 
 def evaluate(gold: str | Path, model: str = DEFAULT_MODEL) -> tuple[Any, str]:

@@ -293,3 +293,99 @@ def test_entities_seed_titles_are_dated(corpus):
     for e in titled:
         for t in e.titles:
             assert t["title"] and t["document"] and t["date"]
+
+
+# --- transliterated given names (Khaled / Khalid) ------------------------------------------------
+_STORY = [("Tavrenko", "PER", ["Tavrenko"]), ("Ostrova", "LOC", ["Ostrova"]), ("Conseil de Vessac", "ORG", ["Conseil de Vessac"])]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Khaled Bensaïd", "Khalid Bensaïd"),
+        ("Ahmed Ouardi", "Ahmad Ouardi"),
+        ("Mohamed Tazeri", "Muhammad Tazeri"),
+        ("Youssef Karrouchi", "Youssouf Karrouchi"),
+        ("Sergueï Volkine", "Sergei Volkine"),
+        ("Aleksandr Pétrine", "Alexandre Pétrine"),
+    ],
+)
+def test_entities_vowel_variant_of_a_given_name_merges_within_one_story(a, b):
+    docs = [_doc(0, (a, "PER", [a]), *_STORY), _doc(1, (b, "PER", [b]), *_STORY)]
+    link_entities(docs)
+    assert _entity_of(docs, 0, a) == _entity_of(docs, 1, b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Marie Castel", "Mario Castel"),  # another ending: another name
+        ("Paola Verdi", "Paolo Verdi"),
+        ("Hassan Amrani", "Hussein Amrani"),  # another vowel count
+        ("Denis Lorca", "Denise Lorca"),
+        ("Karim Oudane", "Karima Oudane"),
+    ],
+)
+def test_entities_given_names_of_other_people_stay_apart_even_in_one_story(a, b):
+    docs = [_doc(0, (a, "PER", [a]), *_STORY), _doc(1, (b, "PER", [b]), *_STORY)]
+    link_entities(docs)
+    assert _entity_of(docs, 0, a) != _entity_of(docs, 1, b)
+
+
+def test_entities_vowel_variant_needs_a_shared_story():
+    docs = [_doc(0, ("Khaled Bensaïd", "PER", ["Khaled Bensaïd"]), ("Lyon", "LOC", ["Lyon"])),
+            _doc(1, ("Khalid Bensaïd", "PER", ["Khalid Bensaïd"]), ("Quito", "LOC", ["Quito"]))]
+    link_entities(docs)
+    assert _entity_of(docs, 0, "Khaled Bensaïd") != _entity_of(docs, 1, "Khalid Bensaïd")
+
+
+def test_entities_vowel_variants_named_in_one_article_stay_two_people():
+    docs = [_doc(0, ("Khaled Bensaïd", "PER", ["Khaled Bensaïd"]), ("Khalid Bensaïd", "PER", ["Khalid Bensaïd"]), *_STORY),
+            _doc(1, ("Khalid Bensaïd", "PER", ["Khalid Bensaïd"]), *_STORY)]
+    link_entities(docs)
+    assert _entity_of(docs, 0, "Khaled Bensaïd") != _entity_of(docs, 0, "Khalid Bensaïd")
+
+
+# --- alias files -----------------------------------------------------------------------------------
+_JRC_SAMPLE = (
+    "# invented sample in the JRC-Names entities layout: id, type, language, name (words joined by +)\n"
+    "900001\tP\tu\tIrina+Valkova\n"
+    "900001\tP\tru\tИрина+Валькова\n"
+    "900001\tP\tfr\tIrina+Valkov\n"
+    "900001\tP\ten\tIryna+Valkova\n"
+    "900002\tO\tfr\tConseil+des+Ondes\n"
+    "900002\tO\ten\tWave+Council\n"
+)
+
+
+def test_entities_alias_file_reads_the_jrc_names_layout(tmp_path):
+    from chronique.link.aliases import load_aliases
+
+    path = tmp_path / "entities.tsv"
+    path.write_text(_JRC_SAMPLE, encoding="utf-8")
+    aliases = load_aliases(path)
+    assert aliases["Iryna Valkova"] == "Irina Valkova"  # the universal (u) spelling is the display name
+    assert aliases["Ирина Валькова"] == "Irina Valkova"
+    assert aliases["Wave Council"] == "Conseil des Ondes"  # no u variant: the first one
+    assert "Irina Valkova" not in aliases
+
+
+def test_entities_jrc_aliases_merge_variants(tmp_path):
+    from chronique.service import load_aliases
+
+    path = tmp_path / "entities.tsv"
+    path.write_text(_JRC_SAMPLE, encoding="utf-8")
+    docs = [_doc(0, ("Conseil des Ondes", "ORG", ["Conseil des Ondes"])), _doc(1, ("Wave Council", "ORG", ["Wave Council"]))]
+    link_entities(docs, aliases=load_aliases(path))
+    assert _entity_of(docs, 0, "Conseil des Ondes") == _entity_of(docs, 1, "Wave Council")
+
+
+@pytest.mark.parametrize("content", ["Tour\tde\tFrance\n", "900001\tP\tu\tAnne+Roy\nla Boucle\tTour de France\n"])
+def test_entities_alias_file_rejects_malformed_lines(tmp_path, content):
+    from chronique.errors import InputError
+    from chronique.link.aliases import load_aliases
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError):
+        load_aliases(path)

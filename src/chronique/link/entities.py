@@ -12,6 +12,10 @@ Persons, in order:
    (Tom/Tomas, J./Jules, JD/J.D.) joins the only full form it fits;
 2. surnames that differ only by transliteration (same consonant skeleton,
    rapidfuzz ratio ≥ ``FUZZY_SURNAME``) join when the given names agree;
+   given names that differ by a transliterated vowel (Khaled / Khalid) join
+   when the surname is the same, the choice is unique and the two documents
+   share other names (the same story): two documents about different people
+   of one family rarely share their whole cast;
 3. a surname alone (« Martin », « M. Martin ») joins the only person of that
    surname in the corpus, or, when several exist, the one whose documents share
    clearly more names with its own document — otherwise it stays apart.
@@ -35,7 +39,9 @@ from rapidfuzz import fuzz
 from chronique.ids import entity_id
 from chronique.model import DocAnalysis, Entity
 from chronique.nlp.entity_titles import honorific_prefix, title_gender
-from chronique.nlp.entity_names import LINKING_WORDS, fold, strip_common_head, given_names_compatible, skeleton, split_name, unit_key, units
+from chronique.nlp.entity_names import (
+    LINKING_WORDS, fold, given_names_compatible, skeleton, split_name, strip_common_head, unit_key, units, vowel_variant,
+)
 
 FUZZY_SURNAME = 85.0  # rapidfuzz ratio between transliterated surnames of one person
 FUZZY_NAME = 90.0  # between two non-person names of one referent
@@ -172,7 +178,33 @@ def _apply_aliases(res: _Resolver, nodes: list[_Node], aliases: dict[str, str]) 
                 first[c] = i
 
 
-def _link_full_names(res: _Resolver, nodes: list[_Node], people: list[int]) -> None:
+def _shared_context(res: _Resolver, ctx: list[set[str]], i: int, j: int, own: str) -> int:
+    """How many names (besides ``own``) the documents of ``i``'s and ``j``'s entities have in common."""
+    left: set[str] = set()
+    for d in res.docs[res.root(i)]:
+        left |= ctx[d]
+    right: set[str] = set()
+    for d in res.docs[res.root(j)]:
+        right |= ctx[d]
+    return len((left & right) - {own})
+
+
+def _link_vowel_variants(res: _Resolver, nodes: list[_Node], reps: list[int], ctx: list[set[str]]) -> None:
+    """Khaled / Khalid of one surname: one person when the only such variant, agreeing, in the same story."""
+    for i in reps:
+        fits = set()
+        for j in reps:
+            if res.root(j) == res.root(i) or not vowel_variant(nodes[i].given[0], nodes[j].given[0]):
+                continue
+            if nodes[i].given[1:] and nodes[j].given[1:] and nodes[i].given[1:] != nodes[j].given[1:]:
+                continue
+            if res.can_join(i, j) and res.agrees(i, j) and _shared_context(res, ctx, i, j, nodes[i].surname) >= MIN_SHARED_CONTEXT:
+                fits.add(res.root(j))
+        if len(fits) == 1:
+            res.join(i, fits.pop())
+
+
+def _link_full_names(res: _Resolver, nodes: list[_Node], people: list[int], ctx: list[set[str]]) -> None:
     """Steps 1 and 2: full names by surname block, then transliterated surnames."""
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i in people:
@@ -194,6 +226,7 @@ def _link_full_names(res: _Resolver, nodes: list[_Node], people: list[int]) -> N
             fits = {r for r in fits if res.can_join(i, r) and res.agrees(i, r)}
             if len(fits) == 1:
                 res.join(i, fits.pop())
+        _link_vowel_variants(res, nodes, reps, ctx)
     # « Anne Lima Souza » / « Anne Lima-Souza »: a last given unit that is part of the surname
     for i in people:
         n = nodes[i]
@@ -339,7 +372,7 @@ def link_entities(analyses: list[DocAnalysis], aliases: dict[str, str] | None = 
     singles = [i for i, n in enumerate(nodes) if n.label == "PER" and not n.given and (n.strong_person or n.surname in surnames)]
     taken = set(people) | set(singles)
     others = [i for i in range(len(nodes)) if i not in taken]
-    _link_full_names(res, nodes, people)
+    _link_full_names(res, nodes, people, ctx)
     rest = _link_surnames(res, nodes, singles, people, ctx)
     # surnames of nobody named in full: one entity per key, as for other names
     _link_others(res, nodes, others + [i for i in rest if nodes[i].surname not in surnames], ctx)

@@ -195,6 +195,35 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix:
     return None
 
 
+MIN_VARIANT_LENGTH = 4  # shorter given names (Jan / Jon, Dan / Don) are too often different names
+MAX_VOWEL_CHANGES = 2
+
+
+def vowel_variant(a: str, b: str) -> bool:
+    """Two given-name units written from one foreign name with other vowels (Khaled / Khalid, Ahmed / Ahmad).
+
+    Transliteration from Arabic, Persian or Cyrillic script chooses vowels freely:
+    the phonetic keys have the same length and the same consonants in the same
+    places, begin and end alike, and differ by one or two vowels. A different
+    ending is never a spelling variant (Mario / Marie, Paolo / Paola), nor is a
+    different vowel count (Hassan / Hussein).
+    """
+    fa, fb = fold(a), fold(b)
+    ka, kb = unit_key(fa), unit_key(fb)
+    if ka == kb or len(ka) != len(kb) or len(ka) < MIN_VARIANT_LENGTH or not (fa and fb) or fa[-1] != fb[-1]:
+        return False
+    if ka[0] != kb[0] or ka[-1] != kb[-1]:
+        return False
+    changes = 0
+    for x, y in zip(ka, kb):
+        if x == y:
+            continue
+        if not (_VOWELS.match(x) and _VOWELS.match(y)):
+            return False
+        changes += 1
+    return changes <= MAX_VOWEL_CHANGES
+
+
 @lru_cache(maxsize=1)
 def _other_name_suffixes() -> frozenset[str]:
     from chronique import langdata
