@@ -47,6 +47,7 @@ _FEM_HONORIFIC = re.compile(r"\b(?:Mme|Mlle|Mmes)\s")
 _MASC_HONORIFIC = re.compile(r"\bM\.\s")
 INTRODUCED_REACH = 3000  # characters back where « le N » looks for the person introduced as N
 _DESCRIPTION = re.compile(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", re.S | re.I)
+NAMED_NEXT_REACH = 300  # characters after a title where the person it announces may be named
 PRONOUN_REACH = 3000  # characters a pronoun may look back for its antecedent
 DESCRIPTION_REACH = 600  # « l'élu », « cette opératrice »: someone named just before, or a new person
 PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "son": None, "sa": None, "ses": None, "leur": None}
@@ -58,6 +59,17 @@ class Who:
 
     name: str
     local: int | None = None
+    gender: str | None = None  # m | f when the expression shows it (« la mairie », « le syndicat »)
+    plural: bool = False  # « les autorités », « les avocats de X »: the antecedent of « ils » / « elles »
+    group: bool = False  # an organisation or a collective, not a person
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    noun: str  # singular head
+    gender: str
+    plural: bool  # this form is a plural
+    joins: str  # name | de
 
 
 @dataclass(slots=True)
@@ -87,6 +99,24 @@ def _person_nouns() -> dict[str, str | None]:
     return {e["cue"].lower(): e.get("gender") for e in langdata.load("quote_cues") if e["kind"] == "person"}
 
 
+@lru_cache(maxsize=1)
+def groups() -> dict[str, Group]:
+    """Collective speakers (``speaker_groups.yaml``) by every written form."""
+    out: dict[str, Group] = {}
+    for e in langdata.load("speaker_groups"):
+        noun, joins = e["noun"].lower(), e.get("joins") or "de"
+        out[noun] = Group(noun, e["gender"], noun.endswith(("s", "x")), joins)
+        for form in e.get("plural") or []:
+            out[form.lower()] = Group(noun, e["gender"], True, joins)
+    return out
+
+
+_GROUP_DET = re.compile(r"\s*(?P<det>(?:l[ea]s?|des|ses|leurs?|son|sa|cette|ce|cet|ces|une?|du)\s+|l['’]\s*)(?P<rest>)", re.I)
+_PLURAL_DET = frozenset({"les", "des", "ces", "leurs", "ses", "nos", "vos"})
+_GROUP_END = re.compile(r"[,;:.!?«»“”\"\n]|\s(?:qui|que|dont|lors|dans|depuis|avant|après|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
+GROUP_WORDS = 8  # a descriptive group name longer than this is a clause, not a name
+
+
 def _bag(text: str) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in _WORD.findall(text) if w.lower() not in _STOP)
 
@@ -100,6 +130,7 @@ class Resolver:
 
     def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], quoted: list[tuple[int, int]], text: str | None = None):
         self.text = doc.text if text is None else text
+        self.doc = doc
         self.titles = [h for h in entity_titles.find_titles(self.text) if h.kind == "title"]
         self._tstarts = [h.start for h in self.titles]
         self.entities = entities
@@ -204,7 +235,8 @@ class Resolver:
                 prev = self.mentions_in(max(0, comma - 80), comma)
                 if prev and self.m[prev[-1]].end >= comma - 1:
                     tail = _TO_CLAUSE_END.match(text[hit.end : hit.end + 80]).group()
-                    self._add_role(hit.start, head, hit.title + " " + tail, prev[-1], gender)
+                    if not self._is_subject(hit.end, hit.end + len(tail)):
+                        self._add_role(hit.start, head, hit.title + " " + tail, prev[-1], gender)
         for e in self.entities:
             if e.roles and e.mentions:
                 pos = min(self.m[i].start for i in e.mentions if i < len(self.m))
@@ -214,6 +246,16 @@ class Resolver:
                         head = r.split()[0].lower()
                         self.roles.append(_Role(pos, head, words, e.index))
         self.roles.sort(key=lambda r: r.pos)
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        """A verb follows the title before any relative pronoun: « Selon X, le dirigeant russe a déclaré » is no apposition."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for t in span or ():
+            if t.lower_ in ("qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle"):
+                return False
+            if t.pos_ in ("VERB", "AUX"):
+                return True
+        return False
 
     def _add_role(self, pos: int, head: str, phrase: str, mention: int, gender: str) -> None:
         local = self.local_of.get(mention)
@@ -266,31 +308,43 @@ class Resolver:
     def add_speaker(self, pos: int, who: Who) -> None:
         """Record an attributed speaker: it becomes a candidate antecedent for later pronouns.
 
-        Descriptions (« un diplomate européen », lower case) are not people the text will refer back to by name.
+        Descriptions of one person (« un diplomate européen », lower case) are not
+        people the text will refer back to; groups (« le syndicat ») are.
         """
-        if not who.name[:1].isupper():
+        if not who.name[:1].isupper() and not who.group:
             return
         bisect.insort(self._subjects, (pos, who), key=lambda s: s[0])
 
     # --- resolution ----------------------------------------------------------
-    def _compatible(self, who: Who, gender: str | None) -> bool:
-        if gender is None or who.local is None:
+    def _compatible(self, who: Who, gender: str | None, plural: bool = False) -> bool:
+        if who.plural != plural:
+            return False
+        if gender is None:
             return True
-        g = self.gender.get(who.local)
+        g = who.gender or (self.gender.get(who.local) if who.local is not None else None)
         return g is None or g == gender
 
     def pronoun(self, pos: int, pronoun: str, reach: int = PRONOUN_REACH) -> Who | None:
-        """The antecedent of a third-person singular pronoun at ``pos`` (at most ``reach`` characters back)."""
-        gender = PRONOUN_GENDER.get(pronoun.lower(), None)
-        if pronoun.lower() in ("ils", "elles", "on"):
+        """The antecedent of a third-person pronoun at ``pos`` (at most ``reach`` characters back).
+
+        « il » / « elle » take the latest agreeing subject, a person or a group
+        that spoke (« Le syndicat a dénoncé … « … », a-t-il ajouté »); « ils » /
+        « elles » only a plural group (« les autorités … ont-elles précisé »).
+        """
+        low = pronoun.lower()
+        if low == "on":
             return None
+        plural = low in ("ils", "elles")
+        gender = PRONOUN_GENDER.get(low.rstrip("s"), None)
         k = bisect.bisect_left(self._subjects, pos, key=lambda s: s[0])
         for j in range(k - 1, max(-1, k - 12), -1):
             p, who = self._subjects[j]
             if pos - p > reach:
                 break
-            if self._compatible(who, gender):
+            if self._compatible(who, gender, plural):
                 return who
+        if plural:
+            return None
         lo = bisect.bisect_left(self._mstarts, max(0, pos - min(reach, 1500)))
         hi = bisect.bisect_left(self._mstarts, pos)
         for i in reversed(self.mentions[lo:hi]):
@@ -300,6 +354,61 @@ class Resolver:
                 if self._compatible(who, gender):
                     return who
         return None
+
+    def group(self, start: int, end: int) -> Who | None:
+        """A collective speaker in ``text[start:end]``: « le syndicat », « la mairie de X », « l'administration X ».
+
+        The organisation named in the phrase is the speaker when there is one
+        (« le syndicat Force unie »); else the phrase without its determiner, cut
+        before a clause, is its descriptive name (« entourage de la ministre »).
+        """
+        text = self.text
+        m = _GROUP_DET.match(text, start, end)
+        if m is None:
+            return None
+        det = m.group("det").strip().lower()
+        rest = m.end()
+        words = _WORD.findall(text, rest, min(end, rest + 40))
+        if not det or not words:
+            return None
+        g = groups().get(words[0].lower())
+        if g is None:
+            return None
+        gender = g.gender
+        plural = g.plural or det in _PLURAL_DET and words[0].lower().endswith(("s", "x"))
+        stop = _GROUP_END.search(text, rest, end)
+        e = stop.start() if stop else end
+        head = self.doc.char_span(rest, rest + len(words[0]), alignment_mode="expand")
+        if head is not None and len(head) and head[0].pos_ in ("NOUN", "PROPN"):
+            # the noun phrase the parser built on the head: its words up to the verb
+            right = head[0].right_edge
+            while right.i > head[0].i and right.pos_ in ("VERB", "AUX", "PRON", "ADV", "PUNCT", "SCONJ", "ADP", "DET", "CCONJ"):
+                right = right.nbor(-1)
+            e = min(e, right.idx + len(right.text))
+        while e > rest and text[e - 1] in " \t\u00a0\u202f":
+            e -= 1
+        for i in self.mentions_in(rest, e):
+            mm = self.m[i]
+            if mm.label != "PER" and mm.start <= rest + len(words[0]) + 1:
+                who = self.who_of_mention(i)  # « le syndicat Force unie », « la Commission européenne »
+                return Who(who.name, who.local, gender, plural, True)
+        name = text[rest:e]
+        if len(_WORD.findall(name)) > GROUP_WORDS:
+            name = text[rest : rest + len(words[0])]
+        return Who(name, None, gender, plural, True)
+
+    def of_mention(self, i: int) -> Who:
+        """The mention's speaker; an organisation or a place speaking (« la Commission ») is a group of the determiner's gender."""
+        who = self.who_of_mention(i)
+        m = self.m[i]
+        if m.label == "PER":
+            return who
+        det = self.text[max(0, m.start - 5) : m.start].lower()
+        words = _WORD.findall(m.text)
+        head = groups().get(words[0].lower()) if words else None
+        gender = "f" if _FEM_DET.search(det) else "m" if _MASC_DET.search(det) else head.gender if head else None
+        plural = bool(re.search(r"\bles\s$", det))
+        return Who(who.name, who.local, gender, plural, True)
 
     def pronoun_in_quote(self, pos: int, quote_start: int, pronoun: str) -> Who | None:
         """A pronoun inside a quote (« … et il m'a dit : "…" »): the latest person named in that quote."""
@@ -348,7 +457,33 @@ class Resolver:
             gender = hits[0].gender if hits[0].gender in ("m", "f") else None
         if gender is None:
             gender = next((_person_nouns()[w] for w in words[:2] if _person_nouns().get(w)), None)
+        qualifiers = _bag(m.group("rest")) - {words[0]}
+        if qualifiers and not demonstrative and (titled or words[0] in _person_nouns()):
+            # « le dirigeant russe »: the one person whose title carries the same qualifiers (« président russe »)
+            same = {r.local for r in self.roles if r.pos < pos and qualifiers <= r.words}
+            if len(same) == 1:
+                return self.who_of_local(same.pop())
+            # « La directrice générale de X a annoncé … « … », a assuré Mme Y »: named just after
+            ahead = self.named_next(pos, gender)
+            if ahead is not None:
+                return ahead
         return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH)
+
+    def named_next(self, pos: int, gender: str | None) -> Who | None:
+        """The next person named outside quotes within a sentence or two, of the same known gender.
+
+        A specific title seen before any name (« la directrice générale de X a
+        annoncé … ») is often named right after (« …, a assuré Mme Y »).
+        """
+        if gender not in ("m", "f"):
+            return None
+        for i in self.mentions_in(pos, min(len(self.text), pos + NAMED_NEXT_REACH)):
+            m = self.m[i]
+            if m.label != "PER" or self.in_quote(m.start):
+                continue
+            local = self.local_of.get(i)
+            return self.who_of_mention(i) if local is not None and self.gender.get(local) == gender else None
+        return None
 
     def introduced_as(self, noun: str, pos: int) -> Who | None:
         """The last person named right after ``noun`` before ``pos`` (« le boulanger du village, Henri C. »).
@@ -383,6 +518,8 @@ class Resolver:
             m = self.m[i]
             if self.is_complement(m.start) and m.start > start:
                 continue
+            if m.label != "PER" and any_label:
+                return self.of_mention(i), m.start, m.end
             if any_label or m.label == "PER":
                 return self.titled(i, m.start), m.start, m.end
         for mc in _CAP_RUN.finditer(self.text, start, end):

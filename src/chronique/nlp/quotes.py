@@ -33,6 +33,7 @@ from chronique.model import LocalEntity, Mention, Quote, Span, Speaker
 from chronique.nlp import speech_cues
 from chronique.nlp.quote_marks import Marked, find_marked
 from chronique.nlp.quote_speakers import Resolver, Who
+from chronique.nlp.quote_speakers import groups as quote_groups
 from chronique.nlp.speech_cues import Cue
 
 _BOUNDARY = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[»”\"’])?[ \t\u00a0\u202f]+(?=[«“\"‘A-ZÀ-ÖØ-Þ0-9])|\n+")
@@ -40,7 +41,7 @@ _ABBREV = re.compile(r"(?:\b[A-ZÀ-Þ]|\bMM?|\bMme|\bMlle|\bMgr|\bDr|\bPr|\bSt|\
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*")
 _SPACES = " \t\u00a0\u202f\u2009"
 _PRONOUN_BEFORE = re.compile(
-    r"\b(?P<p>[Ii]l|[Ee]lle)\s+(?:(?:ne|n['’]|lui|leur|l['’]|y|en|se|s['’]|pas|me|m['’]|nous|vous)\s*)*$"
+    r"\b(?P<p>[Ii]ls?|[Ee]lles?)\s+(?:(?:ne|n['’]|lui|leur|l['’]|y|en|se|s['’]|pas|me|m['’]|nous|vous)\s*)*$"
 )
 _QUI_BEFORE = re.compile(r",?\s*\bqui\s*,?(?:[^,]{0,80},)?\s*$")
 _QUE = re.compile(r"\s*(?:[\w’'-]+[\s,]+){0,10}?(?P<que>qu['’]|que\b|si\b)\s*", re.I)
@@ -67,7 +68,9 @@ _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
 _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
-_LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]l|[Ee]lle)\b")
+_LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
+_DONT = re.compile(r"dont\s+", re.I)
+_AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
 MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
 CONTINUE_WINDOW = 700  # characters over which a speaker keeps the floor
 TOPIC_WINDOW = 1200  # characters before a first-person quote where its speaker must be the only person named
@@ -205,8 +208,12 @@ def _resolve_slot(
         return r.pronoun(ps, d.text[ps:pe]), (ps, pe)
     if e <= s:
         return None, None
-    if d.text[s:e].lower() in ("il", "elle", "lui"):  # « selon elle »
-        return r.pronoun(s, "elle" if d.text[s:e].lower() == "elle" else "il"), (s, e)
+    if d.text[s:e].lower() in ("il", "elle", "lui", "eux", "elles"):  # « selon elle »
+        low = d.text[s:e].lower()
+        return r.pronoun(s, {"lui": "il", "eux": "ils"}.get(low, low)), (s, e)
+    who = r.group(s, e)  # « le syndicat », « l'entourage de la ministre », « l'administration X »
+    if who is not None:
+        return who, (s, e)
     hit = r.name_in(s, e)
     if hit:
         return hit[0], (hit[1], hit[2])
@@ -219,8 +226,14 @@ def _resolve_slot(
     return None, None
 
 
-def _subject_before(d: _Doc, cue: Cue, win_start: int) -> tuple[Who | None, tuple[int, int] | None]:
-    """The subject of a verb of saying that stands before it in its sentence."""
+def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[Who | None, tuple[int, int] | None]:
+    """The subject of a verb of saying that stands before it in its sentence.
+
+    The clause right before the verb is read first (« Selon X, le dirigeant
+    russe a déclaré »: the subject is « le dirigeant russe », not X); a verb
+    coordinated with an earlier one (« X a dénoncé … et annoncé que ») shares
+    its subject.
+    """
     text, r = d.text, d.resolver
     if cue.pronoun is not None:
         ps, pe = cue.pronoun
@@ -233,19 +246,30 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int) -> tuple[Who | None, tupl
         if r.in_quote(ps):
             return None, None
         return r.pronoun(ps, mp.group("p")), (ps, pe)
+    if depth == 0 and _AND_BEFORE.search(text, max(win_start, cue.start - 30), cue.start):
+        earlier = [c for c in d.cues_in(win_start, cue.start) if c.type != "name"]
+        if earlier:  # « X a dénoncé « … » et annoncé que … »
+            return _subject_before(d, earlier[-1], win_start, depth + 1)
     limit = cue.start
     mq = _QUI_BEFORE.search(region)
     if mq:  # « X, qui, avec …, a insisté »: the antecedent of « qui »
         limit = win_start + mq.start()
+        g = _group_ending_at(d, max(win_start, limit - 80), limit)
+        if g is not None:
+            return g  # « l'administration X, qui a insisté »
         ante = [i for i in r.mentions_in(max(win_start, limit - 80), limit) if r.m[i].end >= limit - 1]
         if ante:
             return r.titled(ante[-1], cue.start), (r.m[ante[-1]].start, r.m[ante[-1]].end)
+    else:
+        who, span = _clause_subject(d, win_start, cue.start)
+        if span is not None:
+            return who, span
     cands = [i for i in r.mentions_in(win_start, limit) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
     per = [i for i in cands if r.m[i].label == "PER"]
     pick = per[-1] if per else (cands[-1] if cands and limit - r.m[cands[-1]].end < 40 else None)
     if pick is not None:
         m = r.m[pick]
-        return r.titled(pick, cue.start), (m.start, m.end)
+        return (r.titled(pick, cue.start) if m.label == "PER" else r.of_mention(pick)), (m.start, m.end)
     # a title or a person noun as subject: « Le ministre a déclaré », « Joint par téléphone, l'entraîneuse a dit »
     parts = d.outside_quotes(win_start, cue.start)
     if parts:
@@ -259,7 +283,75 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int) -> tuple[Who | None, tupl
     s, e = _strip(text, win_start, cue.start)
     words = _WORDS.findall(text[s:e])
     if 1 <= len(words) <= 7 and _DET.match(text[s:e]) and not _CLAUSE_PUNCT.search(text[s:e]):
-        return Who(_DET.sub("", text[s:e])), (s, e)
+        return _described(d, s, e), (s, e)
+    return None, None
+
+
+_GROUP_START = re.compile(r"\b(?:l[ea]s?|des|l['’]|ses|son|sa|leurs?)\s*(?=\w)", re.I)
+
+
+def _group_ending_at(d: _Doc, start: int, end: int) -> tuple[Who, tuple[int, int]] | None:
+    """A group phrase that ends right at ``end`` (« …avec l'administration X, qui … »)."""
+    for m in reversed(list(_GROUP_START.finditer(d.text, start, end))):
+        who = d.resolver.group(m.start(), end)
+        if who is not None:
+            s, e = _strip(d.text, m.start(), end)
+            return (who, (s, e)) if who.local is not None or d.text[s:e].endswith(who.name) else None
+    return None
+
+
+def _described(d: _Doc, s: int, e: int) -> Who:
+    """A descriptive speaker (« les habitants du quartier »): its words; a plural one may be « ils » later."""
+    phrase = d.text[s:e]
+    det = _DET.match(phrase)
+    plural = bool(det) and det.group().strip().lower() in ("les", "des", "ces")
+    return Who(_DET.sub("", phrase), None, None, plural, plural)
+
+
+def _clause_subject(d: _Doc, win_start: int, end: int) -> tuple[Who | None, tuple[int, int] | None]:
+    """The subject in the last comma-separated stretch before ``end``, when that stretch names one.
+
+    Returns (None, None) when the stretch is empty or says nothing conclusive, so
+    that the caller reads the whole sentence (« Anne Roy, la ministre, a dit »).
+    """
+    text, r = d.text, d.resolver
+    parts = d.outside_quotes(win_start, end)
+    if not parts or parts[-1][1] != end:
+        return None, None
+    s, e = parts[-1]
+    k = text.rfind(",", s, e)
+    s, e = _strip(text, k + 1 if k >= 0 else s, e)
+    if e <= s:
+        return None, None
+    md = _DONT.match(text, s, e)
+    if md and k >= 0:  # « X, dont l'administration a prévenu »: a group of X
+        ante = [i for i in r.mentions_in(max(win_start, k - 80), k) if r.m[i].end >= k - 1]
+        g = r.group(md.end(), e)
+        if ante and g is not None:
+            owner = r.who_of_mention(ante[-1]).name.split()[-1]
+            joins = quote_groups().get(_WORDS.findall(g.name)[0].lower())
+            g.name = f"{g.name} {owner}" if joins is not None and joins.joins == "name" else f"{g.name} de {owner}"
+            g.local = None
+            return g, (s, e)
+        return None, None
+    who = r.group(s, e)
+    if who is not None:
+        return who, (s, e)
+    cands = [i for i in r.mentions_in(s, e) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
+    per = [i for i in cands if r.m[i].label == "PER"]
+    if per:
+        m = r.m[per[-1]]
+        return r.titled(per[-1], end), (m.start, m.end)
+    if cands and e - r.m[cands[-1]].end < 40:
+        m = r.m[cands[-1]]
+        return r.of_mention(cands[-1]), (m.start, m.end)
+    if k < 0 or not _DET.match(text[s:e]):
+        return None, None  # no comma: the whole sentence is the clause, read by the caller
+    who = r.role(end, s, e)
+    if who is not None:
+        return who, (s, e)
+    if len(_WORDS.findall(text[s:e])) <= 7:
+        return _described(d, s, e), (s, e)
     return None, None
 
 
@@ -393,6 +485,9 @@ def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, 
     who, span = _colon_before(d, win, q.open)
     if who is not None:
         return who, span, None, "before"
+    who, span, cue = _closing_cue(d, q)
+    if who is not None:
+        return who, span, cue, "after"
     return None, None, None, ""
 
 
@@ -588,10 +683,13 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
             body_start = mi.start("inf")
     if body_start is not None:
         qs = [s for s, _ in d.quoted if body_start <= s < end]
-        body_end = end
+        body_end = _body_end(d, body_start, end)
         if qs and qs[0] == body_start:
             return None
-        if _same_speaker(d, cue, win):
+        who, span = _main_subject(d, win, cue.start) if cue.participle_clause else (None, None)
+        if who is not None:
+            pass  # « X s'est jointe à …, en promettant que … »: the subject of the main clause
+        elif _same_speaker(d, cue, win):
             who, span = d.running[1], None  # type: ignore[index]
         else:
             who, span = _subject_before(d, cue, win)
@@ -618,6 +716,42 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
                 if body and body[0][0] == win and body[0][1] == comma:
                     return _make(d, win, comma, "indirect", who, span, cue)
     return None
+
+
+def _body_end(d: _Doc, start: int, end: int) -> int:
+    """Reported speech stops where the sentence goes on with another verb of saying (« …, a ajouté X »)."""
+    for c in d.cues_in(start, end):
+        k = d.text.rfind(",", start, c.start)
+        if k >= 0 and not d.text[k + 1 : c.start].strip():
+            return k
+    return end
+
+
+def _main_subject(d: _Doc, win: int, end: int) -> tuple[Who | None, tuple[int, int] | None]:
+    """The subject opening the sentence: a group (« L'administration X s'est jointe … ») or a person."""
+    r = d.resolver
+    who = r.group(win, end)
+    if who is not None:
+        return who, (win, win + len(who.name))
+    people = [i for i in r.mentions_in(win, end) if r.m[i].label == "PER" and not r.in_quote(r.m[i].start)]
+    return _sentence_lead(d, people, win, end)
+
+
+def _closing_cue(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, Cue | None]:
+    """« L'échange aura lieu « dans dix jours » à la frontière, a précisé X. »: the verb closing the sentence."""
+    close = q.close + 1 if q.close is not None else q.end
+    end = d.sentence_end(close)
+    for c in d.cues_in(close, end):
+        if c.type == "name" or "," not in d.text[max(close, c.start - 3) : c.start]:
+            continue
+        s, e = _slot_after(d, c.end)
+        tail = d.text[e:end].strip()
+        if tail and tail[0] not in ".!?" and not _PLACE_AFTER.match(tail):
+            continue
+        who, span = _resolve_slot(d, s, e, c, c.start)
+        if who is not None:
+            return who, span, c
+    return None, None, None
 
 
 def _selon(d: _Doc, start: int, end: int) -> list[Quote]:
@@ -651,11 +785,31 @@ def _selon(d: _Doc, start: int, end: int) -> list[Quote]:
     return out
 
 
+def _register_subject(d: _Doc, cue: Cue) -> None:
+    """« Le syndicat a dénoncé la réforme. » with no quote: its group or titled subject may be « il » later."""
+    if cue.type == "name" or cue.pronoun is not None or d.resolver.in_quote(cue.start):
+        return
+    win = d.sentence_start(cue.start)
+    who, span = _clause_subject(d, win, cue.start)
+    if who is None:
+        parts = d.outside_quotes(win, cue.start)
+        if parts and parts[-1][1] == cue.start:
+            s, e = _strip(d.text, parts[-1][0], cue.start)
+            who = d.resolver.group(s, e) or (d.resolver.role(cue.start, s, e) if _DET.match(d.text[s:e]) else None)
+            span = (s, e)
+    if who is not None and span is not None and (who.group or who.local is not None):
+        d.resolver.add_speaker(span[0], who)
+
+
 def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> list[Quote]:
     """Direct, partial and indirect quotes of ``doc`` with their speakers, in text order."""
     text = doc.text
     marked = find_marked(text)
     d = _Doc(doc, text, mentions, entities, marked)
+    selon = _selon(d, 0, len(text))
+    for q in selon:  # « Selon X, … » makes X a subject later pronouns may refer to
+        if q.speaker is not None and q.speaker.start is not None:
+            d.resolver.add_speaker(q.speaker.start, Who(q.speaker.name, q.speaker.local))
     body_cues = d.cues
     events: list[tuple[int, int, object]] = [(q.open, 1, q) for q in marked] + [(c.start, 0, c) for c in body_cues]
     events.sort(key=lambda x: (x[0], x[1]))
@@ -674,6 +828,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
             qi = _indirect(d, item)  # type: ignore[arg-type]
             if qi is not None:
                 out.append(qi)
-    out.extend(_selon(d, 0, len(text)))
+            else:
+                _register_subject(d, item)  # type: ignore[arg-type]
+    out.extend(selon)
     out.sort(key=lambda x: (x.start, x.end))
     return out

@@ -21,6 +21,10 @@ _ELISION = re.compile(r"^(?P<pre>(?:[sSdDnNlLmM]|[qQ]u)['’])(?P<rest>\w.*)$")
 AUX_AVOIR = frozenset("a avait aurait ont avaient auraient aura auront eut".split())
 AUX_ETRE = frozenset("est sont était étaient serait seraient sera fut".split())
 _NOT_PARTICIPLE = re.compile(r"(?:ent|ait|aient|ant|ra|rait|er|re|ir)$")
+# A verb form right after one of these is a noun: « un communiqué », « sa déclaration », « l'annonce ».
+DETERMINERS = frozenset("un une des du au aux ce cet cette ces son sa ses leur leurs notre votre".split())
+OBJECT_OR_ARTICLE = frozenset("le la les l' l’".split())  # articles, or object pronouns before a verb (« il le dit »)
+SUBJECT_PRONOUNS = frozenset("il elle on ils elles qui je tu nous vous".split())
 MAX_ADVERBS = 3
 
 
@@ -133,6 +137,8 @@ def match_cue(text: str, ws: list[tuple[int, int, str]], i: int) -> Cue | None:
         return None
     start = ws[i][0]
     prev = ws[i - 1][2].lower() if i > 0 else ""
+    if _is_noun(ws, i, lex):
+        return None
     ws = ws[i : i + 10]  # a cue spans a few words: work on a bounded window
     j = 0
     s, e, w = ws[0]
@@ -169,6 +175,23 @@ def match_cue(text: str, ws: list[tuple[int, int, str]], i: int) -> Cue | None:
     # « précisant que », « avant d'ajouter »: the subject is the main clause's
     infinitive = low == lemma and (prev in ("de", "pour", "sans", "avant") or elided in ("d'", "d’"))
     return Cue(start, ws[last][1], lemma, pron2, low.endswith("ant") or infinitive, lex.types[lemma])
+
+
+def _is_noun(ws: list[tuple[int, int, str]], i: int, lex: Lexicon) -> bool:
+    """« dans un communiqué », « l'annonce », « la critique » (not « il la critique »): a noun, not a verb."""
+    w = ws[i][2].lower()
+    elided = _ELISION.match(w)
+    if elided and elided.group("pre").lower() in ("l'", "l’"):
+        return elided.group("rest").lower() in lex.nouns
+    if i == 0 or (w not in lex.participles and w not in lex.nouns):
+        return False
+    prev = ws[i - 1][2].lower()
+    if prev in DETERMINERS:
+        return True
+    if prev in OBJECT_OR_ARTICLE or prev.endswith(("'", "’")) and prev[:1] == "l":
+        before = ws[i - 2][2].lower() if i >= 2 else ""
+        return w in lex.participles or before not in SUBJECT_PRONOUNS
+    return False
 
 
 @lru_cache(maxsize=1)
