@@ -47,6 +47,8 @@ _FEM_HONORIFIC = re.compile(r"\b(?:Mme|Mlle|Mmes)\s")
 _MASC_HONORIFIC = re.compile(r"\bM\.\s")
 INTRODUCED_REACH = 3000  # characters back where « le N » looks for the person introduced as N
 _DESCRIPTION = re.compile(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", re.S | re.I)
+_OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
+_AFTER_QUOTE = re.compile(r"[»”\"]\s*,[^.«»“”\"]{0,40}$")
 NAMED_NEXT_REACH = 300  # characters after a title where the person it announces may be named
 PRONOUN_REACH = 3000  # characters a pronoun may look back for its antecedent
 DESCRIPTION_REACH = 600  # « l'élu », « cette opératrice »: someone named just before, or a new person
@@ -481,6 +483,8 @@ class Resolver:
             m = self.m[i]
             if m.label != "PER" or self.in_quote(m.start):
                 continue
+            if not _AFTER_QUOTE.search(self.text, max(0, m.start - 40), m.start):
+                return None  # only the speaker of the next quote (« « … », a assuré Mme Y »)
             local = self.local_of.get(i)
             return self.who_of_mention(i) if local is not None and self.gender.get(local) == gender else None
         return None
@@ -496,8 +500,8 @@ class Resolver:
             m = self.m[i]
             if m.label != "PER" or self.in_quote(m.start):
                 continue
-            if near.search(self.text, max(0, m.start - 45), m.start):
-                return self.who_of_mention(i)
+            if near.search(self.text, max(0, m.start - 45), m.start) and not _OF_BEFORE.search(self.text, max(0, m.start - 6), m.start):
+                return self.who_of_mention(i)  # not « le successeur de X »: X is someone else
         return None
 
     def titled(self, i: int, pos: int) -> Who:

@@ -44,7 +44,7 @@ _PRONOUN_BEFORE = re.compile(
     r"\b(?P<p>[Ii]ls?|[Ee]lles?)\s+(?:(?:ne|n['’]|lui|leur|l['’]|y|en|se|s['’]|pas|me|m['’]|nous|vous)\s*)*$"
 )
 _QUI_BEFORE = re.compile(r",?\s*\bqui\s*,?(?:[^,]{0,80},)?\s*$")
-_QUE = re.compile(r"\s*(?:[\w’'-]+[\s,]+){0,10}?(?P<que>qu['’]|que\b|si\b)\s*", re.I)
+_QUE = re.compile(r"\s*(?:[\w’'-]+[\s,]+){0,10}?(?P<que>qu['’]|que\b|si\b|selon\s+(?:laquelle|lequel|lesquel(?:le)?s)\b)\s*", re.I)
 _INFINITIVE = re.compile(r"\s*(?:ne\s+pas\s+|n['’]?\s*)?(?P<inf>[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir))\b")
 _SLOT_STOP = re.compile(
     r"[.;:!?\n«»“”\"]|,\s+(?=[a-zàâçéèêëîïôûùüÿœ])"
@@ -69,8 +69,16 @@ _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
 _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
+_AND = re.compile(r"\set\s")
+_PASSIVE = re.compile(r"\b(?:été|être)\s")
+_BY = re.compile(r"\bpar\s+")
+_QUE_WORD = re.compile(r"\bqu(?:e\b|['’])", re.I)
+_QUI_WORD = re.compile(r"\bqui\b", re.I)
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux"})
 _DONT = re.compile(r"dont\s+", re.I)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
+NEXT_REACH = 120  # characters of the next sentence where the person a quote announces is named
+GROUP_LOOKBACK = 2  # sentences back where a pronoun may find the group that opened them
 MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
 CONTINUE_WINDOW = 700  # characters over which a speaker keeps the floor
 TOPIC_WINDOW = 1200  # characters before a first-person quote where its speaker must be the only person named
@@ -205,12 +213,12 @@ def _resolve_slot(
     r = d.resolver
     if cue is not None and cue.pronoun is not None:
         ps, pe = cue.pronoun
-        return r.pronoun(ps, d.text[ps:pe]), (ps, pe)
+        return _pronoun(d, ps, d.text[ps:pe]), (ps, pe)
     if e <= s:
         return None, None
     if d.text[s:e].lower() in ("il", "elle", "lui", "eux", "elles"):  # « selon elle »
         low = d.text[s:e].lower()
-        return r.pronoun(s, {"lui": "il", "eux": "ils"}.get(low, low)), (s, e)
+        return _pronoun(d, s, {"lui": "il", "eux": "ils"}.get(low, low)), (s, e)
     who = r.group(s, e)  # « le syndicat », « l'entourage de la ministre », « l'administration X »
     if who is not None:
         return who, (s, e)
@@ -226,6 +234,58 @@ def _resolve_slot(
     return None, None
 
 
+def _pronoun(d: _Doc, pos: int, word: str) -> Who | None:
+    """« il », « elle », « ils », « elles »: a person or a group that spoke, else the group opening a recent sentence.
+
+    « Le parquet a ouvert une enquête. Il a précisé que … »: no verb of saying
+    made the group a speaker, but it is the subject the pronoun continues.
+    """
+    who = d.resolver.pronoun(pos, word)
+    if who is not None or word.lower() not in ("il", "elle", "ils", "elles"):
+        return who
+    low = word.lower()
+    plural, gender = low.endswith("s"), ("f" if low.startswith("elle") else "m")
+    here, end = d.sentence_start(pos), pos
+    for _ in range(GROUP_LOOKBACK + 1):  # this sentence before the pronoun, then the previous ones
+        g = _lead_group(d, here, end) if end > here else None
+        if g is not None and g.plural == plural and (g.gender is None or g.gender == gender):
+            return g
+        if here == 0:
+            break
+        here, end = d.sentence_start(here - 1), here
+    return None
+
+
+def _lead_group(d: _Doc, start: int, end: int, labels: tuple[str, ...] = ("ORG",)) -> Who | None:
+    """The organisation or collective opening ``text[start:end]`` (« La Commission européenne a infligé … »).
+
+    A plural subject before the first verb counts too: « Les salariés de l'usine
+    ont manifesté », « X et ses alliés font pression » (the antecedent of « ils »).
+    """
+    r = d.resolver
+    s, _ = _strip(d.text, start, end)
+    who = r.group(s, end)
+    if who is not None:
+        return who
+    span = d.doc.char_span(s, end, alignment_mode="expand")
+    verb = next((t for t in span or () if t.pos_ in ("VERB", "AUX")), None)
+    lead_end = _strip(d.text, s, verb.idx)[1] if verb is not None and 0 < verb.idx - s <= 60 else None
+    det = _DET.match(d.text, s, end)
+    plural = lead_end is not None and not _CLAUSE_PUNCT.search(d.text, s, lead_end) and (
+        (det is not None and det.group().strip().lower() in ("les", "des")) or _AND.search(d.text, s, lead_end) is not None
+    )
+    if plural:  # « Les salariés de l'usine ont manifesté »
+        who = _described(d, s, lead_end)
+        who.plural = who.group = True
+        return who
+    for i in r.mentions_in(s, min(end, s + 6 + 60)):
+        m = r.m[i]
+        if m.start - s <= 4 and m.label in labels and not r.in_quote(m.start):
+            return r.of_mention(i)
+        break
+    return None
+
+
 def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[Who | None, tuple[int, int] | None]:
     """The subject of a verb of saying that stands before it in its sentence.
 
@@ -237,7 +297,7 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[
     text, r = d.text, d.resolver
     if cue.pronoun is not None:
         ps, pe = cue.pronoun
-        return r.pronoun(ps, text[ps:pe]), (ps, pe)
+        return _pronoun(d, ps, text[ps:pe]), (ps, pe)
     region = text[win_start : cue.start]
     mp = _PRONOUN_BEFORE.search(region)
     if mp:
@@ -245,7 +305,7 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[
         pe = win_start + mp.end("p")
         if r.in_quote(ps):
             return None, None
-        return r.pronoun(ps, mp.group("p")), (ps, pe)
+        return _pronoun(d, ps, mp.group("p")), (ps, pe)
     if depth == 0 and _AND_BEFORE.search(text, max(win_start, cue.start - 30), cue.start):
         earlier = [c for c in d.cues_in(win_start, cue.start) if c.type != "name"]
         if earlier:  # « X a dénoncé « … » et annoncé que … »
@@ -260,6 +320,11 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[
         ante = [i for i in r.mentions_in(max(win_start, limit - 80), limit) if r.m[i].end >= limit - 1]
         if ante:
             return r.titled(ante[-1], cue.start), (r.m[ante[-1]].start, r.m[ante[-1]].end)
+        k = text.rfind(",", win_start, limit)
+        s, e = _strip(text, k + 1 if k >= 0 else win_start, limit)
+        who = r.role(cue.start, s, e) if _DET.match(text[s:e]) and not r.in_quote(s) else None
+        if who is not None:  # « L'élu, qui a passé la nuit …, a demandé »
+            return who, (s, e)
     else:
         who, span = _clause_subject(d, win_start, cue.start)
         if span is not None:
@@ -525,7 +590,7 @@ def _sentence_lead(d: _Doc, people: list[int], start: int, end: int) -> tuple[Wh
         return r.titled(i, end), (r.m[i].start, r.m[i].end)
     mp = _LEAD_PRONOUN.match(d.text, start, end)
     if mp:
-        return r.pronoun(mp.start("p"), mp.group("p")), (mp.start("p"), mp.end("p"))
+        return _pronoun(d, mp.start("p"), mp.group("p")), (mp.start("p"), mp.end("p"))
     return None, None
 
 
@@ -580,6 +645,27 @@ def _first_person_topic(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int]
     return r.who_of_mention(i), (r.m[i].start, r.m[i].end)
 
 
+def _named_after(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None]:
+    """« « Il faut agir vite. » Ces mots sont ceux d'Anne Roy, … »: the one person the next sentence names.
+
+    Only when nothing before attributed the quote and that sentence quotes no
+    one itself (else its person speaks there, not here).
+    """
+    r = d.resolver
+    close = q.close + 1 if q.close is not None else q.end
+    ns = d.sentence_end(close)
+    if ns >= len(d.text) or d.text[close:ns].count("\n") > 1:
+        return None, None
+    ne = d.sentence_end(ns)
+    if d.outside_quotes(ns, ne) != [(ns, ne)]:
+        return None, None
+    people = [i for i in r.mentions_in(ns, min(ne, ns + NEXT_REACH)) if r.m[i].label == "PER"]
+    if len({r.local_of.get(i, -1 - i) for i in people}) != 1:
+        return None, None
+    i = people[0]
+    return r.who_of_mention(i), (r.m[i].start, r.m[i].end)
+
+
 def _keeps_floor(d: _Doc, q: Marked) -> bool:
     """A quote with no cue continues the last speaker when that speaker spoke in the previous sentence."""
     if d.running is None or q.open - d.running[0] > CONTINUE_WINDOW:
@@ -623,6 +709,9 @@ def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
     if who is None and not short and opens and not q.continued:
         who, span = _first_person_topic(d, q)
         how = "topic" if who is not None else how
+    if who is None and not short and opens and not q.continued:
+        who, span = _named_after(d, q)
+        how = "next" if who is not None else how
     if who is not None and (not short or how in ("after", "before")):
         d.running = (q.end, who)
         if span is not None:
@@ -674,7 +763,9 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     win = d.sentence_start(cue.start)
     m = _QUE.match(text, cue.end, min(end, cue.end + 80))
     body_start = None
-    if m and not _SENTENCE_PUNCT.search(text[cue.end : m.start("que")]) and m.group("que").lower() != "si":
+    if m and not _SENTENCE_PUNCT.search(text[cue.end : m.start("que")]) and m.group("que").lower() != "si" and not (
+        _QUI_WORD.search(text, cue.end, m.start("que")) or d.cues_in(cue.end, m.start("que"))
+    ):  # « a insisté le chef, qui note que … »: that « que » belongs to the relative clause's verb
         body_start = m.end()
     else:
         skip = _TIME_SKIP.match(text, cue.end)
@@ -687,6 +778,10 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
         if qs and qs[0] == body_start:
             return None
         who, span = _main_subject(d, win, cue.start) if cue.participle_clause else (None, None)
+        if _PASSIVE.search(text, cue.start, cue.end):  # « Il a été annoncé par le ministère que … »
+            who, span = _agent(d, cue.end, body_start)
+            if who is None:
+                return _make(d, body_start, body_end, "indirect", None, None, cue)
         if who is not None:
             pass  # « X s'est jointe à …, en promettant que … »: the subject of the main clause
         elif _same_speaker(d, cue, win):
@@ -701,6 +796,8 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
         return q
     # « Des dommages ont été signalés, a déclaré X. »: a sentence closed by an inverted verb of saying
     before = text[max(win, cue.start - 3) : cue.start]
+    if _PASSIVE.search(text, cue.start, cue.end):
+        return None
     if "," in before and cue.start - win > 20:
         s, e = _slot_after(d, cue.end)
         tail = text[e : end].strip()
@@ -718,6 +815,17 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     return None
 
 
+def _agent(d: _Doc, start: int, end: int) -> tuple[Who | None, tuple[int, int] | None]:
+    """The agent of a passive verb of saying: « par X » between the verb and the reported speech."""
+    m = _BY.search(d.text, start, end)
+    if m is None:
+        return None, None
+    s, e = _slot_after(d, m.end())
+    q = _QUE_WORD.search(d.text, s, e)
+    s, e = _strip(d.text, s, q.start() if q else e)
+    return _resolve_slot(d, s, e, None, m.end())
+
+
 def _body_end(d: _Doc, start: int, end: int) -> int:
     """Reported speech stops where the sentence goes on with another verb of saying (« …, a ajouté X »)."""
     for c in d.cues_in(start, end):
@@ -730,10 +838,10 @@ def _body_end(d: _Doc, start: int, end: int) -> int:
 def _main_subject(d: _Doc, win: int, end: int) -> tuple[Who | None, tuple[int, int] | None]:
     """The subject opening the sentence: a group (« L'administration X s'est jointe … ») or a person."""
     r = d.resolver
-    who = r.group(win, end)
+    people = [i for i in r.mentions_in(win, end) if r.m[i].label == "PER" and not r.in_quote(r.m[i].start)]
+    who = _lead_group(d, win, end, ("ORG", "LOC"))
     if who is not None:
         return who, (win, win + len(who.name))
-    people = [i for i in r.mentions_in(win, end) if r.m[i].label == "PER" and not r.in_quote(r.m[i].start)]
     return _sentence_lead(d, people, win, end)
 
 
@@ -806,10 +914,10 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
     text = doc.text
     marked = find_marked(text)
     d = _Doc(doc, text, mentions, entities, marked)
-    selon = _selon(d, 0, len(text))
-    for q in selon:  # « Selon X, … » makes X a subject later pronouns may refer to
-        if q.speaker is not None and q.speaker.start is not None:
-            d.resolver.add_speaker(q.speaker.start, Who(q.speaker.name, q.speaker.local))
+    for q in _selon(d, 0, len(text)):  # « Selon X, … » makes X a subject later pronouns may refer to
+        sp = q.speaker
+        if sp is not None and sp.start is not None and sp.end is not None and text[sp.start : sp.end].lower() not in _PRONOUNS:
+            d.resolver.add_speaker(sp.start, Who(sp.name, sp.local))
     body_cues = d.cues
     events: list[tuple[int, int, object]] = [(q.open, 1, q) for q in marked] + [(c.start, 0, c) for c in body_cues]
     events.sort(key=lambda x: (x[0], x[1]))
@@ -830,6 +938,6 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
                 out.append(qi)
             else:
                 _register_subject(d, item)  # type: ignore[arg-type]
-    out.extend(selon)
+    out.extend(_selon(d, 0, len(text)))  # again, now that every speaker is known to « selon elle »
     out.sort(key=lambda x: (x.start, x.end))
     return out
