@@ -48,7 +48,7 @@ _QUE = re.compile(r"\s*(?:[\w’'-]+[\s,]+){0,10}?(?P<que>qu['’]|que\b|si\b|se
 _INFINITIVE = re.compile(r"\s*(?:ne\s+pas\s+|n['’]?\s*)?(?P<inf>[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir))\b")
 _SLOT_STOP = re.compile(
     r"[.;:!?\n«»“”\"]|,\s+(?=[a-zàâçéèêëîïôûùüÿœ])"
-    r"|\s(?:à|au|aux|sur|dans|devant|lors|alors|après|avant|en|pour|depuis|par|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|mais|et|qui|dont|lorsqu|quand|avec)\b"
+    r"|\s(?:à|au|aux|sur|sous|chez|contre|malgré|dans|devant|lors|alors|après|avant|en|pour|depuis|par|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|mais|et|qui|dont|lorsqu|quand|avec)\b"
 )
 _TIME_SKIP = re.compile(
     r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|également|aussi|encore|ensuite|enfin|alors|"
@@ -98,6 +98,12 @@ def _cue_words() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _byline_regex() -> re.Pattern[str]:
+    cues = sorted((e["cue"] for e in langdata.load("quote_cues") if e["kind"] == "byline"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\s+", re.I)
+
+
+@lru_cache(maxsize=1)
 def _source_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     _, sources, ordered = _cue_words()
     alt = "|".join(re.escape(s).replace("'", "['’]").replace(r"\ ", r"\s+") for s in ordered)
@@ -126,6 +132,13 @@ class _Doc:
             if m.group().startswith("\n") or (not self.resolver.in_quote(pos - 1) and not _ABBREV.search(self.text, max(0, m.start() - 5), m.start())):
                 self.starts.append(pos)
         self.running: tuple[int, Who] | None = None
+        # « Propos recueillis par X »: X asked the questions, never a speaker
+        self.journalists = {
+            self.resolver.local_of.get(i, -1)
+            for m in _byline_regex().finditer(text)
+            for i in self.resolver.mentions_in(m.end(), m.end() + 60)
+            if mentions[i].start - m.end() <= 3
+        } - {-1}
         self.cues = [c for s, e in self.outside_quotes(0, len(text)) for c in speech_cues.find_cues(text, s, e)]
         self._cue_starts = [c.start for c in self.cues]
 
@@ -248,6 +261,8 @@ def _pronoun(d: _Doc, pos: int, word: str) -> Who | None:
     here, end = d.sentence_start(pos), pos
     for _ in range(GROUP_LOOKBACK + 1):  # this sentence before the pronoun, then the previous ones
         g = _lead_group(d, here, end) if end > here else None
+        if g is None and end > here and not plural:
+            g = _lead_title(d, here, end)
         if g is not None and g.plural == plural and (g.gender is None or g.gender == gender):
             return g
         if here == 0:
@@ -284,6 +299,27 @@ def _lead_group(d: _Doc, start: int, end: int, labels: tuple[str, ...] = ("ORG",
             return r.of_mention(i)
         break
     return None
+
+
+def _lead_title(d: _Doc, start: int, end: int) -> Who | None:
+    """« La ministre a rencontré … »: a titled person opening the sentence, named or described, with its gender."""
+    s, _ = _strip(d.text, start, end)
+    det = _DET.match(d.text, s, end)
+    if det is None or det.group().strip().lower() not in ("le", "la", "l'", "l’"):
+        return None
+    span = d.doc.char_span(s, end, alignment_mode="expand")
+    verb = next((t for t in span or () if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not 0 < verb.idx - s <= 60:
+        return None
+    e = _strip(d.text, s, verb.idx)[1]
+    if _CLAUSE_PUNCT.search(d.text, s, e) or not d.resolver.titles_in(s, e):
+        return None
+    who = d.resolver.role(verb.idx, s, e)
+    if who is None:
+        who = _described(d, s, e)
+    low = det.group().strip().lower()
+    who.gender = who.gender or ("f" if low == "la" else "m" if low == "le" else None)
+    return who
 
 
 def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[Who | None, tuple[int, int] | None]:
@@ -637,7 +673,8 @@ def _first_person_topic(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int]
     if not _FIRST_PERSON.search(d.text, q.start, q.end):
         return None, None
     people = [
-        i for i in r.mentions_in(max(0, q.open - TOPIC_WINDOW), q.open) if r.m[i].label == "PER" and not r.in_quote(r.m[i].start)
+        i for i in r.mentions_in(max(0, q.open - TOPIC_WINDOW), q.open)
+        if r.m[i].label == "PER" and not r.in_quote(r.m[i].start) and r.local_of.get(i) not in d.journalists
     ]
     if not people or len({r.local_of.get(i, -1 - i) for i in people}) != 1:
         return None, None
@@ -659,11 +696,36 @@ def _named_after(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None
     ne = d.sentence_end(ns)
     if d.outside_quotes(ns, ne) != [(ns, ne)]:
         return None, None
-    people = [i for i in r.mentions_in(ns, min(ne, ns + NEXT_REACH)) if r.m[i].label == "PER"]
+    people = [i for i in r.mentions_in(ns, min(ne, ns + NEXT_REACH)) if r.m[i].label == "PER" and r.local_of.get(i) not in d.journalists]
     if len({r.local_of.get(i, -1 - i) for i in people}) != 1:
         return None, None
     i = people[0]
     return r.who_of_mention(i), (r.m[i].start, r.m[i].end)
+
+
+def _answer(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None]:
+    """Interviews: a quote opening the paragraph after a question is the interviewee's answer.
+
+    The interviewee is the one person (journalists aside) named before it, else
+    the last speaker; the question itself is nobody's quote.
+    """
+    text, r = d.text, d.resolver
+    para = text.rfind("\n", 0, q.open)
+    if para < 0 or text[para:q.open].strip():
+        return None, None
+    prev_end = len(text[:para].rstrip())
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    question = text[prev_start:prev_end]
+    if not question.endswith("?") or d.outside_quotes(prev_start, prev_end) != [(prev_start, prev_end)]:
+        return None, None
+    people = [i for i in r.mentions_in(0, q.open) if r.m[i].label == "PER" and not r.in_quote(r.m[i].start)
+              and r.local_of.get(i) not in d.journalists]
+    if len({r.local_of.get(i, -1 - i) for i in people}) == 1:
+        i = people[0]
+        return r.who_of_mention(i), (r.m[i].start, r.m[i].end)
+    if d.running is not None and d.running[1].local not in d.journalists:
+        return d.running[1], None
+    return None, None
 
 
 def _keeps_floor(d: _Doc, q: Marked) -> bool:
@@ -704,6 +766,9 @@ def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
     if who is None and not short and opens and not q.continued:
         who, span = _beat(d, q)
         how = "beat" if who is not None else how
+    if who is None and not short and opens and not q.continued:
+        who, span = _answer(d, q)
+        how = "answer" if who is not None else how
     if who is None and not short and (q.continued or opens) and _keeps_floor(d, q):
         who, how = d.running[1], "continue"  # type: ignore[index]
     if who is None and not short and opens and not q.continued:
