@@ -61,7 +61,7 @@ def test_speech_cues_lexicon_is_large_and_valid():
 
 def test_quote_cues_data_has_each_kind():
     kinds = {e["kind"] for e in langdata.load("quote_cues")}
-    assert kinds == {"work", "source", "person"}
+    assert kinds == {"work", "source", "person", "byline"}
 
 
 @pytest.mark.parametrize(

@@ -448,7 +448,8 @@ def _clause_subject(d: _Doc, win_start: int, end: int) -> tuple[Who | None, tupl
         return r.of_mention(cands[-1]), (m.start, m.end)
     if k < 0 or not _DET.match(text[s:e]):
         return None, None  # no comma: the whole sentence is the clause, read by the caller
-    who = r.role(end, s, e)
+    # « Selon X, le dirigeant a déclaré »: the description refers to someone before this sentence, not to X
+    who = r.role(win_start, s, e)
     if who is not None:
         return who, (s, e)
     if len(_WORDS.findall(text[s:e])) <= 7:
@@ -563,8 +564,8 @@ def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, 
     if cue is not None and cue.type != "name":
         s, e = _slot_after(d, cue.end)
         who, span = _resolve_slot(d, s, e, cue, cue.start)
-        if who is not None:
-            return who, span, cue, "after"
+        if who is not None or (cue.pronoun is not None and text[cue.pronoun[0] : cue.pronoun[1]].lower() in ("ils", "elles")):
+            return who, span, cue, "after"  # « …, assurent-ils » with no plural antecedent: nobody, not the last person
     who, span = _source_after(d, close)
     if who is not None:
         return who, span, None, "source"
@@ -759,22 +760,22 @@ def _quotes_of(d: _Doc, q: Marked, outer: Quote | None) -> list[Quote]:
         out = [_make(d, q.start, comma, kind, who, span, cue), _make(d, resume, q.end, kind, who, span, cue)]
         return [x for x in out if x]
     who, span, cue, how = _attribute(d, q)
-    if who is None and q.close is None and not short:
+    if who is None and how != "after" and q.close is None and not short:
         nxt = next((n for n in d.marked if n.open > q.open and n.depth == 0), None)
         if nxt is not None and nxt.continued:
             who, span, _, how = _attribute(d, nxt)  # the speech runs on: its cue comes in the next paragraph
-    if who is None and not short and opens and not q.continued:
+    if who is None and how != "after" and not short and opens and not q.continued:
         who, span = _beat(d, q)
         how = "beat" if who is not None else how
-    if who is None and not short and opens and not q.continued:
+    if who is None and how != "after" and not short and opens and not q.continued:
         who, span = _answer(d, q)
         how = "answer" if who is not None else how
-    if who is None and not short and (q.continued or opens) and _keeps_floor(d, q):
+    if who is None and how != "after" and not short and (q.continued or opens) and _keeps_floor(d, q):
         who, how = d.running[1], "continue"  # type: ignore[index]
-    if who is None and not short and opens and not q.continued:
+    if who is None and how != "after" and not short and opens and not q.continued:
         who, span = _first_person_topic(d, q)
         how = "topic" if who is not None else how
-    if who is None and not short and opens and not q.continued:
+    if who is None and how != "after" and not short and opens and not q.continued:
         who, span = _named_after(d, q)
         how = "next" if who is not None else how
     if who is not None and (not short or how in ("after", "before")):

@@ -24,6 +24,7 @@ _NOT_PARTICIPLE = re.compile(r"(?:ent|ait|aient|ant|ra|rait|er|re|ir)$")
 # A verb form right after one of these is a noun: « un communiqué », « sa déclaration », « l'annonce ».
 DETERMINERS = frozenset("un une des du au aux ce cet cette ces son sa ses leur leurs notre votre".split())
 OBJECT_OR_ARTICLE = frozenset("le la les l' l’".split())  # articles, or object pronouns before a verb (« il le dit »)
+_PARTICIPLE_ONLY = ("é", "ée", "és", "ées")
 SUBJECT_PRONOUNS = frozenset("il elle on ils elles qui je tu nous vous".split())
 MAX_ADVERBS = 3
 
@@ -188,9 +189,10 @@ def _is_noun(ws: list[tuple[int, int, str]], i: int, lex: Lexicon) -> bool:
     prev = ws[i - 1][2].lower()
     if prev in DETERMINERS:
         return True
-    if prev in OBJECT_OR_ARTICLE or prev.endswith(("'", "’")) and prev[:1] == "l":
+    if prev in OBJECT_OR_ARTICLE:
         before = ws[i - 2][2].lower() if i >= 2 else ""
-        return w in lex.participles or before not in SUBJECT_PRONOUNS
+        # « le communiqué » (a participle only), « la critique » (not « il la critique »), but « elle le dit »
+        return (w in lex.participles and w.endswith(_PARTICIPLE_ONLY)) or (w in lex.nouns and before not in SUBJECT_PRONOUNS)
     return False
 
 
