@@ -121,6 +121,12 @@ def test_speech_cues_verb_after_an_object_pronoun_or_new_verb(text):
         ("Selon Anne Roy, hydrologue, l'eau atteindra lundi la maison de Paul Dorval. "
          "« Les sols sont saturés depuis le début du mois », a-t-elle mis en garde.", "sols", "Anne Roy"),
         ("Julie Morel : « Nous ne lâcherons rien sur les salaires »", "salaires", "Julie Morel"),
+        ("Un haut responsable vessacois, s'exprimant sous couvert d'anonymat, a indiqué que la capitale « surveillait la situation ».",
+         "surveillait", "haut responsable vessacois"),
+        ("Le groupe Dalmar a racheté l'usine. Le groupe a confirmé mardi que 200 emplois seraient maintenus.", "200 emplois", "Dalmar"),
+        # a title refers back to a person, never to the organisation that spoke last
+        ("Le maire, Paul Dorval, a visité la digue. L'établissement public estime que les cumuls seront forts. "
+         "« Nous serons aux côtés des sinistrés », a promis le maire.", "sinistrés", "Paul Dorval"),
     ],
 )
 def test_quote_speakers_in_unseen_prose(analyze, text, words, speaker):
@@ -146,3 +152,8 @@ def test_quote_speakers_interview_questions_are_not_quotes(analyze):
     a = analyze(INTERVIEW)
     assert not [q for q in a.quotes if "?" in q.text]
     assert all(q.speaker is None or q.speaker.name != "Marc Henry" for q in a.quotes)
+
+
+def test_quote_speakers_negated_verb_reports_nothing(analyze):
+    a = analyze("Le ministère des Sports n'a pas souhaité commenter la décision du tribunal.")
+    assert not [q for q in a.quotes if q.kind == "indirect"]

@@ -326,7 +326,7 @@ class Resolver:
         g = who.gender or (self.gender.get(who.local) if who.local is not None else None)
         return g is None or g == gender
 
-    def pronoun(self, pos: int, pronoun: str, reach: int = PRONOUN_REACH) -> Who | None:
+    def pronoun(self, pos: int, pronoun: str, reach: int = PRONOUN_REACH, people_only: bool = False) -> Who | None:
         """The antecedent of a third-person pronoun at ``pos`` (at most ``reach`` characters back).
 
         « il » / « elle » take the latest agreeing subject, a person or a group
@@ -343,7 +343,7 @@ class Resolver:
             p, who = self._subjects[j]
             if pos - p > reach:
                 break
-            if self._compatible(who, gender, plural):
+            if self._compatible(who, gender, plural) and not (people_only and who.group):
                 return who
         if plural:
             return None
@@ -397,7 +397,20 @@ class Resolver:
         name = text[rest:e]
         if len(_WORD.findall(name)) > GROUP_WORDS:
             name = text[rest : rest + len(words[0])]
+        if det in ("le", "la", "l'", "l’") and len(_WORD.findall(name)) == 1:
+            named = self._group_introduced_as(words[0], start)
+            if named is not None:  # « le groupe Heltmann … le groupe a confirmé »
+                return Who(named.name, named.local, gender, plural, True)
         return Who(name, None, gender, plural, True)
+
+    def _group_introduced_as(self, noun: str, pos: int) -> Who | None:
+        """The last organisation named right after ``noun`` before ``pos`` (« l'entreprise Dalmar »)."""
+        before = re.compile(rf"\b{re.escape(noun)}\s*$", re.I)
+        for i in reversed(self.mentions_in(max(0, pos - INTRODUCED_REACH), pos)):
+            m = self.m[i]
+            if m.label in ("ORG", "MISC") and before.search(self.text, max(0, m.start - len(noun) - 3), m.start):
+                return self.who_of_mention(i)
+        return None
 
     def of_mention(self, i: int) -> Who:
         """The mention's speaker; an organisation or a place speaking (« la Commission ») is a group of the determiner's gender."""
@@ -469,7 +482,7 @@ class Resolver:
             ahead = self.named_next(pos, gender)
             if ahead is not None:
                 return ahead
-        return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH)
+        return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH, people_only=True)
 
     def named_next(self, pos: int, gender: str | None) -> Who | None:
         """The next person named outside quotes within a sentence or two, of the same known gender.

@@ -69,6 +69,7 @@ _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
 _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
+_NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
 _AND = re.compile(r"\set\s")
 _PASSIVE = re.compile(r"\b(?:été|être)\s")
 _BY = re.compile(r"\bpar\s+")
@@ -380,6 +381,13 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[
         who = r.role(cue.start, s, e)
         if who:
             return who, (s, e)
+    # « Un haut responsable, s'exprimant sous couvert d'anonymat, a indiqué »: the phrase before the incise
+    first = text.find(",", win_start, cue.start)
+    if first > 0 and not text[text.rfind(",", win_start, cue.start) + 1 : cue.start].strip():
+        s, e = _strip(text, win_start, first)
+        if _DET.match(text[s:e]) and not r.mentions_in(s, e) and 1 <= len(_WORDS.findall(text[s:e])) <= 7 and not r.in_quote(s):
+            who = r.role(cue.start, s, e)
+            return (who or _described(d, s, e)), (s, e)
     # a descriptive subject (« Les services de renseignement ont déclaré »): its words as the name
     s, e = _strip(text, win_start, cue.start)
     words = _WORDS.findall(text[s:e])
@@ -836,7 +844,7 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     else:
         skip = _TIME_SKIP.match(text, cue.end)
         mi = _INFINITIVE.match(text, skip.end() if skip else cue.end, min(end, cue.end + 60))
-        if mi and cue.type in ("say", "assert", "add") and mi.group("inf") not in ("pour", "leur", "sur"):
+        if mi and cue.type in ("say", "assert", "add") and mi.group("inf") not in ("pour", "leur", "sur") and not _NEGATED.match(text, cue.start):
             body_start = mi.start("inf")
     if body_start is not None:
         qs = [s for s, _ in d.quoted if body_start <= s < end]
