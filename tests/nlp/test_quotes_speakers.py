@@ -157,3 +157,15 @@ def test_quote_speakers_interview_questions_are_not_quotes(analyze):
 def test_quote_speakers_negated_verb_reports_nothing(analyze):
     a = analyze("Le ministère des Sports n'a pas souhaité commenter la décision du tribunal.")
     assert not [q for q in a.quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Le parquet, qui avait requis quatre ans de prison, dispose de dix jours pour faire appel.", None),
+        ("Paul Dorval a affirmé ignorer tout du dossier.", "ignorer tout"),
+    ],
+)
+def test_quote_speakers_infinitive_reported_speech_needs_a_verb(analyze, text, words):
+    found = [q.text for q in analyze(text).quotes if q.kind == "indirect"]
+    assert (words is None and not found) or (words is not None and any(words in f for f in found))

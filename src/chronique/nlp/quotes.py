@@ -69,6 +69,7 @@ _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
 _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
+_NOT_INFINITIVE = frozenset({"pour", "leur", "sur"})
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
 _AND = re.compile(r"\set\s")
 _PASSIVE = re.compile(r"\b(?:été|être)\s")
@@ -828,6 +829,19 @@ def _nested(d: _Doc, q: Marked, outer: Quote | None, short: bool) -> list[Quote]
     return [quote] if quote else []
 
 
+def _is_infinitive(d: _Doc, pos: int) -> bool:
+    """The word at ``pos``, shaped like an infinitive, is not a numeral or a function word
+    (« a affirmé ignorer … », not « a requis quatre ans », « pour », « leur »).
+
+    The parser's tag is only trusted to say no: it often misreads a bare infinitive.
+    """
+    span = d.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if not span:
+        return False
+    tok = span[0]
+    return tok.lower_ not in _NOT_INFINITIVE and tok.pos_ not in ("NUM", "DET", "PRON", "CCONJ", "SCONJ")
+
+
 def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     """Reported speech after a verb of saying outside quotes: « X a affirmé que … »."""
     text = d.text
@@ -844,7 +858,7 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     else:
         skip = _TIME_SKIP.match(text, cue.end)
         mi = _INFINITIVE.match(text, skip.end() if skip else cue.end, min(end, cue.end + 60))
-        if mi and cue.type in ("say", "assert", "add") and mi.group("inf") not in ("pour", "leur", "sur") and not _NEGATED.match(text, cue.start):
+        if mi and cue.type in ("say", "assert", "add") and _is_infinitive(d, mi.start("inf")) and not _NEGATED.match(text, cue.start):
             body_start = mi.start("inf")
     if body_start is not None:
         qs = [s for s, _ in d.quoted if body_start <= s < end]
