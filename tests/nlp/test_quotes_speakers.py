@@ -34,6 +34,9 @@ GROUPS = [
     ("Cela romprait avec l'administration Dorval, qui a insisté sur le fait que Vessac participerait.", "Vessac participerait", "administration Dorval"),
     ("Les services de renseignement ont déclaré qu'ils pensaient que la capitale préparait un tir.", "préparait", "services de renseignement"),
     ("La police a interpellé trois suspects. Selon elle, ils préparaient un cambriolage.", "cambriolage", "police"),
+    ("La ministre Julie Morel doit s'exprimer jeudi. Son entourage laisse entendre qu'elle pourrait démissionner.",
+     "démissionner", "entourage de Julie Morel"),
+    ("Paul Dorval a été mis en examen. Ses avocats ont affirmé qu'il était innocent.", "innocent", "avocats de Paul Dorval"),
 ]
 
 

@@ -397,6 +397,10 @@ class Resolver:
         name = text[rest:e]
         if len(_WORD.findall(name)) > GROUP_WORDS:
             name = text[rest : rest + len(words[0])]
+        if det in ("son", "sa", "ses") and g.joins == "de" and len(_WORD.findall(name)) <= 2:
+            owner = self.pronoun(start, "son", people_only=True)
+            if owner is not None:  # « Son entourage laisse entendre » -> « entourage de X »
+                return Who(f"{name} de {owner.name}", None, gender, plural, True)
         if det in ("le", "la", "l'", "l’") and len(_WORD.findall(name)) == 1:
             named = self._group_introduced_as(words[0], start)
             if named is not None:  # « le groupe Heltmann … le groupe a confirmé »
