@@ -47,6 +47,8 @@ _FEM_HONORIFIC = re.compile(r"\b(?:Mme|Mlle|Mmes)\s")
 _MASC_HONORIFIC = re.compile(r"\bM\.\s")
 INTRODUCED_REACH = 3000  # characters back where « le N » looks for the person introduced as N
 _DESCRIPTION = re.compile(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|un\s+|une\s+)?(?P<rest>.*)", re.S | re.I)
+_OF_COMPLEMENT = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w’'-]+(?:\s+[a-zà-ÿ][\w’'-]*)?", re.I)
+_LEAD_DET = re.compile(r"\s*(?:l[ea]s?\s+|l['’]\s*)", re.I)
 _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
 _AFTER_QUOTE = re.compile(r"[»”\"]\s*,[^.«»“”\"]{0,40}$")
 NAMED_NEXT_REACH = 300  # characters after a title where the person it announces may be named
@@ -303,7 +305,16 @@ class Resolver:
             if self.in_quote(mc.start()):
                 continue
             prev = [i for i in self.mentions_in(max(0, mc.start() - 400), mc.start()) if self.m[i].label == "PER" and not self.in_quote(self.m[i].start)]
-            if prev:
+            after = self.m[prev[-1]].end if prev else max(0, mc.start() - 400)
+            gender = "f" if mc.group().lower().startswith("cette") else "m"
+            # « X a rencontré le PDG du groupe. Ce dernier … »: an unnamed title named after the last person
+            titled = [h for h in self.titles_in(after, mc.start()) if h.gender in (gender, "any") and not h.plural
+                      and not self.in_quote(h.start) and not self.mentions_in(h.end, h.end + 40)]
+            if titled:
+                h = titled[-1]
+                tail = _OF_COMPLEMENT.match(text, h.end)
+                self._subjects.append((mc.start(), Who(text[h.start : tail.end() if tail else h.end], None, gender)))
+            elif prev:
                 self._subjects.append((mc.start(), self.who_of_mention(prev[-1])))
         self._subjects.sort(key=lambda s: s[0])
 
@@ -537,8 +548,8 @@ class Resolver:
         """The first name in a speaker slot: a mention, else a run of capitalised words."""
         for i in self.mentions_in(start, end):
             m = self.m[i]
-            if self.is_complement(m.start) and m.start > start:
-                continue
+            if self.is_complement(m.start) and m.start > start and not _LEAD_DET.fullmatch(self.text, start, m.start):
+                continue  # « la directrice de l'agence »; but « la Confédération … » opening the slot is its head
             if m.label != "PER" and any_label:
                 return self.of_mention(i), m.start, m.end
             if any_label or m.label == "PER":
