@@ -69,7 +69,7 @@ Published = Annotated[
 Model = Annotated[str, typer.Option("--model", help="spaCy model: fr_core_news_md (default) or fr_core_news_sm (faster).")]
 Aliases = Annotated[
     Optional[Path],
-    typer.Option("--aliases", help="TSV of 'alias<TAB>canonical name' lines forcing names together.",
+    typer.Option("--aliases", help="TSV of 'alias<TAB>canonical name' lines (or a JRC-Names entities file) forcing names together.",
                  exists=True, dir_okay=False, readable=True),
 ]  # fmt: skip
 Db = Annotated[Path, typer.Option("--db", help="The chronique database file.")]
