@@ -128,6 +128,8 @@ def test_speech_cues_verb_after_an_object_pronoun_or_new_verb(text):
         ("Selon Anne Roy, hydrologue, l'eau atteindra lundi la maison de Paul Dorval. "
          "« Les sols sont saturés depuis le début du mois », a-t-elle mis en garde.", "sols", "Anne Roy"),
         ("Julie Morel : « Nous ne lâcherons rien sur les salaires »", "salaires", "Julie Morel"),
+        ("« Nous ne lâcherons rien » : le coup de colère d'Anne Roy, maire de Vernay\n\nLa maire a dénoncé lundi la fermeture.",
+         "lâcherons", "Anne Roy"),
         ("Un haut responsable vessacois, s'exprimant sous couvert d'anonymat, a indiqué que la capitale « surveillait la situation ».",
          "surveillait", "haut responsable vessacois"),
         ("Le groupe Dalmar a racheté l'usine. Le groupe a confirmé mardi que 200 emplois seraient maintenus.", "200 emplois", "Dalmar"),

@@ -71,6 +71,7 @@ _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
 _NOT_INFINITIVE = frozenset({"pour", "leur", "sur"})
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
+_COLON_AFTER = re.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]*")
 _AND = re.compile(r"\set\s")
 _PASSIVE = re.compile(r"\b(?:été|être)\s")
 _BY = re.compile(r"\bpar\s+")
@@ -79,6 +80,7 @@ _QUI_WORD = re.compile(r"\bqui\b", re.I)
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux"})
 _DONT = re.compile(r"dont\s+", re.I)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
+HEADLINE_TAIL = 90  # characters after « … » : where a headline names its speaker
 NEXT_REACH = 120  # characters of the next sentence where the person a quote announces is named
 GROUP_LOOKBACK = 2  # sentences back where a pronoun may find the group that opened them
 MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
@@ -599,7 +601,28 @@ def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, 
     who, span, cue = _closing_cue(d, q)
     if who is not None:
         return who, span, cue, "after"
+    who, span = _headline_after(d, close)
+    if who is not None:
+        return who, span, None, "after"
     return None, None, None, ""
+
+
+def _headline_after(d: _Doc, close: int) -> tuple[Who | None, tuple[int, int] | None]:
+    """« « Nous ne lâcherons rien » : le cri d'Anne Roy »: a headline names its speaker after the colon."""
+    m = _COLON_AFTER.match(d.text, close)
+    if m is None:
+        return None, None
+    line_end = d.text.find("\n", m.end())
+    line_end = len(d.text) if line_end < 0 else line_end
+    if line_end - m.end() > HEADLINE_TAIL or d.text[m.end() : line_end].rstrip().endswith("."):
+        return None, None  # a sentence of the body goes on after the colon: not a headline
+    r = d.resolver
+    named = [i for i in r.mentions_in(m.end(), line_end) if not r.in_quote(r.m[i].start)]
+    people = [i for i in named if r.m[i].label == "PER"] or [i for i in named if r.m[i].label == "ORG"]
+    if not people:
+        return None, None
+    i = people[0]
+    return (r.who_of_mention(i) if r.m[i].label == "PER" else r.of_mention(i)), (r.m[i].start, r.m[i].end)
 
 
 def _same_speaker(d: _Doc, cue: Cue, win: int) -> bool:
