@@ -8,9 +8,13 @@ module turns such an expression into the document's entity:
 - names: the mention covering the slot, else the proper-noun run found there
   (entity labels from the statistical model are unreliable on foreign names, so
   any label is accepted in a speech slot);
-- pronouns: the latest compatible *subject* person before it (people named as
-  objects or inside quotes are rarely the antecedent), speakers already
-  attributed counting as subjects;
+- pronouns: the latest compatible *subject* before it (people named as objects
+  or inside quotes are rarely the antecedent), speakers already attributed
+  counting as subjects — groups that spoke too, when gender and number agree
+  (« le syndicat … a-t-il ajouté », « les autorités … ont-elles précisé »);
+- groups: a collective head from ``speaker_groups.yaml`` (« la mairie de X »,
+  « l'entourage de la ministre », « l'administration X »), the organisation it
+  names when there is one, else its words as a descriptive name;
 - titles: the person introduced with that title (« le porte-parole du ministère,
   Anne Martin » / « Anne Martin, porte-parole … »), the words of the slot having
   to be a subset of the words of the introduction, latest first; roles the entity

@@ -9,14 +9,21 @@ Works on character spans of ``doc.text``, not on spaCy sentences (which cut
 3. each quote looks for its speech cue: an incise inside it (« …, a-t-il ajouté,
    … »), a verb right after it (« … », a déclaré X), a verb earlier in its
    sentence (X a déclaré : « … » / X a dit que … « … »), « selon X » / « pour X, »,
-   a name before a colon; a quote with none that opens a sentence belongs to the
-   person the previous sentence is about (« X a haussé les épaules. « … » »), else
-   continues the running speaker;
+   a name before a colon, a verb closing the sentence, a headline's « … » : X; a
+   quote with none that opens a sentence belongs to the person the previous
+   sentence is about (« X a haussé les épaules. « … » »), to the interviewee after
+   a question, else continues the running speaker, else goes to the one person
+   the next sentence names;
 4. verbs of saying outside quotes followed by « que », an infinitive, or closing
-   a sentence (« …, a indiqué X. »), and « selon X », give indirect speech.
+   a sentence (« …, a indiqué X. »), passives (« il a été annoncé par X que »),
+   and « selon X », give indirect speech.
 
-Speaker expressions (names, pronouns, titles, possessives) are resolved by
-:class:`quote_speakers.Resolver`. Quotes of one to three words are ``partial``
+The subject of a verb is read in the clause right before it first (« Selon X,
+le ministre a dit »: the minister); organisations and collectives speak too
+(« le syndicat », « l'administration X », « son entourage ») and a later « il »,
+« elle », « ils », « elles » that agrees in gender and number continues them.
+Speaker expressions (names, pronouns, titles, groups, possessives) are resolved
+by :class:`quote_speakers.Resolver`. Quotes of one to three words are ``partial``
 and never ``direct``; they get a speaker only from a cue in their sentence.
 """
 
