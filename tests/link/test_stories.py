@@ -320,7 +320,7 @@ def filler() -> list[DocAnalysis]:
 def test_stories_outlet_label_links_nothing_but_the_story_does():
     same_a = headline("Le viaduc de Marvillers fermé après la découverte d'une fissure - Radio Vélane")
     same_b = headline("Fissure sur le viaduc de Marvillers : la circulation interdite - Le Courrier de Trémont")
-    other = headline("La coopérative laitière de Brévannes rachetée par un groupe allemand - Radio Vélane")
+    other = headline("La coopérative laitière de Corvol rachetée par un groupe allemand - Radio Vélane")
     found = grouping(group_stories([*filler(), same_a, same_b, other]))
     assert frozenset({same_a.document.id, same_b.document.id}) in found
     assert frozenset({other.document.id}) in found
