@@ -113,7 +113,7 @@ def date_dmy(m: re.Match, c: Context) -> Value:
                     break
     if cal.safe_date(year, month, day) is None:
         return None
-    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+    return _with_part(f"{year:04d}-{month:02d}-{day:02d}", m)
 
 
 class _Groups:
@@ -137,6 +137,23 @@ class _Groups:
 
     def end(self, *a):
         return self._m.end(*a)
+
+
+def part_of_date(m: re.Match, c: Context) -> Value:
+    """« la nuit du 4 au 5 août », « le matin du 5 mai »: the part of the (first) day named."""
+    part = m["part"] if _part_code(m["part"]) != "DT" else None  # « la journée du 5 mai » is the day itself
+    return date_dmy(_Groups(m, dir=None, part=part), c)
+
+
+def part_dir(m: re.Match, c: Context) -> Value:
+    """« la nuit dernière » (the one before publication), « le soir précédent » (before the day last spoken of)."""
+    d = _dir(m["dir"])
+    code = _part_code(m["part"])
+    base = c.anchor_day(m.start()) if d["anchor"] == "reference" else c.published
+    if base is None:
+        return "TIME", f"XXXX-XX-XXT{code}"
+    day = (base + timedelta(days=int(d["value"]))).isoformat()
+    return ("DATE", day) if code == "DT" else ("TIME", f"{day}T{code}")
 
 
 def date_first(m: re.Match, c: Context) -> Value:
@@ -230,9 +247,11 @@ def year(m: re.Match, c: Context) -> Value:
     before = c.text[max(0, m.start("year") - 14):m.start("year")]
     if m.start("year") > m.start() and not m["bnd"]:
         return "DATE", f"{y:04d}"  # « l'année 2001 », « la saison 2002 »
+    if m["bnd"] and not _NOT_YEAR.search(before):
+        return "DATE", f"{y:04d}"  # « fin 2026 », which spaCy may parse as a number of « fin »
     if _NOT_YEAR.search(before) or c.extra["dep"](m.start("year"), m.end("year")) == "nummod":
         return None  # « 2000 voix », « contre 1500 », « plus de 2000 »: quantities
-    if m["bnd"] or re.match(r"l|la", m.group(0), re.I) or _YEAR_PREP.search(before):
+    if re.match(r"l|la", m.group(0), re.I) or _YEAR_PREP.search(before):
         return "DATE", f"{y:04d}"
     if _sentence_start(c.text, m.start("year")) or _FOLLOW_OK.match(c.text, m.end()):
         return "DATE", f"{y:04d}"
@@ -319,8 +338,25 @@ def weekday_set(m: re.Match, c: Context) -> Value:
     return "SET", f"XXXX-WXX-{wd}"
 
 
+_TODAY_NOW = re.compile(r"\s*,\s*(?:[^.!?\n]*?)(?:[.!?]|$)")
+_CLOCKISH = re.compile(r"\d\s*h\b|\bheures?\b|\bmatin|\bsoir|\bmidi\b|après-midi", re.I)
+
+
+def _today_as_now(m: re.Match, c: Context) -> bool:
+    """« Aujourd'hui, la ville a changé de visage »: opening its sentence, set off by a comma, with no future verb and
+    no hour of the day after it, « aujourd'hui » contrasts now with then (TimeML PRESENT_REF), not the date."""
+    if lexicon().days[key(m["rel"])]["offset"] != 0 or m["wd"] or m["part"] or not _sentence_start(c.text, m.start()):
+        return False
+    rest = _TODAY_NOW.match(c.text, m.end())
+    if rest is None or _CLOCKISH.search(rest.group()):
+        return False
+    return c.tense(m.start(), m.end()) != "future"
+
+
 def relday(m: re.Match, c: Context) -> Value:
     e = lexicon().days[key(m["rel"])]
+    if _today_as_now(m, c):
+        return "TIME", "PRESENT_REF"
     if c.published is None:
         code = _part_code(m["part"])
         return ("TIME", f"XXXX-XX-XXT{code}") if code else ("DATE", "XXXX-XX-XX")
@@ -350,7 +386,8 @@ def refday(m: re.Match, c: Context) -> Value:
 
 def this_part(m: re.Match, c: Context) -> Value:
     code = _part_code(m["part"])
-    base = c.published if "même" not in m.group(0).lower() else c.anchor_day(m.start())
+    here = not re.search(r"même|là", m.group(0), re.I)  # « ce soir » is today, « ce soir-là » the day spoken of
+    base = c.published if here else c.anchor_day(m.start())
     if base is None:
         return "TIME", f"XXXX-XX-XXT{code}"
     return "TIME", f"{base.isoformat()}T{code}"
@@ -705,15 +742,27 @@ def set_(m: re.Match, c: Context) -> Value:
 
 
 def set_word(m: re.Match, c: Context) -> Value:
+    """« quotidiennement », « le dîner annuel »: an adverb, or an adjective after its noun (« un quotidien », « un
+    hebdomadaire » are newspapers: nouns; « la presse quotidienne » a kind of press)."""
     if not key(m["freq"]).endswith("ment"):
-        return None  # adjectives (« la presse quotidienne », « le quotidien ») name things more than frequencies
+        pos = c.extra.get("pos")
+        prev = _PREV_WORD.search(c.text, max(0, m.start() - 40), m.start())
+        if (pos is None or prev is None or pos(m.start(), m.end()) != "ADJ"
+                or pos(prev.start(), prev.end()) != "NOUN" or _KIND_BEFORE.search(c.text, 0, m.start())):
+            return None
     return "SET", lexicon().frequencies[key(m["freq"])]
+
+
+_PREV_WORD = re.compile(r"\w+\s+$")
+_KIND_BEFORE = re.compile(r"\b(?:presse|édition|revue|journal|magazine|publication)\s+$", re.I)
 
 
 NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "date_dmy": date_dmy,
     "date_numeric": date_numeric,
     "date_first": date_first,
+    "part_of_date": part_of_date,
+    "part_dir": part_dir,
     "century": century,
     "night_of": night_of,
     "date_iso": date_numeric,
@@ -733,6 +782,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "part_alone": part_alone,
     "part_bound": part_alone,
     "part_en": part_alone,
+    "part_au": part_alone,
     "calendar": calendar,
     "calendar_this": calendar,
     "weekend": calendar,
