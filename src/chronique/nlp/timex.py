@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
+from chronique.nlp.timex_lexicon import alt, key, lexicon
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
 from chronique.nlp.timex_tense import tense_at
 from chronique.nlp.timex_values import NORMALISERS, Context
@@ -122,6 +124,32 @@ def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
         ctx.ref = (date(int(m[1]), 1, 1), "year")
 
 
+@lru_cache(maxsize=1)
+def _lead() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?P<lead>{alt(lexicon().leads)})\s*$", re.IGNORECASE)
+
+
+def _group(m: re.Match, name: str) -> str | None:
+    return m.group(name) if name in m.re.groupindex else None
+
+
+def _mod(m: re.Match, text: str, start: int, ttype: str) -> str | None:
+    """The ISO-TimeML mod of an expression: its boundary word (« fin mai » END), its approximation (« plus de deux
+    ans » MORE_THAN, « une dizaine d'années » APPROX), or a word just before a date or time (« vers 15 h » APPROX)."""
+    lx = lexicon()
+    for name in ("bnd", "pbnd"):
+        if w := _group(m, name):
+            return lx.boundaries.get(key(w))
+    if w := _group(m, "approx"):
+        return lx.approx.get(key(w))
+    num = _group(m, "num")
+    if num and any(lx.numbers.get(w, ("",))[0] == "approx" for w in WORD.findall(key(num))):
+        return "APPROX"
+    if ttype in ("DATE", "TIME") and (lead := _lead().search(text, max(0, start - 30), start)):
+        return lx.leads.get(key(lead["lead"]))
+    return None
+
+
 def extract(doc: Doc, published: str | None) -> list[Timex]:
     """Every temporal expression of ``doc`` with its TIMEX3 type and value (offsets into ``doc.text``)."""
     text = doc.text
@@ -166,7 +194,8 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
         if result is None:
             continue
         ttype, value = result
-        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
+        mod = _mod(m, text, start, ttype) if ttype != "SET" and not value.endswith("_REF") else None
+        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value, mod=mod))
         names.append(rule.name)
         _advance(ctx, rule.name, ttype, value, end)
     _anchor_forward(text, out, names)

@@ -61,6 +61,7 @@ class Lexicon:
     directions: dict[str, dict] = field(default_factory=dict)
     boundaries: dict[str, str] = field(default_factory=dict)
     approx: dict[str, str] = field(default_factory=dict)
+    leads: dict[str, str] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
     holidays: dict[str, dict] = field(default_factory=dict)
     zones: list[str] = field(default_factory=list)
@@ -109,6 +110,8 @@ def lexicon() -> Lexicon:
                 lx.directions[key(f)] = e
             elif e["kind"] == "boundary":
                 lx.boundaries[key(f)] = e["value"]
+            elif e["kind"] == "lead":
+                lx.leads[key(f)] = e["value"]
             else:
                 lx.approx[key(f)] = e["value"]
     for e in langdata.load("temporal_refs"):
