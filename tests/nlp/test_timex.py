@@ -351,3 +351,83 @@ def test_timex_windows_cover_every_form_of_the_vocabulary(table):
     for form in getattr(lexicon(), table):
         text = f"Rien ne bouge. Le texte dit {form} ici."
         assert any(lo <= text.index(form) and text.index(form) + len(form) <= hi for lo, hi, _ in _windows(text)), form
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Le matin du 12 mars, la digue a cédé.", "Le matin du 12 mars", "2025-03-12TMO"),
+        ("Dans la nuit du 3 au 4 avril, la grêle a tout couché.", "la nuit du 3 au 4 avril", "2025-04-03TNI"),
+        ("Le 8 février au soir, la salle était comble.", "Le 8 février au soir", "2025-02-08TEV"),
+        ("Le soir du 2 mai, un orage a éclaté.", "Le soir du 2 mai", "2025-05-02TEV"),
+        ("La nuit dernière, deux abris ont brûlé.", "La nuit dernière", "2025-05-18TNI"),
+        ("Le samedi 10 mai, puis le soir suivant, il est revenu.", "le soir suivant", "2025-05-11TEV"),
+        ("Le bateau a quitté le port à l'aube.", "l'aube", "2025-05-19TMO"),
+        ("Les pompiers sont arrivés en pleine nuit.", "pleine nuit", "2025-05-19TNI"),
+        ("Jeudi 8 mai, une fête a eu lieu. Ce soir-là, il pleuvait.", "Ce soir-là", "2025-05-08TEV"),
+    ],
+)
+def test_timex_parts_of_day_with_a_date_or_direction(timexes, text, expression, value):
+    found = timexes(text, MONDAY)
+    hit = [t for t in found if t.text == expression]
+    assert hit and hit[0].value == value and hit[0].type == "TIME"
+
+
+@pytest.mark.parametrize(
+    "text, expression, value, mod",
+    [
+        ("Les pompiers sont intervenus vers 15 heures.", "15 heures", "2025-05-19T15:00", "APPROX"),
+        ("Le chantier commencera début mars.", "début mars", "2025-03", "START"),
+        ("Le festival se tiendra mi-juillet.", "mi-juillet", "2025-07", "MID"),
+        ("La rénovation sera achevée fin 2027.", "fin 2027", "2027", "END"),
+        ("La grève a duré plus de deux ans.", "plus de deux ans", "P2Y", "MORE_THAN"),
+        ("Le vote a pris moins d'une heure.", "moins d'une heure", "PT1H", "LESS_THAN"),
+        ("Le club a été fondé il y a une vingtaine d'années.", "il y a une vingtaine d'années", "2005", "APPROX"),
+        ("Les pompiers sont intervenus à 15 heures.", "15 heures", "2025-05-19T15:00", None),
+        ("Le texte a été voté le 3 février.", "le 3 février", "2025-02-03", None),
+    ],
+)
+def test_timex_mod_from_boundary_approximation_and_lead_words(timexes, text, expression, value, mod):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].value, hit[0].mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Le dîner annuel de l'amicale a été annulé.", "annuel", "P1Y"),
+        ("La réunion hebdomadaire du bureau reprendra.", "hebdomadaire", "P1W"),
+        ("Les navettes circulent quotidiennement.", "quotidiennement", "P1D"),
+    ],
+)
+def test_timex_frequency_adverbs_and_adjectives_after_a_noun(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les principaux quotidiens régionaux ont titré sur la crue.",
+        "Il lit la presse quotidienne chaque matin au café.",
+        "Un hebdomadaire local a révélé l'affaire.",
+    ],
+)
+def test_timex_frequency_words_naming_newspapers_are_no_set(timexes, text):
+    assert not [t for t in timexes(text, MONDAY) if t.type == "SET" and "quotid" in t.text + "hebdo"]
+
+
+@pytest.mark.parametrize(
+    "text, expression, ttype, value",
+    [
+        ("La vallée vivait du textile. Aujourd'hui, elle compte surtout des retraités.", "Aujourd'hui", "TIME", "PRESENT_REF"),
+        ("Le quartier était désert. Aujourd'hui, les terrasses ont rouvert.", "Aujourd'hui", "TIME", "PRESENT_REF"),
+        ("Aujourd'hui, à 18 heures, le conseil se réunit en mairie.", "Aujourd'hui", "DATE", "2025-05-19"),
+        ("Aujourd'hui, le conseil se réunira en mairie.", "Aujourd'hui", "DATE", "2025-05-19"),
+        ("Aujourd'hui, les élus vont voter le budget.", "Aujourd'hui", "DATE", "2025-05-19"),
+        ("Le préfet se rend aujourd'hui dans la commune sinistrée.", "aujourd'hui", "DATE", "2025-05-19"),
+    ],
+)
+def test_timex_sentence_opening_aujourd_hui_contrasts_now_with_then(timexes, text, expression, ttype, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == (ttype, value)

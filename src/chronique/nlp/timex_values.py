@@ -350,7 +350,7 @@ def _today_as_now(m: re.Match, c: Context) -> bool:
     rest = _TODAY_NOW.match(c.text, m.end())
     if rest is None or _CLOCKISH.search(rest.group()):
         return False
-    return c.tense(m.start(), m.end()) != "future"
+    return c.tense(rest.start(), rest.end()) != "future"  # the tense of the clause it opens
 
 
 def relday(m: re.Match, c: Context) -> Value:
@@ -386,8 +386,12 @@ def refday(m: re.Match, c: Context) -> Value:
 
 def this_part(m: re.Match, c: Context) -> Value:
     code = _part_code(m["part"])
-    here = not re.search(r"même|là", m.group(0), re.I)  # « ce soir » is today, « ce soir-là » the day spoken of
-    base = c.published if here else c.anchor_day(m.start())
+    words = key(m.group(0))
+    base = c.published  # « ce soir » is today, « ce soir-là » the last day spoken of, « ce même soir » that one too
+    if "là" in words and c.ref is not None and c.ref[1] == "day":
+        base = c.ref[0]
+    elif "là" in words or "même" in words:
+        base = c.anchor_day(m.start())
     if base is None:
         return "TIME", f"XXXX-XX-XXT{code}"
     return "TIME", f"{base.isoformat()}T{code}"
