@@ -63,6 +63,7 @@ class Lexicon:
     approx: dict[str, str] = field(default_factory=dict)
     leads: dict[str, str] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    ref_adjectives: dict[str, str] = field(default_factory=dict)
     holidays: dict[str, dict] = field(default_factory=dict)
     zones: list[str] = field(default_factory=list)
     rx: dict[str, str] = field(default_factory=dict)
@@ -117,6 +118,8 @@ def lexicon() -> Lexicon:
     for e in langdata.load("temporal_refs"):
         for f in e["forms"]:
             lx.refs[key(f)] = e["value"]
+        for f in e.get("adjective") or []:
+            lx.ref_adjectives[key(f)] = e["value"]
     for e in langdata.load("temporal_holidays"):
         for f in e["forms"]:
             lx.holidays[key(f)] = e
@@ -150,6 +153,7 @@ def lexicon() -> Lexicon:
     rx["day_pub"] = alt([f for f, e in lx.days.items() if e["anchor"] == "publication"])
     rx["day_ref"] = alt([f for f, e in lx.days.items() if e["anchor"] == "reference"])
     rx["ref"] = alt(lx.refs)
+    rx["ref_adj"] = alt(lx.ref_adjectives)
     rx["holiday"] = alt([f for e in langdata.load("temporal_holidays") for f in e["forms"]], case_sensitive=True)
     rx["zone"] = alt(lx.zones, case_sensitive=True)
     return lx

@@ -39,7 +39,7 @@ _NEEDS = {
     "part_bound": "part", "part_au": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
     "ago": "unit", "in": "unit", "shifted": "unit", "duration": "unit", "duration_frac": "unit",
     "duration_recent": "unit", "duration_word": "unit", "clock_words": "unit", "clock_named": "clock_word",
-    "season": "season", "holiday": "holiday", "ref": "ref extra", "set": "unit", "set_word": "frequency",
+    "season": "season", "holiday": "holiday", "ref": "ref extra", "ref_adj": "ref", "set": "unit", "set_word": "frequency",
 }
 
 
@@ -150,6 +150,9 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:\s+(?P<dir>{rx['dir_after']}))?(?:\s+(?:de\s+l{A}année\s+)?{year4})?){E}"),
         ("holiday", 6, rf"{B}(?:(?:la|le|l{A})\s*)?(?:(?i:fête\s+de)\s+)?(?P<hol>{rx['holiday']})(?:\s+{year4})?{E}"),
         ("ref", 5, rf"{B}(?P<ref>jusqu{A}(?:à\s+)?(?:présent|ici|maintenant)|{rx['ref']}){E}"),
+        ("ref_adj", 2,
+         rf"(?:{B}(?:le|la|les|ce|cet|cette|ces|du|des|au|aux|son|sa|ses|leur|leurs|notre|nos|votre|vos)\s+"
+         rf"|{B}[ld]{A}|[,(]\s*|{B})(?P<x>(?P<radj>{rx['ref_adj']}))\s+(?P<noun>[^\W\d_][\w-]*){E}"),
         ("set", 6,
          rf"{B}(?:(?P<times>\d+|{rx['numword']})\s+fois\s+)?(?P<q>par|chaque|tous\s+les|toutes\s+les)\s+"
          rf"(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}{E}"),
@@ -173,7 +176,8 @@ def trigger_words() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     sources = {
         "month": lx.months, "weekday": lx.weekdays, "weekday_pl": lx.weekdays_plural, "unit": lx.units,
-        "part": list(lx.parts) + list(lx.part_adjectives), "season": lx.seasons, "ref": lx.refs,
+        "part": list(lx.parts) + list(lx.part_adjectives), "season": lx.seasons,
+        "ref": list(lx.refs) + list(lx.ref_adjectives),
         "frequency": lx.frequencies, "clock_word": lx.clock_words, "holiday": lx.holidays,
         "day_pub": [f for f, e in lx.days.items() if e["anchor"] == "publication"],
         "day_ref": [f for f, e in lx.days.items() if e["anchor"] == "reference"],

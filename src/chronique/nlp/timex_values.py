@@ -735,6 +735,21 @@ def ref(m: re.Match, c: Context) -> Value:
     return "TIME", lexicon().refs[w]  # TimeML (and French TimeBank) type the _REF values as TIME
 
 
+def ref_adj(m: re.Match, c: Context) -> Value:
+    """« l'actuel directeur » (PRESENT_REF), « les prochaines élections » (FUTURE_REF): an adjective before a noun
+    that is no time word (« la prochaine semaine » is a date, left to other rules)."""
+    lx = lexicon()
+    noun = key(m["noun"])
+    if noun in lx.units or noun in lx.months or noun in lx.weekdays or noun in lx.parts or noun in lx.seasons:
+        return None
+    pos = c.extra.get("pos")
+    if pos is None or pos(m.start("noun"), m.end("noun")) != "NOUN" or pos(m.start("x"), m.end("x")) != "ADJ":
+        return None
+    if m.start("x") == m.start() and not _sentence_start(c.text, m.start()):
+        return None  # no determiner: only an apposition (« Jean Dupont, actuel directeur ») or a heading
+    return "TIME", lx.ref_adjectives[key(m["radj"])]
+
+
 def set_(m: re.Match, c: Context) -> Value:
     unit = _unit(m)
     every = number_value(m["every"]) if m["every"] else 1
@@ -806,6 +821,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "season": season,
     "holiday": holiday,
     "ref": ref,
+    "ref_adj": ref_adj,
     "set": set_,
     "set_word": set_word,
 }
