@@ -431,3 +431,33 @@ def test_timex_frequency_words_naming_newspapers_are_no_set(timexes, text):
 def test_timex_sentence_opening_aujourd_hui_contrasts_now_with_then(timexes, text, expression, ttype, value):
     hit = [t for t in timexes(text, MONDAY) if t.text == expression]
     assert hit and (hit[0].type, hit[0].value) == (ttype, value)
+
+
+@pytest.mark.parametrize(
+    "text, expression, ttype, value",
+    [
+        ("L'actuel directeur de la scierie a démissionné.", "actuel", "TIME", "PRESENT_REF"),
+        ("Paul Girard, actuel président du club, a pris la parole.", "actuel", "TIME", "PRESENT_REF"),
+        ("Les prochaines élections auront lieu dans un an.", "prochaines", "TIME", "FUTURE_REF"),
+        ("Des tirs nocturnes ont inquiété les riverains.", "nocturnes", "TIME", "TNI"),
+        ("Au début des années 2000, le quartier a changé.", "début des années 2000", "DATE", "200"),
+        ("Le défilé du 14-Juillet a attiré la foule.", "14-Juillet", "DATE", "2025-07-14"),
+        ("La semaine du 5 mai, les écoles seront fermées.", "La semaine du 5 mai", "DATE", "2025-W19"),
+        ("Le marché se tient le dimanche matin sur la place.", "le dimanche matin", "SET", "XXXX-WXX-7TMO"),
+        ("Pendant les mois d'été, la plage attire les familles.", "les mois d'été", "DATE", "XXXX-SU"),
+    ],
+)
+def test_timex_reference_adjectives_decades_and_habits(timexes, text, expression, ttype, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == (ttype, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La prochaine semaine sera chargée pour les élus.",
+        "Le prochain sera le bon, a-t-il dit.",
+    ],
+)
+def test_timex_reference_adjectives_leave_time_words_and_pronouns(timexes, text):
+    assert not [t for t in timexes(text, MONDAY) if t.value.endswith("_REF")]

@@ -32,11 +32,11 @@ class Rule:
 # The kinds of trigger word (see trigger_words) each rule needs one of; rules not listed run in every window.
 _NEEDS = {
     "date_dmy": "month", "date_first": "month", "month_year": "month", "month": "month", "century": "extra",
-    "night_of": "weekday", "date_numeric": "digit", "date_iso": "digit", "year": "digit", "decade": "digit",
+    "night_of": "weekday", "date_numeric": "digit", "date_iso": "digit", "year": "digit", "decade": "digit", "week_of": "month",
     "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "part_year": "unit", "months_part": "unit",
     "weekday": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
     "refday_bare": "day_ref extra", "this_part": "part", "same_part": "part", "part_alone": "part", "part_en": "part",
-    "part_bound": "part", "part_au": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
+    "part_bound": "part", "part_au": "part", "part_adj": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
     "ago": "unit", "in": "unit", "shifted": "unit", "duration": "unit", "duration_frac": "unit",
     "duration_recent": "unit", "duration_word": "unit", "clock_words": "unit", "clock_named": "clock_word",
     "season": "season", "holiday": "holiday", "ref": "ref extra", "ref_adj": "ref", "set": "unit", "set_word": "frequency",
@@ -72,7 +72,7 @@ def rules() -> tuple[Rule, ...]:
     hour = r"(?P<hh>[01]?\d|2[0-4])"
     defs = [
         ("date_dmy", 9,
-         rf"{B}(?P<x>(?:le\s+)?(?:(?P<wd>{rx['weekday']})\s+)?{day}\s+(?P<month>{rx['month']})"
+         rf"{B}(?P<x>(?:le\s+)?(?:(?P<wd>{rx['weekday']})\s+)?{day}(?:\s+|[-‐])(?P<month>{rx['month']})"
          rf"(?:,?\s+{year})?(?:\s+(?P<dir>{rx['dir_after']}))?(?:,?\s+(?:au|en|dans\s+la|dans\s+l{A})\s*{part})?){E}"),
         ("part_of_date", 9,
          rf"{B}(?P<x>(?:la|le|l{A})\s*{part}\s+(?:du|de\s+ce)\s+(?:(?P<wd>{rx['weekday']})\s+)?{day}"
@@ -92,7 +92,9 @@ def rules() -> tuple[Rule, ...]:
         ("month", 5,
          rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})(?:\s+(?P<dir>{rx['dir_after']}))?{E}"),
         ("year", 4, rf"{B}{bnd}(?:(?:l{A}an(?:née)?|la\s+saison|l{A}exercice)\s+)?(?<![\d\s]\s){year4}(?!\s\d{{3}})"),
-        ("decade", 6, rf"{B}les\s+années\s+(?P<dec>(?:19|20)?\d0)s?{E}"),
+        ("decade", 6, rf"{B}{bnd}(?:les|des|aux)\s+années\s+(?P<dec>(?:19|20)?\d0)s?{E}"),
+        ("week_of", 9,
+         rf"{B}(?:la\s+)?semaine\s+du\s+{day}(?:\s+au\s+(?:1er|[0-3]?\d))?\s+(?P<month>{rx['month']})(?:\s+{year})?{E}"),
         ("part_year", 7,
          rf"{B}(?:(?:le|au|du)\s+)?(?P<ord>{ordinal})\s+(?P<unit>{rx['calunit']})(?:\s+(?:de\s+l{A}année\s+)?{year4})?{E}"),
         ("months_part", 8,
@@ -112,6 +114,7 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}(?:(?:en|dans|à)\s+)?(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}|du\s+))?(?:la|le|l{A})\s*{part}){E}"),
         ("part_en", 3, rf"{B}en\s+(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A})|pleine\s+)?{part}){E}"),
         ("part_au", 3, rf"{B}(?:au|dès\s+le)\s+(?P<x>(?:petit\s+)?{part}){E}"),
+        ("part_adj", 2, rf"{B}(?P<padj>{rx['part_adj']}){E}"),
         ("part_bound", 3, rf"{B}(?:en\s+)?(?P<x>(?P<pbnd>début|fin)\s+(?:de\s+|d{A})\s*{part}){E}"),
         ("calendar", 7,
          rf"{B}(?P<x>{bnd}(?:{det})?(?P<unit>{rx['calunit']})\s+(?P<dir>{rx['dir_after']})){E}"),
@@ -146,7 +149,8 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}(?<![-‐])(?P<cw>{rx['clock_word']})(?:\s+et\s+(?P<frac>quart|demie)|\s+(?P<mm>[0-5]\d))?{zone}{E}"),
         ("season", 6,
          rf"{B}(?P<pre>(?:en|au|de\s+l{A}|pendant\s+l{A}|depuis\s+l{A}|dès\s+l{A})\s*)?"
-         rf"(?P<x>{bnd}(?P<det>l{A}|le\s+|ce\s+|cet\s+|cette\s+)?(?P<season>{rx['season']})"
+         rf"(?P<x>{bnd}(?P<months>(?:les\s+|des\s+)?mois\s+(?:de\s+l{A}|d{A}))?(?P<det>l{A}|le\s+|ce\s+|cet\s+|cette\s+)?"
+         rf"(?P<season>{rx['season']})"
          rf"(?:\s+(?P<dir>{rx['dir_after']}))?(?:\s+(?:de\s+l{A}année\s+)?{year4})?){E}"),
         ("holiday", 6, rf"{B}(?:(?:la|le|l{A})\s*)?(?:(?i:fête\s+de)\s+)?(?P<hol>{rx['holiday']})(?:\s+{year4})?{E}"),
         ("ref", 5, rf"{B}(?P<ref>jusqu{A}(?:à\s+)?(?:présent|ici|maintenant)|{rx['ref']}){E}"),

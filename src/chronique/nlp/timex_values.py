@@ -258,6 +258,14 @@ def year(m: re.Match, c: Context) -> Value:
     return None
 
 
+def week_of(m: re.Match, c: Context) -> Value:
+    """« la semaine du 12 mai »: the ISO week holding that day."""
+    day = date_dmy(_Groups(m, wd=None, dir=None, part=None), c)
+    if day is None or "X" in day[1]:
+        return ("DATE", "XXXX-WXX") if day else None
+    return "DATE", cal.iso_week(date.fromisoformat(day[1]))
+
+
 def decade(m: re.Match, c: Context) -> Value:
     d = m["dec"]
     if len(d) == 2:
@@ -322,8 +330,12 @@ def _weekday_date(c: Context, wd: int, m: re.Match, dirword: str | None) -> date
 
 def weekday(m: re.Match, c: Context) -> Value:
     wd = lexicon().weekdays[key(m["wd"])]
-    if m["det"] and key(m["det"]) == "le" and not m["dir"] and not m["part"]:
-        return "SET", f"XXXX-WXX-{wd}"
+    if m["det"] and key(m["det"]) == "le" and not m["dir"]:
+        code = _part_code(m["part"])
+        if not code:
+            return "SET", f"XXXX-WXX-{wd}"
+        if lean(m, c) == "present":  # « le marché se tient le dimanche matin »: a habit
+            return "SET", f"XXXX-WXX-{wd}T{code}"
     d = _weekday_date(c, wd, m, m["dir"])
     if d is None:
         base = f"XXXX-WXX-{wd}"
@@ -403,6 +415,11 @@ def part_alone(m: re.Match, c: Context) -> Value:
         return None  # « la journée » alone is rarely a time
     base = c.anchor_day(m.start())
     return "TIME", f"{base.isoformat() if base else 'XXXX-XX-XX'}T{code}"
+
+
+def part_adj(m: re.Match, c: Context) -> Value:
+    """« des tirs nocturnes »: a part of the day as an adjective belongs to no day in particular (value ``TNI``)."""
+    return "TIME", "T" + lexicon().part_adjectives[key(m["padj"])]
 
 
 def calendar(m: re.Match, c: Context) -> Value:
@@ -642,7 +659,7 @@ def season(m: re.Match, c: Context) -> Value:
     s = lexicon().seasons[key(m["season"])]
     word = key(m["season"])
     has_year = bool(m["year"])
-    if not (m["pre"] or m["det"] or has_year or m["dir"] or m["bnd"]):
+    if not (m["pre"] or m["det"] or has_year or m["dir"] or m["bnd"] or m["months"]):
         before = c.text[max(0, m.start() - 3):m.start()]
         if re.search(r"(?:\bd['’]|\bde\s)$", before, re.I):
             return None  # « les Jeux d'hiver », « sports d'hiver »: a kind, not a date
@@ -789,6 +806,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "month": month,
     "year": year,
     "decade": decade,
+    "week_of": week_of,
     "part_year": part_year,
     "months_part": months_part,
     "weekday": weekday,
@@ -802,6 +820,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "part_bound": part_alone,
     "part_en": part_alone,
     "part_au": part_alone,
+    "part_adj": part_adj,
     "calendar": calendar,
     "calendar_this": calendar,
     "weekend": calendar,
