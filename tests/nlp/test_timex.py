@@ -461,3 +461,19 @@ def test_timex_reference_adjectives_decades_and_habits(timexes, text, expression
 )
 def test_timex_reference_adjectives_leave_time_words_and_pronouns(timexes, text):
     assert not [t for t in timexes(text, MONDAY) if t.value.endswith("_REF")]
+
+
+@pytest.mark.parametrize(
+    "text, expression, ttype, value",
+    [
+        ("Il a plu toute la journée sur la côte.", "toute la journée", "DURATION", "P1D"),
+        ("Les bénévoles ont travaillé tout le week-end.", "tout le week-end", "DURATION", "P1WE"),
+        ("Le refuge reste ouvert toute l'année.", "toute l'année", "DURATION", "P1Y"),
+        ("Elle nage chaque matin dans le lac.", "chaque matin", "SET", "XXXX-XX-XXTMO"),
+        ("Tous les soirs, la place se remplit de musiciens.", "Tous les soirs", "SET", "XXXX-XX-XXTEV"),
+        ("Les vigiles passent chaque nuit devant l'entrepôt.", "chaque nuit", "SET", "XXXX-XX-XXTNI"),
+    ],
+)
+def test_timex_whole_units_and_parts_of_every_day(timexes, text, expression, ttype, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == (ttype, value)

@@ -39,7 +39,7 @@ _NEEDS = {
     "part_bound": "part", "part_au": "part", "part_adj": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
     "ago": "unit", "in": "unit", "shifted": "unit", "duration": "unit", "duration_frac": "unit",
     "duration_recent": "unit", "duration_word": "unit", "clock_words": "unit", "clock_named": "clock_word",
-    "season": "season", "holiday": "holiday", "ref": "ref extra", "ref_adj": "ref", "set": "unit", "set_word": "frequency",
+    "season": "season", "holiday": "holiday", "ref": "ref extra", "ref_adj": "ref", "set": "unit", "set_word": "frequency", "set_part": "part", "whole": "unit",
 }
 
 
@@ -160,6 +160,8 @@ def rules() -> tuple[Rule, ...]:
         ("set", 6,
          rf"{B}(?:(?P<times>\d+|{rx['numword']})\s+fois\s+)?(?P<q>par|chaque|tous\s+les|toutes\s+les)\s+"
          rf"(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}{E}"),
+        ("set_part", 7, rf"{B}(?:chaque|tous\s+les|toutes\s+les)\s+{part}s?{E}"),
+        ("whole", 5, rf"{B}(?:toute|tout)\s+(?:la\s+|le\s+|l{A})(?P<unit>{rx['calunit']}|journée|nuit){E}"),
         ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),
     ]
     return tuple(Rule(name, re.compile(p, re.IGNORECASE), prio, frozenset(_NEEDS.get(name, "").split()))
@@ -180,7 +182,7 @@ def trigger_words() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     sources = {
         "month": lx.months, "weekday": lx.weekdays, "weekday_pl": lx.weekdays_plural, "unit": lx.units,
-        "part": list(lx.parts) + list(lx.part_adjectives), "season": lx.seasons,
+        "part": list(lx.parts) + [f + "s" for f in lx.parts] + list(lx.part_adjectives), "season": lx.seasons,
         "ref": list(lx.refs) + list(lx.ref_adjectives),
         "frequency": lx.frequencies, "clock_word": lx.clock_words, "holiday": lx.holidays,
         "day_pub": [f for f, e in lx.days.items() if e["anchor"] == "publication"],

@@ -777,6 +777,16 @@ def set_(m: re.Match, c: Context) -> Value:
     return "SET", _duration(every, unit)
 
 
+def set_part(m: re.Match, c: Context) -> Value:
+    """« chaque matin », « tous les soirs »: that part of every day."""
+    return "SET", f"XXXX-XX-XXT{_part_code(m['part'])}"
+
+
+def whole(m: re.Match, c: Context) -> Value:
+    """« toute la journée », « tout le mois »: one whole unit, a duration."""
+    return "DURATION", _duration(1, _unit(m))
+
+
 def set_word(m: re.Match, c: Context) -> Value:
     """« quotidiennement », « le dîner annuel »: an adverb, or an adjective after its noun (« un quotidien », « un
     hebdomadaire » are newspapers: nouns; « la presse quotidienne » a kind of press)."""
@@ -843,4 +853,6 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "ref_adj": ref_adj,
     "set": set_,
     "set_word": set_word,
+    "set_part": set_part,
+    "whole": whole,
 }
