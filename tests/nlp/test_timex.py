@@ -477,3 +477,31 @@ def test_timex_reference_adjectives_leave_time_words_and_pronouns(timexes, text)
 def test_timex_whole_units_and_parts_of_every_day(timexes, text, expression, ttype, value):
     hit = [t for t in timexes(text, MONDAY) if t.text == expression]
     assert hit and (hit[0].type, hit[0].value) == (ttype, value)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Le match commence à 21 heures, heure de Paris.", "21 heures, heure de Paris", "2025-05-19T21:00+02"),
+        ("Le tir est prévu à 14 h 30, heure française, le 3 décembre.", "14 h 30, heure française",
+         "2025-12-03T14:30+01"),
+        ("L'appel a commencé à 9 h GMT.", "9 h GMT", "2025-05-19T09:00Z"),
+        ("L'appel a commencé à 9 h, heure locale.", "9 h, heure locale", "2025-05-19T09:00"),
+    ],
+)
+def test_timex_clock_zone_offsets_when_computable(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and hit[0].value == value
+
+
+@pytest.mark.parametrize(
+    "day, offset",
+    [("2025-03-29", "+01"), ("2025-03-30", "+02"), ("2025-10-25", "+02"), ("2025-10-26", "+01"),
+     ("1995-09-30", "+01"), ("1995-09-23", "+02"), ("2002-02-08", "+01")],
+)
+def test_timex_calendar_central_european_summer_time(day, offset):
+    from datetime import date
+
+    from chronique.nlp.timex_calendar import central_european_offset
+
+    assert central_european_offset(date.fromisoformat(day)) == offset

@@ -202,6 +202,7 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
     return out
 
 
+_CET = re.compile(r"\+0[12]$")
 _CLOCKS = {"clock", "clock_colon", "clock_words", "clock_named"}
 _BREAK = re.compile(r"[.!?]\s|\n")
 
@@ -219,4 +220,6 @@ def _anchor_forward(text: str, out: list[Timex], names: list[str]) -> None:
                 break
             if (m := _DAY_VALUE.match(p.value)) and p.type == "DATE":
                 t.value = f"{m[1]}-{m[2]}-{m[3]}" + t.value[t.value.index("T"):]
+                if (z := _CET.search(t.value)) and (d := cal.safe_date(int(m[1]), int(m[2]), int(m[3]))):
+                    t.value = t.value[:z.start()] + cal.central_european_offset(d)  # summer time of the new day
                 break

@@ -155,3 +155,17 @@ def unknown_grain(grain: str) -> str:
     return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX", "H": "XXXX-HX"}.get(
         grain, "XXXX-XX-XX"
     )
+
+
+def _last_sunday(year: int, month: int) -> date:
+    d = date(year, month + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
+    return d - timedelta(days=d.isoweekday() % 7)
+
+
+def central_european_offset(d: date) -> str:
+    """``+02`` on a day of European summer time (from the last Sunday of March to the last Sunday of October;
+    September before 1996), else ``+01``."""
+    if d.year < 1980:
+        return "+01"
+    end = _last_sunday(d.year, 10 if d.year >= 1996 else 9)
+    return "+02" if _last_sunday(d.year, 3) <= d < end else "+01"

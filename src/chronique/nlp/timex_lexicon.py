@@ -66,6 +66,7 @@ class Lexicon:
     ref_adjectives: dict[str, str] = field(default_factory=dict)
     holidays: dict[str, dict] = field(default_factory=dict)
     zones: list[str] = field(default_factory=list)
+    zone_offsets: dict[str, str] = field(default_factory=dict)
     rx: dict[str, str] = field(default_factory=dict)
 
 
@@ -124,7 +125,10 @@ def lexicon() -> Lexicon:
         for f in e["forms"]:
             lx.holidays[key(f)] = e
     for e in langdata.load("temporal_zones"):
-        lx.zones.extend(_forms(e, "word"))
+        for f in _forms(e, "word"):
+            lx.zones.append(f)
+            if e.get("offset"):
+                lx.zone_offsets[key(f)] = e["offset"]
 
     cardinal = [w for w, (k, _) in lx.numbers.items() if k == "cardinal"]
     numword = alt(cardinal)

@@ -603,7 +603,7 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
     if hh == 24:
         hh = 0
     zone = _g(m, "zone")
-    suffix = "Z" if zone and key(zone) in ("gmt", "utc", "tu", "zulu") else ""
+    offset = lexicon().zone_offsets.get(key(zone)) if zone else None
     rel, wd = _g(m, "rel"), _g(m, "wd")
     if rel and c.published:
         base = c.published + timedelta(days=lexicon().days[key(rel)]["offset"])
@@ -612,6 +612,11 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
     else:
         base = c.anchor_day(m.start())
     day = base.isoformat() if base else "XXXX-XX-XX"
+    suffix = ""
+    if offset == "Z":
+        suffix = "Z"
+    elif offset == "CET" and base is not None:
+        suffix = cal.central_european_offset(base)
     return "TIME", f"{day}T{hh:02d}:{mm:02d}{suffix}"
 
 
