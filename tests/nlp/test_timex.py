@@ -505,3 +505,31 @@ def test_timex_calendar_central_european_summer_time(day, offset):
     from chronique.nlp.timex_calendar import central_european_offset
 
     assert central_european_offset(date.fromisoformat(day)) == offset
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Dans la nuit de jeudi à vendredi, vers 2 h, un incendie s'est déclaré.", "2 h", "2025-05-16T02:00"),
+        ("Dans la nuit du 4 au 5 avril, vers 23 h 30, la grêle est tombée.", "23 h 30", "2025-04-04T23:30"),
+        ("Cette nuit, vers 3 h, un vol a eu lieu.", "3 h", "2025-05-19T03:00"),
+        ("L'exposition se tiendra du vendredi 6 au dimanche 8 juin.", "vendredi 6", "2025-06-06"),
+        ("La ville vise la neutralité carbone à l'horizon 2040.", "2040", "2040"),
+        ("L'audience a été renvoyée au 12 septembre.", "12 septembre", "2025-09-12"),
+    ],
+)
+def test_timex_small_hours_ranges_horizons_and_postponements(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and hit[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le stock a été écoulé en deux jours.",
+        "Les 24 Heures du Mans attirent les foules.",
+    ],
+)
+def test_timex_verb_ete_and_capitalised_units_are_no_timex(timexes, text):
+    found = timexes(text, MONDAY)
+    assert not [t for t in found if "été" in t.text or "Heures" in t.text]

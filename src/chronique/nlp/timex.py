@@ -97,7 +97,8 @@ def _candidates(text: str):
 
 _ANCHORING = {"date_dmy", "date_numeric", "date_iso", "month_year", "month", "weekday", "relday", "refday",
               "refday_bare", "clock", "clock_colon", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
-              "part_bound", "same_part"}
+              "part_bound", "same_part", "night_of", "part_of_date", "part_dir", "part_en", "part_au"}
+_NIGHT_OF = {"night_of", "part_of_date"}
 _NARRATIVE = {"weekday", "relday", "refday", "refday_bare", "this_part", "same_part"}
 
 
@@ -112,6 +113,10 @@ def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
         ctx.clock = value[:10] + ctx.clock[10:] if same_sentence else None
     if m := _DAY_VALUE.match(value):
         d = cal.safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if d and rule in _NIGHT_OF and value.endswith("TNI"):
+            ctx.night = d  # the small hours after « la nuit de jeudi à vendredi » belong to the second day
+        elif d and ctx.night != d:
+            ctx.night = None
         if d:
             ctx.ref = (d, "day")
             ctx.day = d

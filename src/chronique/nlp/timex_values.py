@@ -33,6 +33,7 @@ class Context:
     story_day: date | None = None  # last day of the narrative (weekday, hier, la veille…), not a planned date
     clock: str | None = None  # last clock time spoken of (« à ce moment-là » points at it)
     clock_end: int = -1
+    night: date | None = None  # the day whose night was last spoken of (« dans la nuit de jeudi à vendredi »)
     extra: dict = field(default_factory=dict)
 
     def anchor_day(self, at: int | None = None) -> date | None:
@@ -237,7 +238,9 @@ _FOLLOW_OK = re.compile(r"\s*(?:$|[^\w\s]|(?:et|à|au|aux|en|ou|lors|puis|par|po
 
 
 _YEAR_PREP = re.compile(r"(?:\b(?:en|depuis|dès|de|d['’]|du|avant|après|jusqu['’]en|entre|et|vers|fin|début|mi|à|au|"
-                        r"saison|exercice|année|an|printemps|été|automne|hiver|[A-Za-zéû]+\s+\d{1,2})|[(,/–-])\s*$", re.I)
+                        r"saison|exercice|année|an|horizon|printemps|été|automne|hiver|[A-Za-zéû]+\s+\d{1,2})|[(,/–-])\s*$", re.I)
+_YEAR_NOUN = re.compile(r"\b(?:horizon|saison|exercice|édition|millésime|cuvée|promotion|rentrée|printemps|été|"
+                        r"automne|hiver)\s*$", re.I)
 _NOT_YEAR = re.compile(r"(?:n°|\bno|numéro|€|\$|article|page|p\.|route|\brn|\ba|km|tél|tel|contre|sur|avec|plus\s+de|"
                        r"moins\s+de|environ|près\s+de|quelque|soit)\s*$", re.I)
 
@@ -247,8 +250,8 @@ def year(m: re.Match, c: Context) -> Value:
     before = c.text[max(0, m.start("year") - 14):m.start("year")]
     if m.start("year") > m.start() and not m["bnd"]:
         return "DATE", f"{y:04d}"  # « l'année 2001 », « la saison 2002 »
-    if m["bnd"] and not _NOT_YEAR.search(before):
-        return "DATE", f"{y:04d}"  # « fin 2026 », which spaCy may parse as a number of « fin »
+    if (m["bnd"] and not _NOT_YEAR.search(before)) or _YEAR_NOUN.search(before):
+        return "DATE", f"{y:04d}"  # « fin 2026 », « à l'horizon 2040 », which spaCy may parse as a number of the noun
     if _NOT_YEAR.search(before) or c.extra["dep"](m.start("year"), m.end("year")) == "nummod":
         return None  # « 2000 voix », « contre 1500 », « plus de 2000 »: quantities
     if re.match(r"l|la", m.group(0), re.I) or _YEAR_PREP.search(before):
@@ -523,6 +526,8 @@ def duration(m: re.Match, c: Context) -> Value:
         return None
     if key(num) in ("un", "une") and key(m["unit"]) in ("jour",):
         return None  # « un jour » is « some day », not P1D
+    if m["unit"][0].isupper() and not _sentence_start(c.text, m.start("unit")) and not m["unit"].isupper():
+        return None  # « les 24 Heures du Mans »: a capitalised unit names an event
     if key(num) == "des" and not unit.get("grain"):
         return None
     if _g(m, "vague") and unit["unit"] in ("MIN", "S"):
@@ -611,6 +616,8 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
         base = _weekday_date(c, lexicon().weekdays[key(wd)], m, None)
     else:
         base = c.anchor_day(m.start())
+        if base is not None and base == c.night and hh < 12 and not code_word:
+            base += timedelta(days=1)  # « dans la nuit de jeudi à vendredi, vers 2 h »: the small hours are Friday's
     day = base.isoformat() if base else "XXXX-XX-XX"
     suffix = ""
     if offset == "Z":
@@ -664,6 +671,8 @@ def season(m: re.Match, c: Context) -> Value:
     s = lexicon().seasons[key(m["season"])]
     word = key(m["season"])
     has_year = bool(m["year"])
+    if word in ("été", "ete", "eté") and m["dir"] and not (m["pre"] or m["det"] or has_year or m["bnd"] or m["months"]):
+        return None  # « a été écoulé », « a été passé »: the verb, not the season
     if not (m["pre"] or m["det"] or has_year or m["dir"] or m["bnd"] or m["months"]):
         before = c.text[max(0, m.start() - 3):m.start()]
         if re.search(r"(?:\bd['’]|\bde\s)$", before, re.I):
