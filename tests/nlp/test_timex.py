@@ -516,6 +516,9 @@ def test_timex_calendar_central_european_summer_time(day, offset):
         ("L'exposition se tiendra du vendredi 6 au dimanche 8 juin.", "vendredi 6", "2025-06-06"),
         ("La ville vise la neutralité carbone à l'horizon 2040.", "2040", "2040"),
         ("L'audience a été renvoyée au 12 septembre.", "12 septembre", "2025-09-12"),
+        ("Les gendarmes sont arrivés vers les 23 heures.", "23 heures", "2025-05-19T23:00"),
+        ("Le drame s'est produit aux alentours de 22 h.", "22 h", "2025-05-19T22:00"),
+        ("Au matin du 5 mai, le village était inondé.", "matin du 5 mai", "2025-05-05TMO"),
     ],
 )
 def test_timex_small_hours_ranges_horizons_and_postponements(timexes, text, expression, value):

@@ -75,7 +75,7 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}(?P<x>(?:le\s+)?(?:(?P<wd>{rx['weekday']})\s+)?{day}(?:\s+|[-‐])(?P<month>{rx['month']})"
          rf"(?:,?\s+{year})?(?:\s+(?P<dir>{rx['dir_after']}))?(?:,?\s+(?:au|en|dans\s+la|dans\s+l{A})\s*{part})?){E}"),
         ("part_of_date", 9,
-         rf"{B}(?P<x>(?:la|le|l{A})\s*{part}\s+(?:du|de\s+ce)\s+(?:(?P<wd>{rx['weekday']})\s+)?{day}"
+         rf"{B}(?:au\s+)?(?P<x>(?:(?:la|le|l{A})\s*)?{part}\s+(?:du|de\s+ce)\s+(?:(?P<wd>{rx['weekday']})\s+)?{day}"
          rf"(?:\s+au\s+(?:{rx['weekday']}\s+)?(?:1er|[0-3]?\d))?\s+(?P<month>{rx['month']})(?:,?\s+{year})?){E}"),
         ("part_dir", 7,
          rf"{B}(?P<x>(?:la|le|l{A})\s*{part}\s+(?P<dir>{rx['dir_past_future']})){E}"),

@@ -630,9 +630,13 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
 _SPAN_PREP = re.compile(r"\b(?:pendant|durant|en|les|des|dans|sur|plus\s+de|moins\s+de|près\s+de|environ)\s*$", re.I)
 
 
+_CLOCK_LEAD = re.compile(r"\b(?:vers|dès|aux\s+alentours|aux\s+environs|autour|sur\s+les\s+coups)\s+(?:les|des|de)\s*$", re.I)
+
+
 def clock(m: re.Match, c: Context) -> Value:
-    if not _g(m, "rel") and not _g(m, "wd") and _SPAN_PREP.search(c.text[max(0, m.start() - 14):m.start()]):
-        return None  # « pendant 24 h », « en 2 h »: a duration
+    before = c.text[max(0, m.start() - 24):m.start()]
+    if not _g(m, "rel") and not _g(m, "wd") and _SPAN_PREP.search(before[-14:]) and not _CLOCK_LEAD.search(before):
+        return None  # « pendant 24 h », « en 2 h »: a duration; « vers les 23 h » is a time
     return _clock(int(m["hh"]), int(m["mm"] or 0), m, c)
 
 
@@ -642,7 +646,7 @@ def clock_words(m: re.Match, c: Context) -> Value:
     if hh is None or hh > 24 or not float(hh).is_integer():
         return None
     before = c.text[max(0, m.start() - 30):m.start()].lower()
-    clocky = re.search(r"(?:\b(?:à|vers|dès|jusqu['’]à|avant|après|peu\s+avant|peu\s+après|partir\s+de|"
+    clocky = re.search(r"(?:\b(?:à|vers|vers\s+les|dès|dès\s+les|jusqu['’]à|avant|après|peu\s+avant|peu\s+après|partir\s+de|"
                        r"alentours\s+de|aux\s+environs\s+de|de|entre)|ce\s+matin\s+à|entre\s+\w+(?:\s+h(?:eures?)?)?\s+et)\s*$", before)
     if m["mm"] or _g(m, "cpart") or _g(m, "zone") or ((m["frac"] or m["minus"]) and hh_text.isdigit()):
         clocky = True
