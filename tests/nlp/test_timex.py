@@ -536,3 +536,15 @@ def test_timex_small_hours_ranges_horizons_and_postponements(timexes, text, expr
 def test_timex_verb_ete_and_capitalised_units_are_no_timex(timexes, text):
     found = timexes(text, MONDAY)
     assert not [t for t in found if "été" in t.text or "Heures" in t.text]
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("À partir de lundi, le marché déménage sur la place.", "lundi", "2025-05-26"),
+        ("Depuis lundi, la circulation est perturbée.", "lundi", "2025-05-19"),
+    ],
+)
+def test_timex_first_group_verb_misread_as_participle_keeps_its_tense(timexes, text, expression, value):
+    hit = [t for t in timexes(text, TUESDAY) if t.text == expression]
+    assert hit and hit[0].value == value
