@@ -548,3 +548,16 @@ def test_timex_verb_ete_and_capitalised_units_are_no_timex(timexes, text):
 def test_timex_first_group_verb_misread_as_participle_keeps_its_tense(timexes, text, expression, value):
     hit = [t for t in timexes(text, TUESDAY) if t.text == expression]
     assert hit and hit[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("En 2021, l'usine a recruté. L'année suivante, elle a licencié.", "L'année suivante", "2022"),
+        ("En 2021, l'usine a recruté. L'année précédente, elle avait fermé.", "L'année précédente", "2020"),
+        ("En mars 2023, il a été élu. Deux mois plus tard, il démissionnait.", "Deux mois plus tard", "2023-05"),
+    ],
+)
+def test_timex_year_or_month_named_alone_anchors_following_and_later(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and hit[0].value == value

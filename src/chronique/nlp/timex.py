@@ -104,8 +104,11 @@ _NARRATIVE = {"weekday", "relday", "refday", "refday_bare", "this_part", "same_p
 
 def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
     """Remember the last date named in the text (not a period counted from publication) as the reference."""
+    if rule == "year" and _YEAR_VALUE.match(value):
+        ctx.year = (date(int(value), 1, 1), end)
     if ttype not in ("DATE", "TIME") or rule not in _ANCHORING:
         return
+    ctx.ref_end = end
     if ttype == "TIME" and ":" in value:
         ctx.clock, ctx.clock_end = value, end  # the last clock time, until the text moves to another day
     elif ctx.clock and _DAY_VALUE.match(value) and not value.startswith(ctx.clock[:10]):

@@ -34,6 +34,14 @@ class Context:
     clock: str | None = None  # last clock time spoken of (« à ce moment-là » points at it)
     clock_end: int = -1
     night: date | None = None  # the day whose night was last spoken of (« dans la nuit de jeudi à vendredi »)
+    ref_end: int = -1  # where ``ref`` was spoken of
+    year: tuple[date, int] | None = None  # the last year named alone (« en 2024 ») and where
+
+    def period(self) -> tuple[date, str] | None:
+        """The last period spoken of, day, month or year (« en 2024 … l'année suivante »)."""
+        if self.year is not None and (self.ref is None or self.year[1] > self.ref_end):
+            return self.year[0], "year"
+        return self.ref
     extra: dict = field(default_factory=dict)
 
     def anchor_day(self, at: int | None = None) -> date | None:
@@ -433,8 +441,9 @@ def calendar(m: re.Match, c: Context) -> Value:
         return None
     k = int(d["value"])
     base = c.published
-    if d["anchor"] == "reference" and c.ref is not None and (base is None or c.ref[0] <= base):
-        base = c.ref[0]  # a planned date ahead of publication is no reference for « le mois précédent »
+    ref = c.period() if grain == "Y" else c.ref  # a year named alone anchors « l'année suivante », not a month
+    if d["anchor"] == "reference" and ref is not None and (base is None or ref[0] <= base):
+        base = ref[0]  # a planned date ahead of publication is no reference for « le mois précédent »
     if grain == "D":
         if k == 0:
             return None
@@ -588,7 +597,9 @@ def shifted(m: re.Match, c: Context) -> Value:
     amount = _amount(m)
     unit = _unit(m)
     sign = -1 if key(m["rel"]) in ("plus tôt", "auparavant", "avant") else 1
-    base = c.ref[0] if c.ref and c.ref[1] == "day" else None
+    ref = c.period()
+    fine_enough = {"day": "YMWD", "month": "YM", "year": "Y"}  # « deux mois plus tard » after « en mars 2023 »
+    base = ref[0] if ref and unit["unit"] in fine_enough[ref[1]] else None
     if amount is None or base is None:
         return "DURATION", _duration(amount, unit)
     v = _shift(base, unit, amount, sign)
