@@ -561,3 +561,16 @@ def test_timex_first_group_verb_misread_as_participle_keeps_its_tense(timexes, t
 def test_timex_year_or_month_named_alone_anchors_following_and_later(timexes, text, expression, value):
     hit = [t for t in timexes(text, MONDAY) if t.text == expression]
     assert hit and hit[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Au siècle dernier, le village comptait mille habitants.", "siècle dernier", "19"),
+        ("La décennie écoulée a été difficile pour la filière.", "La décennie écoulée", "201"),
+        ("Ce siècle sera celui du climat.", "Ce siècle", "20"),
+    ],
+)
+def test_timex_decades_and_centuries_counted_from_publication(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == ("DATE", value)

@@ -132,7 +132,7 @@ def easter(year: int) -> date:
 
 
 def shift_grain(anchor: date, grain: str, k: int) -> str:
-    """The calendar period of ``grain`` (Y, M, W, WE, Q, H, D) ``k`` steps from the anchor's, as a value."""
+    """The calendar period of ``grain`` (Y, M, W, WE, Q, H, D, DE, CE) ``k`` steps from the anchor's, as a value."""
     if grain == "Y":
         return f"{anchor.year + k:04d}"
     if grain == "M":
@@ -147,12 +147,16 @@ def shift_grain(anchor: date, grain: str, k: int) -> str:
     if grain == "H":
         n = anchor.year * 2 + (anchor.month - 1) // 6 + k
         return f"{n // 2:04d}-H{n % 2 + 1}"
+    if grain == "DE":
+        return f"{anchor.year // 10 + k:03d}"  # « la décennie écoulée » in 2025: 201 (the 2010s)
+    if grain == "CE":
+        return f"{anchor.year // 100 + k:02d}"  # « le siècle dernier » in 2025: 19 (the 1900s)
     return iso_day(anchor + timedelta(days=k))
 
 
 def unknown_grain(grain: str) -> str:
     """The best partial value of a relative period when there is no anchor date."""
-    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX", "H": "XXXX-HX"}.get(
+    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX", "H": "XXXX-HX", "DE": "XXX", "CE": "XX"}.get(
         grain, "XXXX-XX-XX"
     )
 

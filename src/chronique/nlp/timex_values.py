@@ -457,7 +457,7 @@ def calendar(m: re.Match, c: Context) -> Value:
 
 def calendar_bound(m: re.Match, c: Context) -> Value:
     unit = lexicon().units[key(m["unit"])]
-    if unit.get("grain") not in ("Y", "M", "W"):
+    if unit.get("grain") not in ("Y", "M", "W", "DE", "CE"):
         return None
     return calendar(m, c)
 
