@@ -519,6 +519,8 @@ def test_timex_calendar_central_european_summer_time(day, offset):
         ("Les gendarmes sont arrivés vers les 23 heures.", "23 heures", "2025-05-19T23:00"),
         ("Le drame s'est produit aux alentours de 22 h.", "22 h", "2025-05-19T22:00"),
         ("Au matin du 5 mai, le village était inondé.", "matin du 5 mai", "2025-05-05TMO"),
+        ("La mairie est ouverte de 9 à 12 heures.", "9", "2025-05-19T09:00"),
+        ("La permanence se tient entre 14 et 16 h.", "14", "2025-05-19T14:00"),
     ],
 )
 def test_timex_small_hours_ranges_horizons_and_postponements(timexes, text, expression, value):

@@ -96,7 +96,7 @@ def _candidates(text: str):
 
 
 _ANCHORING = {"date_dmy", "date_numeric", "date_iso", "month_year", "month", "weekday", "relday", "refday",
-              "refday_bare", "clock", "clock_colon", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
+              "refday_bare", "clock", "clock_colon", "clock_from", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
               "part_bound", "same_part", "night_of", "part_of_date", "part_dir", "part_en", "part_au"}
 _NIGHT_OF = {"night_of", "part_of_date"}
 _NARRATIVE = {"weekday", "relday", "refday", "refday_bare", "this_part", "same_part"}
@@ -211,7 +211,7 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
 
 
 _CET = re.compile(r"\+0[12]$")
-_CLOCKS = {"clock", "clock_colon", "clock_words", "clock_named"}
+_CLOCKS = {"clock", "clock_colon", "clock_words", "clock_named", "clock_from"}
 _BREAK = re.compile(r"[.!?]\s|\n")
 
 

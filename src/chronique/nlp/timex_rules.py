@@ -33,7 +33,7 @@ class Rule:
 _NEEDS = {
     "date_dmy": "month", "date_first": "month", "month_year": "month", "month": "month", "century": "extra",
     "night_of": "weekday", "date_numeric": "digit", "date_iso": "digit", "year": "digit", "decade": "digit", "week_of": "month",
-    "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "part_year": "unit", "months_part": "unit",
+    "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "clock_from": "digit", "part_year": "unit", "months_part": "unit",
     "weekday": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
     "refday_bare": "day_ref extra", "this_part": "part", "same_part": "part", "part_alone": "part", "part_en": "part",
     "part_bound": "part", "part_au": "part", "part_adj": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
@@ -142,6 +142,8 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
         ("day_clock", 9,
          rf"{B}(?:(?P<rel>{rx['day_pub']})|(?P<wd>{rx['weekday']}))\s+à\s+{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
+        ("clock_from", 7,
+         rf"{B}(?:de|entre)\s+(?P<x>{hour})(?=\s+(?:à|et)\s+(?:[01]?\d|2[0-4])\s*(?:[hH](?![\w])|heures?\b))"),
         ("clock_colon", 7, rf"(?<![\d:]){hour}:(?P<mm>[0-5]\d)(?![\d:]){zone}"),
         ("clock_words", 6,
          rf"{B}(?P<hh>[01]?\d|2[0-4]|{rx['numword']})\s+heures?(?:\s+(?P<mm>[0-5]\d)|\s+et\s+(?P<frac>quart|demie)"

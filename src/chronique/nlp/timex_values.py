@@ -651,6 +651,11 @@ def clock(m: re.Match, c: Context) -> Value:
     return _clock(int(m["hh"]), int(m["mm"] or 0), m, c)
 
 
+def clock_from(m: re.Match, c: Context) -> Value:
+    """« de 14 à 18 heures », « entre 9 et 11 h »: the first hour takes the unit written after the second."""
+    return _clock(int(m["hh"]), 0, m, c)
+
+
 def clock_words(m: re.Match, c: Context) -> Value:
     hh_text = m["hh"]
     hh = number_value(hh_text)
@@ -875,6 +880,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "clock_colon": clock,
     "day_clock": clock,
     "clock_words": clock_words,
+    "clock_from": clock_from,
     "clock_named": clock_named,
     "season": season,
     "holiday": holiday,
