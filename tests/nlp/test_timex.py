@@ -576,3 +576,15 @@ def test_timex_year_or_month_named_alone_anchors_following_and_later(timexes, te
 def test_timex_decades_and_centuries_counted_from_publication(timexes, text, expression, value):
     hit = [t for t in timexes(text, MONDAY) if t.text == expression]
     assert hit and (hit[0].type, hit[0].value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("Le toit a été refait à la fin de l'année dernière.", "la fin de l'année dernière"),
+        ("Les ventes ont progressé au premier trimestre.", "premier trimestre"),
+        ("Le chantier reprendra dès le début du mois prochain.", "le début du mois prochain"),
+    ],
+)
+def test_timex_spans_leave_a_leading_preposition_out(timexes, text, expression):
+    assert expression in [t.text for t in timexes(text, MONDAY)]

@@ -35,10 +35,16 @@ def _span(m: re.Match) -> tuple[int, int]:
     return m.start(), m.end()
 
 
+_LEADING_PREP = re.compile(r"(?:à|au|aux|dès)\s+(?=\w)", re.IGNORECASE)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces and punctuation a pattern may have taken in."""
+    """Drop surrounding spaces and punctuation a pattern may have taken in, and a leading preposition
+    (« à la fin de l'année » -> « la fin de l'année »: TimeML leaves prepositions out of the span)."""
     while start < end and (text[start].isspace() or text[start] in ",(«"):
         start += 1
+    if (p := _LEADING_PREP.match(text, start, end)) and p.end() < end:
+        start = p.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",()»"):
         end -= 1
     return start, end
