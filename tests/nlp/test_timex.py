@@ -583,6 +583,8 @@ def test_timex_decades_and_centuries_counted_from_publication(timexes, text, exp
     [
         ("Le toit a été refait à la fin de l'année dernière.", "la fin de l'année dernière"),
         ("Les ventes ont progressé au premier trimestre.", "premier trimestre"),
+        ("Le loyer s'élève à 500 euros par mois.", "mois"),
+        ("Le club s'entraîne deux fois par semaine.", "deux fois par semaine"),
         ("Le chantier reprendra dès le début du mois prochain.", "le début du mois prochain"),
     ],
 )

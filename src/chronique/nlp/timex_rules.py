@@ -39,7 +39,7 @@ _NEEDS = {
     "part_bound": "part", "part_au": "part", "part_adj": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
     "ago": "unit", "in": "unit", "shifted": "unit", "duration": "unit", "duration_frac": "unit",
     "duration_recent": "unit", "duration_word": "unit", "clock_words": "unit", "clock_named": "clock_word",
-    "season": "season", "holiday": "holiday", "ref": "ref extra", "ref_adj": "ref", "set": "unit", "set_word": "frequency", "set_part": "part", "whole": "unit",
+    "season": "season", "holiday": "holiday", "ref": "ref extra", "ref_adj": "ref", "set": "unit", "set_per": "unit", "set_word": "frequency", "set_part": "part", "whole": "unit",
 }
 
 
@@ -161,8 +161,9 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:{B}(?:le|la|les|ce|cet|cette|ces|du|des|au|aux|son|sa|ses|leur|leurs|notre|nos|votre|vos)\s+"
          rf"|{B}[ld]{A}|[,(]\s*|{B})(?P<x>(?P<radj>{rx['ref_adj']}))\s+(?P<noun>[^\W\d_][\w-]*){E}"),
         ("set", 6,
-         rf"{B}(?:(?P<times>\d+|{rx['numword']})\s+fois\s+)?(?P<q>par|chaque|tous\s+les|toutes\s+les)\s+"
+         rf"{B}(?:(?P<times>\d+|{rx['numword']})\s+fois\s+)?(?P<q>(?<=fois\s)par|chaque|tous\s+les|toutes\s+les)\s+"
          rf"(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}{E}"),
+        ("set_per", 6, rf"{B}par\s+(?P<x>(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}){E}"),
         ("set_part", 7, rf"{B}(?:chaque|tous\s+les|toutes\s+les)\s+{part}s?{E}"),
         ("whole", 5, rf"{B}(?:toute|tout)\s+(?:la\s+|le\s+|l{A})(?P<unit>{rx['calunit']}|journée|nuit){E}"),
         ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),

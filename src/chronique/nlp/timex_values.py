@@ -821,6 +821,11 @@ def whole(m: re.Match, c: Context) -> Value:
     return "DURATION", _duration(1, _unit(m))
 
 
+def set_per(m: re.Match, c: Context) -> Value:
+    """« 5 milliards par semestre »: the span is the unit alone, « par » being the signal."""
+    return set_(_Groups(m, q="par"), c)
+
+
 def set_word(m: re.Match, c: Context) -> Value:
     """« quotidiennement », « le dîner annuel »: an adverb, or an adjective after its noun (« un quotidien », « un
     hebdomadaire » are newspapers: nouns; « la presse quotidienne » a kind of press)."""
@@ -888,6 +893,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "ref_adj": ref_adj,
     "set": set_,
     "set_word": set_word,
+    "set_per": set_per,
     "set_part": set_part,
     "whole": whole,
 }
