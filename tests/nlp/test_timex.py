@@ -585,6 +585,8 @@ def test_timex_decades_and_centuries_counted_from_publication(timexes, text, exp
         ("Les ventes ont progressé au premier trimestre.", "premier trimestre"),
         ("Le loyer s'élève à 500 euros par mois.", "mois"),
         ("Le club s'entraîne deux fois par semaine.", "deux fois par semaine"),
+        ("Les élections auront lieu les 6 et 13 juillet.", "les 6"),
+        ("Le salon se tiendra du 3 au 5 juin.", "3"),
         ("Le chantier reprendra dès le début du mois prochain.", "le début du mois prochain"),
     ],
 )

@@ -80,7 +80,7 @@ def rules() -> tuple[Rule, ...]:
         ("part_dir", 7,
          rf"{B}(?P<x>(?:la|le|l{A})\s*{part}\s+(?P<dir>{rx['dir_past_future']})){E}"),
         ("date_first", 8,
-         rf"{B}(?:du|entre\s+le|les)\s+(?P<x>(?:{rx['weekday']}\s+)?{day})\s+(?:au|et(?:\s+le)?|-)\s+"
+         rf"{B}(?:(?:du|entre)\s+)?(?P<x>(?:les?\s+)?(?:{rx['weekday']}\s+)?{day})\s+(?:au|et(?:\s+le)?|-)\s+"
          rf"(?:{rx['weekday']}\s+)?(?:1er|[0-3]?\d)\s+"
          rf"(?P<month>{rx['month']})(?:\s+{year})?{E}"),
         ("century", 6, rf"{B}(?:au\s+|du\s+)?(?P<x>(?:le\s+)?(?P<roman>(?-i:[XVI]{{1,5}}))(?:e|ème|è)\s+siècle){E}"),
