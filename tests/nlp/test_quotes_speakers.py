@@ -98,7 +98,7 @@ def test_quote_speakers_noun_of_saying_is_not_a_second_cue(analyze):
 
 @pytest.mark.parametrize(
     "text",
-    ["dans un communiqué", "selon sa déclaration", "l'annonce", "une critique", "un démenti"],
+    ["dans un communiqué", "selon sa déclaration", "l'annonce", "une critique", "un démenti", "par communiqué"],
 )
 def test_speech_cues_noun_after_a_determiner_is_no_verb(text):
     assert speech_cues.find_cues(text, 0, len(text)) == []
@@ -128,6 +128,10 @@ def test_speech_cues_verb_after_an_object_pronoun_or_new_verb(text):
         ("Selon Anne Roy, hydrologue, l'eau atteindra lundi la maison de Paul Dorval. "
          "« Les sols sont saturés depuis le début du mois », a-t-elle mis en garde.", "sols", "Anne Roy"),
         ("Julie Morel : « Nous ne lâcherons rien sur les salaires »", "salaires", "Julie Morel"),
+        # live blogs and datelines: the clock time or the place before the dash is not the subject
+        ("14 h 30 – Les grévistes bloquent l'usine. « On ne bougera pas », lance un délégué syndical.\n\n"
+         "15 h 10 – La direction réagit par communiqué : « Le site n'est pas menacé. »", "site", "direction"),
+        ("VESSAC — Le préfet du département a déclaré que la vigilance rouge était maintenue.", "vigilance", "préfet du département"),
         ("« Nous ne lâcherons rien » : le coup de colère d'Anne Roy, maire de Vernay\n\nLa maire a dénoncé lundi la fermeture.",
          "lâcherons", "Anne Roy"),
         ("Un haut responsable vessacois, s'exprimant sous couvert d'anonymat, a indiqué que la capitale « surveillait la situation ».",

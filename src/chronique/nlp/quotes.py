@@ -78,6 +78,10 @@ _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
 _NOT_INFINITIVE = frozenset({"pour", "leur", "sur"})
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
+_LEAD_NOISE = re.compile(
+    r"[ \t\u00a0\u202f]*(?:(?:\d{1,2}[ \u00a0\u202f]*h[ \u00a0\u202f]*\d{0,2}|\d{1,2}[:.]\d{2})[ \u00a0\u202f]*[–—-]"
+    r"|[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{1,40}?[ \u00a0\u202f]*[–—]|[–—•·])[ \t\u00a0\u202f]*"
+)
 _COLON_AFTER = re.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]*")
 _AND = re.compile(r"\set\s")
 _PASSIVE = re.compile(r"\b(?:été|être)\s")
@@ -127,6 +131,12 @@ def _source_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _after_lead(text: str, pos: int) -> int:
+    """Where a paragraph's sentence starts, past a live-blog clock time, a dateline or a bullet (« 14 h 05 – »)."""
+    m = _LEAD_NOISE.match(text, pos)
+    return m.end() if m else pos
+
+
 class _Doc:
     """Per-document state: text, quote intervals, sentence starts, resolver, running speaker."""
 
@@ -137,11 +147,11 @@ class _Doc:
         closes = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in marked if q.depth == 0]
         self.quoted = closes
         self.resolver = Resolver(doc, mentions, entities, closes, text)
-        self.starts = [0]
+        self.starts = [_after_lead(text, 0)]
         for m in _BOUNDARY.finditer(self.text):
             pos = m.end()
             if m.group().startswith("\n") or (not self.resolver.in_quote(pos - 1) and not _ABBREV.search(self.text, max(0, m.start() - 5), m.start())):
-                self.starts.append(pos)
+                self.starts.append(_after_lead(text, pos) if m.group().startswith("\n") else pos)
         self.running: tuple[int, Who] | None = None
         # « Propos recueillis par X »: X asked the questions, never a speaker
         self.journalists = {
