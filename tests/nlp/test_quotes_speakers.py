@@ -182,3 +182,19 @@ def test_quote_speakers_negated_verb_reports_nothing(analyze):
 def test_quote_speakers_infinitive_reported_speech_needs_a_verb(analyze, text, words):
     found = [q.text for q in analyze(text).quotes if q.kind == "indirect"]
     assert (words is None and not found) or (words is not None and any(words in f for f in found))
+
+
+TITLED = (
+    "Fonderie : « Nous ne partirons pas sans garanties »\n\n"
+    "Les salariés occupent le site depuis lundi. « Nous ne partirons pas sans garanties écrites », a martelé Paul Dorval, "
+    "délégué syndical.\n\n"
+    "« On a tout donné à cette usine »\n\n"
+    "Anne Roy y travaille depuis trente ans. « On a tout donné à cette usine, et voilà comment on nous remercie », soupire-t-elle."
+)
+
+
+@pytest.mark.parametrize("words, speaker", [("sans garanties", "Paul Dorval"), ("tout donné", "Anne Roy")])
+def test_quote_speakers_headline_and_intertitle_repeat_a_body_quote(analyze, words, speaker):
+    a = analyze(TITLED)
+    titles = [q for q in a.quotes if words in q.text and "écrites" not in q.text and "remercie" not in q.text]
+    assert titles and all(q.speaker is not None and q.speaker.name == speaker for q in titles)
