@@ -198,3 +198,29 @@ def test_quote_speakers_headline_and_intertitle_repeat_a_body_quote(analyze, wor
     a = analyze(TITLED)
     titles = [q for q in a.quotes if words in q.text and "écrites" not in q.text and "remercie" not in q.text]
     assert titles and all(q.speaker is not None and q.speaker.name == speaker for q in titles)
+
+
+UNMARKED_INTERVIEW = (
+    "Entretien avec Elena Varga, chercheuse\n\n"
+    "Les sanctions fonctionnent-elles ?\n\n"
+    "Elles ont un coût, c'est indéniable. Mais le pays a appris à les contourner.\n\n"
+    "Que faudrait-il faire de plus ?\n\n"
+    "Viser les flux financiers, pas seulement les marchandises.\n\n"
+    "Propos recueillis par Marc Henry\n"
+)
+
+
+@pytest.mark.parametrize("words", ["un coût", "flux financiers"])
+def test_quote_speakers_unmarked_interview_answers_are_direct_quotes(analyze, words):
+    a = analyze(UNMARKED_INTERVIEW)
+    assert _speaker_of(a, words, "direct") == "Elena Varga"
+
+
+def test_quote_speakers_unmarked_interview_questions_and_byline_are_not_quotes(analyze):
+    texts = [q.text for q in analyze(UNMARKED_INTERVIEW).quotes]
+    assert not [t for t in texts if t.endswith("?") or "recueillis" in t]
+
+
+def test_quote_speakers_one_rhetorical_question_makes_no_interview(analyze):
+    a = analyze("Faut-il s'en inquiéter ?\n\nLe conseil municipal votera le budget jeudi soir.")
+    assert not a.quotes

@@ -92,6 +92,10 @@ _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux"})
 _DONT = re.compile(r"dont\s+", re.I)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
 _LINE_MARKS = " \t\u00a0\u202f«»“”\"‘’.!?…"
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+MIN_QUESTIONS = 2  # question paragraphs that make a text a Q&A interview
+QUESTION_LENGTH = 300  # characters: longer paragraphs ending in « ? » are prose, not a question
+ANSWER_PARAGRAPHS = 3  # paragraphs an answer may run over
 REPEAT_MIN_WORDS = 4  # a title repeating a quote of the body: long enough not to be a stock phrase
 HEADLINE_TAIL = 90  # characters after « … » : where a headline names its speaker
 NEXT_REACH = 120  # characters of the next sentence where the person a quote announces is named
@@ -1069,8 +1073,45 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
             else:
                 _register_subject(d, item)  # type: ignore[arg-type]
     out.extend(_selon(d, 0, len(text)))  # again, now that every speaker is known to « selon elle »
+    out.extend(_interview_answers(d))
     _repeated(text, out)
     out.sort(key=lambda x: (x.start, x.end))
+    return out
+
+
+def _interview_answers(d: _Doc) -> list[Quote]:
+    """A Q&A interview: paragraphs answering a question paragraph are the interviewee's direct quotes.
+
+    Only when the text holds at least two paragraphs that are nothing but a
+    question; an answer runs until the next question, a byline or
+    ``ANSWER_PARAGRAPHS`` paragraphs. Answers already in quotation marks are
+    left to the quote rules.
+    """
+    text = d.text
+    paras = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    is_question = [
+        text[s:e].rstrip().endswith("?") and e - s <= QUESTION_LENGTH and d.outside_quotes(s, e) == [(s, e)] for s, e in paras
+    ]
+    if sum(is_question) < MIN_QUESTIONS:
+        return []
+    first_q = paras[is_question.index(True)][0]
+    r = d.resolver
+    people = [i for i in r.mentions_in(0, first_q) if r.m[i].label == "PER" and r.local_of.get(i) not in d.journalists]
+    who = None
+    if people:
+        locals_ = {r.local_of.get(i, -1 - i) for i in people}
+        who = r.who_of_mention(people[0]) if len(locals_) == 1 or text.find("\n") > r.m[people[0]].start else None
+    out: list[Quote] = []
+    for k, question in enumerate(is_question):
+        if not question:
+            continue
+        for j in range(k + 1, min(len(paras), k + 1 + ANSWER_PARAGRAPHS)):
+            s, e = paras[j]
+            if is_question[j] or _byline_regex().match(text, s) or d.outside_quotes(s, e) != [(s, e)]:
+                break  # a byline, or a paragraph of the writer's quoting someone: not an answer
+            q = _make(d, s, e, "direct", who, None, None)
+            if q is not None:
+                out.append(q)
     return out
 
 
