@@ -35,7 +35,8 @@ from chronique.ids import event_id
 from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
 from chronique.nlp.event_dates import normalise, week_of
-from chronique.nlp.event_triggers import Trigger, grammar, match
+from chronique.nlp.event_people import People
+from chronique.nlp.event_triggers import SPOKEN, Trigger, grammar, match
 
 LEAD_PARAGRAPHS = 2  # paragraphs of the body that make the lead
 REFERENCE_DAYS = 7  # how far before publication the lead's reference date may lie
@@ -49,12 +50,13 @@ class _Date:
     value: str  # normalised
     precision: str
     char: int
+    start_of: bool = False  # « à partir de jeudi », « dès lundi »: when something durative begins
 
 
 class _Reader:
     """Per-document lookups: token -> mention, token -> timex, quoted spans, lead."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[Quote]):
+    def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], timexes: list[Timex], quotes: list[Quote]):
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: read it once
         self.sent_starts = [s.start_char for s in doc.sents]
@@ -71,7 +73,8 @@ class _Reader:
                 continue
             for t in span:
                 self.token_mention.setdefault(t.i, i)
-        since = grammar().get("since", frozenset())
+        g = grammar()
+        since, until, from_ = g.get("since", frozenset()), g.get("until", frozenset()), g.get("from", frozenset())
         self.dates: list[_Date] = []
         self.token_date: dict[int, int] = {}
         for tx in timexes:
@@ -87,15 +90,16 @@ class _Reader:
                 words.add(clause.norm(before.text))
                 if span.start > 1:
                     words.add(clause.norm(doc[span.start - 2].text))
-            if words & since and got[1] != "day":
-                continue  # « depuis 2022 » bounds; « depuis lundi » says when it began
+            if words & until or (words & since and got[1] != "day"):
+                continue  # « jusqu'à mercredi », « depuis 2022 » bound; « depuis lundi » says when it began
             k = len(self.dates)
-            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start))
+            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_)))
             for t in span:
                 self.token_date[t.i] = k
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
         self._quoted_starts = [s for s, _ in self.quoted]
         self.speaker_at = {q.speaker.start: q.speaker.local for q in quotes if q.speaker and q.speaker.start is not None and q.speaker.local is not None}
+        self.people = People(doc, mentions, entities, quotes, self.token_mention, self.in_quote)
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -155,11 +159,35 @@ class _Dater:
         self.published = published[:10] if published and normalise(published[:10]) else None
         self.lead = _lead(reader, body_start)
         self.owned: dict[int, int] = {}  # date index -> token index of the noun trigger whose phrase holds it
+        self._owner_size: dict[int, int] = {}
+        self._phrases: dict[int, set[int]] = {}
+        self.nouns: list[int] = []  # noun triggers, by token index
+
+    def phrase(self, token: Token) -> set[int]:
+        got = self._phrases.get(token.i)
+        if got is None:
+            got = self._phrases[token.i] = clause.own_phrase(token)
+        return got
 
     def own(self, trigger: Token) -> None:
-        if trigger.pos_ in ("NOUN", "PROPN"):
-            for k in self.r.dates_in(clause.subtree(trigger)):
-                self.owned.setdefault(k, trigger.i)
+        """The innermost trigger phrase holding a date owns it: a noun's (« l'enquête sur la fusion
+        de février »: février is the merger's, not the investigation's) or a verb's that describes
+        a noun (« l'enquête sur le projet annoncé en février »: the announcement's)."""
+        noun = trigger.pos_ in ("NOUN", "PROPN")
+        if noun:
+            self.nouns.append(trigger.i)
+        if noun or trigger.dep_ in ("acl", "acl:relcl"):
+            phrase = self.phrase(trigger)
+            for k in self.r.dates_in(phrase):
+                if len(phrase) < self._owner_size.get(k, len(self.r.doc) + 1):
+                    self.owned[k] = trigger.i
+                    self._owner_size[k] = len(phrase)
+
+    def _leaves(self, tokens: set[int]) -> list[int]:
+        """Noun triggers among ``tokens`` that hold no other trigger noun (« grève » in « préavis de grève »)."""
+        inside = [i for i in self.nouns if i in tokens]
+        doc = self.r.doc
+        return [i for i in inside if not any(j != i and j in self.phrase(doc[i]) for j in inside)]
 
     def _head_of(self, k: int) -> Token:
         d = self.r.dates[k]
@@ -172,7 +200,7 @@ class _Dater:
             if not lo <= self.r.dates[k].char < hi:
                 continue
             owner = self.owned.get(k)
-            if owner is not None and owner != trigger.i and trigger.i not in clause.subtree(self.r.doc[owner]):
+            if owner is not None and owner != trigger.i and trigger.i not in self.phrase(self.r.doc[owner]):
                 continue
             ok.append(self.r.dates[k])
         if not ok:
@@ -181,18 +209,29 @@ class _Dater:
 
     def date(self, trigger: Token, scope: set[int], verb: Token | None, lead: bool = True) -> tuple[str, str] | None:
         r = self.r
-        if trigger.pos_ in ("NOUN", "PROPN"):
-            d = self._nearest(trigger, r.dates_in(clause.subtree(trigger)))
+        noun = trigger.pos_ in ("NOUN", "PROPN")
+        if noun:
+            d = self._nearest(trigger, r.dates_in(self.phrase(trigger)))
             if d:
                 return d.value, d.precision
-        if verb is None and trigger.pos_ in ("NOUN", "PROPN"):
+        if verb is None and noun:
             verb = clause.subject_of(trigger)
         own_clause = clause.subtree(verb) if verb is not None else clause.subtree(trigger)
+        in_clause = r.dates_in(own_clause)
+        starts = [k for k in in_clause if r.dates[k].start_of]
+        if starts:  # a start (« à partir de jeudi ») dates the innermost happening of the clause, and only it
+            leaves = self._leaves(own_clause)
+            if noun and trigger.i in leaves:
+                d = self._nearest(trigger, starts)
+                if d:
+                    return d.value, d.precision
+            if leaves and trigger.i not in leaves:
+                in_clause = [k for k in in_clause if not r.dates[k].start_of]
         if verb is not None:  # a date said of the verb itself (« a déclaré mercredi »)
-            d = self._nearest(trigger, [k for k in r.dates_in(own_clause) if self._head_of(k).head is verb])
+            d = self._nearest(trigger, [k for k in in_clause if self._head_of(k).head == verb])
             if d:
                 return d.value, d.precision
-        d = self._nearest(trigger, r.dates_in(own_clause))
+        d = self._nearest(trigger, in_clause)
         if d:
             return d.value, d.precision
         if verb is not None:
@@ -210,11 +249,19 @@ class _Dater:
         if not clause.is_past(verb) or clause.is_planned(verb):
             return None
         pub = date.fromisoformat(self.published)
+
+        def recent(d: _Date) -> bool:
+            return d.precision == "day" and pub - timedelta(days=REFERENCE_DAYS) <= date.fromisoformat(d.value) <= pub
+
+        # a day named in its own sentence, on either side (« X et Y ont signé un accord, a annoncé lundi Z »)
+        sentence = _sentence(self.r, trigger)
+        d = self._nearest(trigger, [k for k, d in enumerate(self.r.dates) if sentence.start <= d.char < sentence.end and recent(d)])
+        if d:
+            return d.value, "day"
         for d in reversed(self.r.dates):
             if d.char >= pos or d.char < start or d.precision != "day":
                 continue
-            day = date.fromisoformat(d.value)
-            if pub - timedelta(days=REFERENCE_DAYS) <= day <= pub:
+            if recent(d):
                 return d.value, "day"
             break
         if pos < first_end:
@@ -222,8 +269,9 @@ class _Dater:
         return week_of(self.published), "week"
 
 
-def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None]:
-    """In-document entity indexes named in the clause, and the place (by name)."""
+def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None, list[int]]:
+    """In-document entity indexes named in the clause, the place (by name), and the people
+    introduced with the word of a group subject (« les délégations »), apart."""
     g = grammar()
     places, sources = g.get("place", frozenset()), g.get("source", frozenset())
     doc = reader.doc
@@ -260,13 +308,18 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
                 break
     # a pronoun subject resolved by the quotation reader (« il a déclaré avoir eu une conversation »)
     heads = [verb, *clause.xcomp_heads(verb)] if verb is not None and not trigger.dep_.startswith("nsubj") else []
+    named: list[int] = []
     for h in heads:
         for s in clause.subjects(h):
             if s.pos_ == "PRON":
                 local = reader.speaker_at.get(s.idx)
-                if local is not None and local not in found:
-                    found.insert(0, local)
-    return found, place
+                if local is not None and local not in named:
+                    named.append(local)
+    members: list[int] = []
+    if heads and not named:  # else by the antecedent of a pronoun, the person a title refers to, a name cut off
+        named, members = reader.people.subjects(verb, trigger, _paragraph(reader.text, trigger.idx)[0])
+    found[:0] = [p for p in named if p not in found]
+    return found, place, [p for p in members if p not in found]
 
 
 def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
@@ -274,7 +327,7 @@ def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
     start, end = token.idx, token.idx + len(token)
     if t.with_ and token.i + 1 < len(doc):
         nxt = doc[token.i + 1]
-        if nxt.head is token and (clause.norm(nxt.lemma_) in t.with_ or clause.norm(nxt.text) in t.with_) and nxt.pos_ == "ADJ":
+        if nxt.head == token and (clause.norm(nxt.lemma_) in t.with_ or clause.norm(nxt.text) in t.with_) and nxt.pos_ == "ADJ":
             end = nxt.idx + len(nxt)
     return start, end
 
@@ -283,22 +336,22 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
     """Events of ``doc`` in text order (publication date read from ``doc._.chronique_published``)."""
     published = doc._.chronique_published if Doc.has_extension("chronique_published") else None
     body_start = (doc._.chronique_body_start if Doc.has_extension("chronique_body_start") else 0) or 0
-    reader = _Reader(doc, mentions, timexes, quotes)
+    reader = _Reader(doc, mentions, entities, timexes, quotes)
     text = reader.text
     dater = _Dater(reader, published, body_start)
     cues = sorted(((q.cue.start, q.cue.end, q) for q in quotes if q.cue is not None), key=lambda c: (c[0], c[1]))
     cue_starts = [c[0] for c in cues]
 
-    def in_cue(pos: int) -> bool:
+    def cue_at(pos: int) -> Quote | None:
         i = bisect.bisect_right(cue_starts, pos) - 1
-        return i >= 0 and cues[i][0] <= pos < cues[i][1]
+        return cues[i][2] if i >= 0 and cues[i][0] <= pos < cues[i][1] else None
 
     found: list[tuple[Token, Trigger]] = []
     for token in doc:
         t = match(token)
         if t is None or reader.in_quote(token.idx):
             continue
-        if t.type == "declaration" and in_cue(token.idx):
+        if t.family in SPOKEN and cue_at(token.idx) is not None:
             continue  # the quotation gives this declaration, with its speaker
         found.append((token, t))
     for token, _ in found:
@@ -312,16 +365,19 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         scope = {i for i in scope if lo <= doc[i].idx < hi}
         if clause.is_negated(verb):
             continue
-        participants, place = _participants(reader, scope, verb or clause.subject_of(anchor), anchor)
+        participants, place, members = _participants(reader, scope, verb or clause.subject_of(anchor), anchor)
+        quote = cue_at(token.idx)  # « … », a requis le procureur: the speaker is the one who did it
+        if quote is not None and quote.speaker is not None and quote.speaker.local is not None and quote.speaker.local not in participants:
+            participants.insert(0, quote.speaker.local)
         when = dater.date(anchor, scope, verb)
         start, end = _trigger_span(doc, token, t)
         sentence = _sentence(reader, token)
-        context: list[int] = []
+        context: list[int] = list(members)
         if len(participants) < 2:  # the clause named too few: the sentence's other names, apart
             whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             rest = set(range(whole.start, whole.end)) if whole is not None else set()
-            more, _ = _participants(reader, rest - scope, None, anchor)
-            context = [p for p in more if p not in participants and reader.entity_names.get(p) != place]
+            more, _, _ = _participants(reader, rest - scope, None, anchor)
+            context += [p for p in more if p not in participants and p not in context and reader.entity_names.get(p) != place]
         events.append(
             Event(
                 id=event_id(t.type, str(start), str(end), sentence.text),
