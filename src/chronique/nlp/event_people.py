@@ -93,8 +93,8 @@ class People:
     def name_before(self, verb: Token, lo: int) -> int | None:
         """A name right before a verb the parse left without a subject (« L'AS X a remporté … »),
         not before character ``lo`` (the paragraph's start)."""
-        if verb.pos_ not in _VERB or any(c.dep_.startswith("nsubj") for c in verb.children):
-            return None
+        if verb.pos_ not in _VERB or any(c.dep_.startswith("nsubj") and c.idx >= lo for c in verb.children):
+            return None  # (a subject on the line before is the parse running over the line break)
         k = verb.i - 1
         while k >= 0 and self.doc[k].pos_ in _VERB_GROUP and self.doc[k].head == verb:
             k -= 1
@@ -143,6 +143,8 @@ class People:
         groups: list[Token] = []
         for h in [verb, *clause.xcomp_heads(verb)]:
             for c in h.children:
+                if c.idx < lo:
+                    continue  # the parse ran over the line break
                 if c.dep_.startswith("nsubj") or c.dep_ == "obl:agent":
                     local = self.of_noun(c)
                     if local is not None and local not in out:

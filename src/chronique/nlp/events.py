@@ -26,6 +26,7 @@ filled in by the timeline once entities are linked.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -38,6 +39,7 @@ from chronique.nlp.event_dates import normalise, week_of
 from chronique.nlp.event_people import People
 from chronique.nlp.event_triggers import SPOKEN, Trigger, grammar, match
 
+_ENDED = re.compile(r"[.!?…][\s»”\"’)]*$")  # a complete sentence's last characters
 LEAD_PARAGRAPHS = 2  # paragraphs of the body that make the lead
 REFERENCE_DAYS = 7  # how far before publication the lead's reference date may lie
 MIN_LEAD_WORDS = 12  # a shorter first line is a title, not the lead
@@ -140,10 +142,18 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
 
 
 def _sentence(reader: "_Reader", token: Token) -> Span:
+    """The sentence holding ``token``, cut to its line; a parse that ended it without a full stop
+    (at an opening quotation mark) runs on to the next one that has it, and one the parse began
+    after words without a full stop begins with them."""
     text = reader.text
     k = max(0, bisect.bisect_right(reader.sent_starts, token.idx) - 1)
     lo, hi = _paragraph(text, token.idx)
-    s, e = max(lo, reader.sent_starts[k]), min(hi, reader.sent_ends[k])
+    last = k
+    while last + 1 < len(reader.sent_ends) and reader.sent_ends[last] < hi and not _ENDED.search(text, reader.sent_starts[last], reader.sent_ends[last]):
+        last += 1
+    s, e = max(lo, reader.sent_starts[k]), min(hi, reader.sent_ends[last])
+    if s > lo and not _ENDED.search(text, lo, s):
+        s = lo  # the parse began it inside the line (the line before had no full stop): the line begins it
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -183,6 +193,11 @@ class _Dater:
                     self.owned[k] = trigger.i
                     self._owner_size[k] = len(phrase)
 
+    def _topic(self, trigger: Token) -> bool:
+        """A noun trigger inside another trigger noun's phrase (« l'enquête sur la fusion »)."""
+        doc = self.r.doc
+        return any(i != trigger.i and trigger.i in self.phrase(doc[i]) for i in self.nouns)
+
     def _leaves(self, tokens: set[int]) -> list[int]:
         """Noun triggers among ``tokens`` that hold no other trigger noun (« grève » in « préavis de grève »)."""
         inside = [i for i in self.nouns if i in tokens]
@@ -211,7 +226,10 @@ class _Dater:
         r = self.r
         noun = trigger.pos_ in ("NOUN", "PROPN")
         if noun:
-            d = self._nearest(trigger, r.dates_in(self.phrase(trigger)))
+            own = r.dates_in(self.phrase(trigger))
+            if trigger.i not in self._leaves(self.phrase(trigger)):  # « un préavis de grève à partir de jeudi »
+                own = [k for k in own if not r.dates[k].start_of]
+            d = self._nearest(trigger, own)
             if d:
                 return d.value, d.precision
         if verb is None and noun:
@@ -227,6 +245,8 @@ class _Dater:
                     return d.value, d.precision
             if leaves and trigger.i not in leaves:
                 in_clause = [k for k in in_clause if not r.dates[k].start_of]
+        if noun and self._topic(trigger):
+            return None  # « une enquête sur le projet de fusion »: what the other happening is about, not dated by it
         if verb is not None:  # a date said of the verb itself (« a déclaré mercredi »)
             d = self._nearest(trigger, [k for k in in_clause if self._head_of(k).head == verb])
             if d:

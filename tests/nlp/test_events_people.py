@@ -1,0 +1,125 @@
+"""Who an event's clause names without a name in it (issue 4): pronouns, titles that refer
+back, the speaker of the quotation whose cue the trigger is, a name the parse cut off at a
+title line, and the people introduced with the word of a group subject. Names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.model import Timex
+from chronique.nlp import events
+
+pytestmark = pytest.mark.slow
+
+
+def _run(nlp, text: str, published: str | None = None, dates: dict[str, str] | None = None, body_start: int = 0):
+    doc = nlp.make_doc(text)
+    doc._.chronique_published = published
+    doc._.chronique_body_start = body_start
+    doc = nlp(doc)
+    timexes = []
+    for words, value in (dates or {}).items():
+        start = text.index(words)
+        timexes.append(Timex(start, start + len(words), words, "DATE", value))
+    found = events.extract(doc, doc._.chronique_mentions, doc._.chronique_entities, timexes, doc._.chronique_quotes)
+    names = {i: e.name for i, e in enumerate(doc._.chronique_entities)}
+    return found, names
+
+
+def _who(event, names, context: bool = False) -> set[str]:
+    out = {names[i] for i in event.local_participants}
+    if context:
+        out |= {names[i] for i in event.context_participants}
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, trigger, person",
+    [
+        # a pronoun subject: the person named as subject before
+        ("La directrice Odile Marchetti a rencontré les syndicats.\n\nElle a démissionné mardi après-midi.", "démissionné", "Odile Marchetti"),
+        ("Le maire Basile Fontenoy a présidé le conseil.\n\nIl a démissionné mardi dans la soirée.", "démissionné", "Basile Fontenoy"),
+        # a title that refers back to the person introduced with it
+        ("La ministre de la Culture, Aurore Vasquez, était attendue.\n\nLa ministre a démissionné mardi.", "démissionné", "Aurore Vasquez"),
+        ("Le procureur Gaspard Lemoine a pris la parole.\n\nLe procureur a requis mardi trois ans de prison.", "requis", "Gaspard Lemoine"),
+    ],
+)
+def test_events_people_subject_by_pronoun_or_title(nlp, text, trigger, person):
+    found, names = _run(nlp, text, dates={"mardi": "2025-03-11"})
+    (event,) = [e for e in found if e.trigger.startswith(trigger)]
+    assert person in _who(event, names)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, person",
+    [
+        ("« Ce dossier est accablant », a requis le procureur Gaspard Lemoine devant la cour.", "requis", "Gaspard Lemoine"),
+        ("« Nous partons », a démissionné avec fracas la députée Lucile Armand, lundi.", "démissionné", "Lucile Armand"),
+    ],
+)
+def test_events_people_speaker_of_the_cue_took_part(nlp, text, trigger, person):
+    found, names = _run(nlp, text)
+    hits = [e for e in found if e.trigger.startswith(trigger)]
+    assert hits and all(person in _who(e, names) for e in hits)
+
+
+@pytest.mark.parametrize(
+    "cue, absent",
+    [
+        ("a annoncé le maire Basile Fontenoy.", "announcement"),  # the cue is a declaration, not a second item
+        ("a déclaré le maire Basile Fontenoy.", None),
+    ],
+)
+def test_events_people_spoken_trigger_in_a_cue_is_the_quotation_declaration(nlp, cue, absent):
+    found, names = _run(nlp, f"« La route restera fermée tout l'hiver », {cue}")
+    types = [e.type for e in found]
+    assert types.count("declaration") == 1, types
+    (decl,) = [e for e in found if e.type == "declaration"]
+    assert _who(decl, names) == {"Basile Fontenoy"}
+    assert absent not in types
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Volley : Vernon écrase Lisieux et s'offre le Challenge",  # parsed as running on into the next line
+        "Rugby : Vernon domine Lisieux et s'offre sa première Coupe",
+    ],
+)
+def test_events_people_name_cut_off_by_a_title_line_is_the_subject(nlp, title):
+    text = f"{title}\n\nL'US Vernon a remporté samedi la coupe régionale en battant le SC Lisieux 24-19 devant son public."
+    found, names = _run(nlp, text, dates={"samedi": "2025-03-08"})
+    (won,) = [e for e in found if e.trigger == "remporté"]
+    assert "US Vernon" in _who(won, names)
+    assert won.sentence.text.startswith("L'US Vernon")  # the summary begins with the line
+
+
+@pytest.mark.parametrize(
+    "group, introductions, expected",
+    [
+        (
+            "Des délégations ouzbèke et kazakhe se sont retrouvées lundi à Oslo.",
+            "Le chef de la délégation ouzbèke, Rustam Abdullaev, a parlé d'un pas en avant. "
+            "Le vice-ministre kazakh Nourlan Seitkali, qui conduit la délégation d'Astana, s'est montré prudent.",
+            {"Rustam Abdullaev", "Nourlan Seitkali"},
+        ),
+        (
+            "Les syndicats se sont réunis lundi à la préfecture.",
+            "Mireille Cavard, secrétaire générale du syndicat des cheminots, a salué un dialogue franc.",
+            {"Mireille Cavard"},
+        ),
+    ],
+)
+def test_events_people_group_subject_takes_the_people_introduced_with_its_word(nlp, group, introductions, expected):
+    text = f"{group}\n\n{introductions}"
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert expected <= _who(meeting, names, context=True)
+    assert not expected & _who(meeting, names)  # shown beside the clause's own names, never used to merge
+
+
+def test_events_people_group_without_introduced_members_stays_empty(nlp):
+    text = "Les délégations se sont retrouvées lundi à Oslo.\n\nLa ministre Aurore Vasquez a salué la rencontre."
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.trigger.startswith("retrouvées")]
+    assert "Aurore Vasquez" not in _who(meeting, names, context=True)
