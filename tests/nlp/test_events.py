@@ -201,6 +201,24 @@ def test_events_sentence_runs_to_its_full_stop(nlp, text):
         assert e.sentence.text.endswith(".") and text[e.sentence.start : e.sentence.end] == e.sentence.text
 
 
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        ("L'appel a duré une heure.", "appel", "definite"),
+        ("Le dernier sommet a eu lieu à Rome.", "sommet", "definite"),
+        ("Le procureur a parlé dans son réquisitoire.", "réquisitoire", "pointer"),
+        ("Cette réunion a duré dix heures.", "réunion", "pointer"),
+        ("Un sommet a eu lieu à Rome.", "sommet", None),
+        ("La prochaine réunion aura lieu à Rome.", "réunion", None),
+        ("Le tribunal a condamné le prévenu.", "condamné", None),  # a verb re-tells nothing
+    ],
+)
+def test_events_determiner_tells_a_re_mention(nlp, text, trigger, expected):
+    found, _ = _run(nlp, text, dates={})
+    (event,) = [e for e in found if e.trigger.startswith(trigger)]
+    assert event.definite == expected
+
+
 def test_events_date_not_taken_from_another_clause(nlp):
     text = "La porte-parole a indiqué lundi que la réunion de Genève avait été utile."
     found, _ = _run(nlp, text, dates={"lundi": "2025-03-10"})

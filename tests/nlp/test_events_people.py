@@ -66,12 +66,12 @@ def test_events_people_speaker_of_the_cue_took_part(nlp, text, trigger, person):
 @pytest.mark.parametrize(
     "cue, absent",
     [
-        ("a annoncé le maire Basile Fontenoy.", "announcement"),  # the cue is a declaration, not a second item
-        ("a déclaré le maire Basile Fontenoy.", None),
+        ("a annoncé lundi le maire Basile Fontenoy.", "announcement"),  # the cue is a declaration, not a second item
+        ("a déclaré lundi le maire Basile Fontenoy.", None),
     ],
 )
 def test_events_people_spoken_trigger_in_a_cue_is_the_quotation_declaration(nlp, cue, absent):
-    found, names = _run(nlp, f"« La route restera fermée tout l'hiver », {cue}")
+    found, names = _run(nlp, f"« La route restera fermée tout l'hiver », {cue}", dates={"lundi": "2025-03-10"})
     types = [e.type for e in found]
     assert types.count("declaration") == 1, types
     (decl,) = [e for e in found if e.type == "declaration"]
@@ -123,3 +123,30 @@ def test_events_people_group_without_introduced_members_stays_empty(nlp):
     found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
     (meeting,) = [e for e in found if e.trigger.startswith("retrouvées")]
     assert "Aurore Vasquez" not in _who(meeting, names, context=True)
+
+
+@pytest.mark.parametrize(
+    "text, dates, announced",
+    [
+        # the quotation's declaration is dated: it says it, no second item
+        ("« Le pont rouvrira en mai », a annoncé mardi la maire Lucie Brohan.", {"mardi": "2025-06-03"}, None),
+        # reported without a date in the lead: the announcement keeps the lead's date
+        ("La maire Lucie Brohan a annoncé que le pont rouvrirait en mai après deux ans de travaux.", {}, "2025-06-04"),
+    ],
+)
+def test_events_people_announcement_in_a_cue_only_when_the_quotation_gives_no_date(nlp, text, dates, announced):
+    found, names = _run(nlp, text, published="2025-06-04", dates=dates)
+    hits = [e for e in found if e.type == "announcement"]
+    if announced is None:
+        assert not hits
+    else:
+        assert hits and hits[0].date == announced and "Lucie Brohan" in _who(hits[0], names)
+
+
+def test_events_people_dateline_is_no_participant(nlp):
+    text = "Grève au port de Kerlouan\n\nSAINT-BRIAC — Les dockers de la société Armor Fret se sont réunis lundi avec la direction."
+    body = text.index("Les dockers")
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"}, body_start=body)
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert not any("BRIAC" in n.upper() for n in _who(meeting, names, context=True))
+    assert meeting.sentence.start == body

@@ -14,8 +14,9 @@ most precise date its sources give. An undated event then joins a cluster that
 already holds an event of its own document (an anaphoric « l'appel », « les
 pourparlers d'Istanbul »), adding its participants and its sentence as evidence;
 one that names nobody joins only when a single cluster of its family fits; one
-whose document told a single happening of its family joins it whoever it names
-(« le parquet a requis … » then « dans son réquisitoire », said of the prosecutor),
+whose document told a single happening of its family and whose determiner points
+back (possessive, demonstrative) joins it whoever it names (« le parquet a requis … »
+then « dans son réquisitoire », said of the prosecutor),
 statements excepted (an article tells many). Only
 definite noun phrases re-tell (« l'appel », « cette réunion »); « un sommet » or
 an undated verb tells something new, which the timeline cannot place.
@@ -23,13 +24,12 @@ an undated verb tells something new, which the timeline cannot place.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from chronique.model import Event
 from chronique.nlp.event_dates import compatible, normalise, rank
-from chronique.nlp.event_triggers import SPOKEN, family_of, grammar
+from chronique.nlp.event_triggers import SPOKEN, family_of
 
 
 @dataclass(slots=True)
@@ -39,7 +39,7 @@ class Member:
     value: str | None  # normalised date
     precision: str | None
     place: str | None = None  # corpus entity id of the place (or its folded name)
-    definite: bool = False  # « l'appel », « cette réunion »: may re-tell an event already told
+    definite: str | None = None  # « l'appel » (definite), « son réquisitoire » (pointer): may re-tell one already told
     around: frozenset[str] = frozenset()  # named elsewhere in its sentence (breaks ties between antecedents)
 
     @property
@@ -116,7 +116,7 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
         story = story_of.get(m.doc)
         family = family_of(m.event.type)
         told = [c for c in clusters if m.doc in c.docs() and c.family == family]
-        if len(told) == 1 and family not in SPOKEN and _fit(told[0], m, story, anaphor=True) is not None:
+        if len(told) == 1 and m.definite == "pointer" and family not in SPOKEN and _fit(told[0], m, story, anaphor=True) is not None:
             told[0].add(m)  # the one antecedent: « son réquisitoire » names who spoke, not who else took part
             continue
         fits = []
@@ -138,25 +138,6 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
     return clusters
 
 
-def member(doc: int, event: Event, place: str | None = None, definite: bool = False, around: list[str] | None = None) -> Member:
+def member(doc: int, event: Event, place: str | None = None, around: list[str] | None = None) -> Member:
     got = normalise(event.date)
-    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, definite, frozenset(around or ()))
-
-
-_WORD = re.compile(r"[\w’'-]+['’]?|[^\w\s]")
-
-
-def is_definite(text: str, start: int, lookback: int = 4) -> bool:
-    """A definite or possessive determiner opens the trigger's noun phrase (« le dernier appel »)."""
-    g = grammar()
-    definite, indefinite = g.get("definite", frozenset()), g.get("indefinite", frozenset())
-    before = _WORD.findall(text[max(0, start - 60) : start])[-lookback:]
-    for w in reversed(before):
-        w = w.lower().replace("’", "'")
-        if w in indefinite:
-            return False
-        if w in definite or w.endswith("'") and w in definite:
-            return True
-        if not w[0].isalpha():
-            return False
-    return False
+    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, event.definite, frozenset(around or ()))

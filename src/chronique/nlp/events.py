@@ -101,6 +101,7 @@ class _Reader:
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
         self._quoted_starts = [s for s, _ in self.quoted]
         self.speaker_at = {q.speaker.start: q.speaker.local for q in quotes if q.speaker and q.speaker.start is not None and q.speaker.local is not None}
+        self.body_start = 0
         self.people = People(doc, mentions, entities, quotes, self.token_mention, self.in_quote)
 
     def in_quote(self, pos: int) -> bool:
@@ -154,6 +155,8 @@ def _sentence(reader: "_Reader", token: Token) -> Span:
     s, e = max(lo, reader.sent_starts[k]), min(hi, reader.sent_ends[last])
     if s > lo and not _ENDED.search(text, lo, s):
         s = lo  # the parse began it inside the line (the line before had no full stop): the line begins it
+    if s < reader.body_start <= token.idx:
+        s = reader.body_start  # a dateline is not part of the lead's first sentence
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -304,8 +307,8 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
             continue
         seen.add(mi)
         m = reader.mentions[mi]
-        if m.local is None or reader.in_quote(m.start):
-            continue
+        if m.local is None or reader.in_quote(m.start) or m.start < reader.body_start <= trigger.idx:
+            continue  # (a dateline or title names where it was written, not who took part)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else doc[i]
         cw = clause.case_word(root)
@@ -342,6 +345,24 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
     return found, place, [p for p in members if p not in found]
 
 
+def _determiner(noun: Token) -> str | None:
+    """« l'appel » -> definite, « son réquisitoire » / « cette réunion » -> pointer, « un sommet »
+    or « la prochaine réunion » -> None: whether an event noun may re-tell one already told."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    g = grammar()
+    found = None
+    for c in noun.children:
+        if c.i > noun.i:
+            break
+        word = clause.norm(c.text)
+        if word in g.get("indefinite", frozenset()):
+            return None
+        if c.dep_.startswith("det") or c.dep_ == "nmod:poss":
+            found = "pointer" if word in g.get("pointer", frozenset()) else "definite" if word in g.get("definite", frozenset()) else found
+    return found
+
+
 def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
     """The head word, with an adjacent qualifying word of the trigger (« appel téléphonique »)."""
     start, end = token.idx, token.idx + len(token)
@@ -357,6 +378,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
     published = doc._.chronique_published if Doc.has_extension("chronique_published") else None
     body_start = (doc._.chronique_body_start if Doc.has_extension("chronique_body_start") else 0) or 0
     reader = _Reader(doc, mentions, entities, timexes, quotes)
+    reader.body_start = body_start
     text = reader.text
     dater = _Dater(reader, published, body_start)
     cues = sorted(((q.cue.start, q.cue.end, q) for q in quotes if q.cue is not None), key=lambda c: (c[0], c[1]))
@@ -371,7 +393,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         t = match(token)
         if t is None or reader.in_quote(token.idx):
             continue
-        if t.family in SPOKEN and cue_at(token.idx) is not None:
+        if t.type == "declaration" and cue_at(token.idx) is not None:
             continue  # the quotation gives this declaration, with its speaker
         found.append((token, t))
     for token, _ in found:
@@ -385,8 +407,10 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         scope = {i for i in scope if lo <= doc[i].idx < hi}
         if clause.is_negated(verb):
             continue
-        participants, place, members = _participants(reader, scope, verb or clause.subject_of(anchor), anchor)
         quote = cue_at(token.idx)  # « … », a requis le procureur: the speaker is the one who did it
+        if quote is not None and t.family in SPOKEN and dater.date(anchor, scope, verb, lead=False) is not None:
+            continue  # « … », a annoncé jeudi X: the quotation's declaration says it, dated
+        participants, place, members = _participants(reader, scope, verb or clause.subject_of(anchor), anchor)
         if quote is not None and quote.speaker is not None and quote.speaker.local is not None and quote.speaker.local not in participants:
             participants.insert(0, quote.speaker.local)
         when = dater.date(anchor, scope, verb)
@@ -410,6 +434,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
                 sentence=sentence,
                 local_participants=participants,
                 context_participants=context,
+                definite=_determiner(anchor),
             )
         )
     for cs, ce, q in cues:
