@@ -176,6 +176,8 @@ def test_events_start_end_and_nested_dates(nlp, text, dates, trigger, expected):
     [
         # the lead's undated event takes the day its own sentence names, after it too
         ("Les deux entreprises ont signé un accord de fusion, a annoncé mardi la direction du groupe.\n\nLe texte sera soumis aux actionnaires.", "2025-06-03"),
+        # else a day named later in its paragraph
+        ("Les deux entreprises ont signé un accord de fusion. La cérémonie a eu lieu mardi au siège du groupe.\n\nLe texte sera soumis aux actionnaires.", "2025-06-03"),
         # a day too old for the lead's reference is no date for it
         ("Les deux entreprises ont signé un accord de fusion, a annoncé le 3 mai la direction du groupe.\n\nLe texte sera soumis aux actionnaires.", "2025-06-04"),
     ],

@@ -3,21 +3,30 @@
 Triggers are nouns and verbs of ``langdata/fr/event_types.yaml`` matched on their
 lemma (:mod:`event_triggers`); words inside direct quotations are the speaker's,
 not the writer's account, and trigger nothing. Each quotation with a cue and a
-known speaker is also a ``declaration`` by that speaker.
+known speaker is also a ``declaration`` by that speaker (a speech trigger in the
+cue adds nothing, unless the quotation gives no date and the trigger's lead does).
 
 * Participants: the PER/ORG/LOC entities named in the trigger's clause
-  (:mod:`event_clause`); when the clause names fewer than two, the rest of its
-  sentence gives ``context_participants`` (shown, never used to merge); a name after « selon » is a source, a place after « à / en /
-  dans » the event's place. Pronoun subjects take the speaker the quotation
-  reader resolved for them.
-* Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »),
-  the nearest in its clause, in the clause an infinitive completes (« a déclaré
-  mercredi avoir passé … »). Failing that, a realised past event told in the
-  article's lead takes the lead's reference date (the last day named before it
-  in the lead, within a week of publication), else the publication date: the day
-  itself for the lead's first sentence (the news of the day), the week for the
-  rest of the lead. A year or month after « depuis » / « jusqu'à » bounds an event
-  and never dates it; a day after « depuis » (« depuis lundi ») says when it began.
+  (:mod:`event_clause`); a subject named only by a pronoun or a title, or cut off
+  by a title line, and the speaker of the cue the trigger stands in, resolved by
+  :mod:`event_people`. When the clause names fewer than two, the rest of its
+  sentence, and the people introduced with the word of a group subject (« les
+  délégations »), give ``context_participants`` (shown, never used to merge). A
+  name after « selon » is a source, a place after « à / en / dans » the event's
+  place; a dateline names no one.
+* Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »,
+  « l'incendie qui ravage depuis lundi … ») unless a trigger nested in it owns
+  it; for a noun nested in another's phrase (« une enquête sur la fusion ») only
+  that; a start (« à partir de jeudi ») for the innermost event noun of the clause;
+  the date said of the clause's verb, the nearest in its clause, in the clause an
+  infinitive completes (« a déclaré mercredi avoir passé … »). Failing that, a
+  realised past event told in the article's lead takes the day named in its own
+  sentence, else the last day named before it in the lead, else a day named later
+  in its paragraph (each within a week before publication), else the publication
+  date: the day itself for the lead's first sentence (the news of the day), the
+  week for the rest of the lead. A year or month after « depuis » bounds an event
+  and never dates it, nor does « jusqu'à »; a day after « depuis » (« depuis
+  lundi ») says when it began.
 
 Events carry in-document entity indexes (``local_participants``); corpus ids are
 filled in by the timeline once entities are linked.
@@ -287,6 +296,10 @@ class _Dater:
             if recent(d):
                 return d.value, "day"
             break
+        # else a day named later in its paragraph (« … ont conclu un accord. La signature a eu lieu lundi. »)
+        d = self._nearest(trigger, [k for k, d in enumerate(self.r.dates) if d.char > pos and recent(d)])
+        if d:
+            return d.value, "day"
         if pos < first_end:
             return self.published, "day"
         return week_of(self.published), "week"
