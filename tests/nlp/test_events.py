@@ -210,6 +210,9 @@ def test_events_sentence_runs_to_its_full_stop(nlp, text):
         ("Le dernier sommet a eu lieu à Rome.", "sommet", "definite"),
         ("Le procureur a parlé dans son réquisitoire.", "réquisitoire", "pointer"),
         ("Cette réunion a duré dix heures.", "réunion", "pointer"),
+        ("Il a parlé lors de la réunion.", "réunion", "definite"),
+        ("Il est parti au terme du sommet.", "sommet", "definite"),
+        ("Ils ont parlé à l'issue de leur rencontre.", "rencontre", "pointer"),
         ("Un sommet a eu lieu à Rome.", "sommet", None),
         ("La prochaine réunion aura lieu à Rome.", "réunion", None),
         ("Le tribunal a condamné le prévenu.", "condamné", None),  # a verb re-tells nothing

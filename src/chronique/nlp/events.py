@@ -364,15 +364,19 @@ def _determiner(noun: Token) -> str | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     g = grammar()
+    definite, pointer, indefinite = g.get("definite", frozenset()), g.get("pointer", frozenset()), g.get("indefinite", frozenset())
     found = None
     for c in noun.children:
         if c.i > noun.i:
             break
         word = clause.norm(c.text)
-        if word in g.get("indefinite", frozenset()):
-            return None
-        if c.dep_.startswith("det") or c.dep_ == "nmod:poss":
-            found = "pointer" if word in g.get("pointer", frozenset()) else "definite" if word in g.get("definite", frozenset()) else found
+        dep = c.dep_
+        if dep.startswith("det") or dep == "nmod:poss" or dep == "amod":
+            if word in indefinite:
+                return None  # « un sommet », « la prochaine réunion »
+            found = "pointer" if word in pointer else "definite" if word in definite else found
+        elif dep == "case" and word in definite:
+            found = found or "definite"  # « au terme du sommet »: a preposition holding the article
     return found
 
 
