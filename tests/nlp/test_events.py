@@ -153,16 +153,16 @@ def test_events_dated_from_the_timex_of_their_clause(nlp, text, dates, trigger, 
     "text, dates, trigger, expected",
     [
         # « jusqu'à » bounds the end and never dates
-        ("Les pourparlers, qui doivent durer jusqu'à mercredi, se tiennent à Oslo.", {"mercredi": "2025-03-12"}, "pourparlers", None),
+        ("Les négociations, prévues jusqu'à vendredi, se déroulent à Oslo.", {"vendredi": "2025-03-14"}, "négociations", None),
         # « à partir de » dates the innermost happening of the clause: the strike, not the notice
-        ("Le syndicat a déposé lundi un préavis de grève à partir du jeudi 13 mars.", {"lundi": "2025-03-10", "jeudi 13 mars": "2025-03-13"}, "grève", "2025-03-13"),
-        ("Le syndicat a déposé lundi un préavis de grève à partir du jeudi 13 mars.", {"lundi": "2025-03-10", "jeudi 13 mars": "2025-03-13"}, "préavis", "2025-03-10"),
+        ("Les contrôleurs ont déposé mardi un préavis de grève à partir du lundi 17 mars.", {"mardi": "2025-03-11", "lundi 17 mars": "2025-03-17"}, "grève", "2025-03-17"),
+        ("Les contrôleurs ont déposé mardi un préavis de grève à partir du lundi 17 mars.", {"mardi": "2025-03-11", "lundi 17 mars": "2025-03-17"}, "préavis", "2025-03-11"),
         ("Les cheminots seront en grève dès jeudi.", {"jeudi": "2025-03-13"}, "grève", "2025-03-13"),
         # a date in the phrase of the happening nested inside is that happening's
-        ("La Commission a ouvert lundi une enquête sur le projet de fusion annoncé en février.", {"lundi": "2025-04-14", "février": "2025-02"}, "enquête", "2025-04-14"),
-        ("La Commission a ouvert lundi une enquête sur la fusion de février.", {"lundi": "2025-04-14", "février": "2025-02"}, "fusion", "2025-02"),
+        ("L'autorité a ouvert mardi une enquête sur le projet de rachat annoncé en mars.", {"mardi": "2025-04-15", "mars": "2025-03"}, "enquête", "2025-04-15"),
+        ("L'autorité a ouvert mardi une enquête sur la fusion de mars.", {"mardi": "2025-04-15", "mars": "2025-03"}, "fusion", "2025-03"),
         # what another happening is about is not dated by it
-        ("La Commission a ouvert lundi une enquête sur la fusion des deux groupes.", {"lundi": "2025-04-14"}, "fusion", None),
+        ("L'autorité a ouvert mardi une enquête sur la fusion des deux banques.", {"mardi": "2025-04-15"}, "fusion", None),
     ],
 )
 def test_events_start_end_and_nested_dates(nlp, text, dates, trigger, expected):
@@ -192,7 +192,7 @@ def test_events_lead_takes_the_day_named_in_its_sentence(nlp, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "Le préfet Jules Aubry a indiqué jeudi qu'il « suivait la situation de près » et qu'il recevrait les parties.",
+        "Le préfet Jules Aubry a indiqué jeudi qu'il « restait attentif » et qu'il verrait les élus.",
         "« Rien n'est joué », a déclaré jeudi le préfet Jules Aubry, qui a réuni les parties.",
     ],
 )

@@ -15,8 +15,8 @@ already holds an event of its own document (an anaphoric « l'appel », « les
 pourparlers d'Istanbul »), adding its participants and its sentence as evidence;
 one that names nobody joins only when a single cluster of its family fits; one
 whose document told a single happening of its family and whose determiner points
-back (possessive, demonstrative) joins it whoever it names (« le parquet a requis … »
-then « dans son réquisitoire », said of the prosecutor),
+back (possessive, demonstrative) joins it whoever it names (« l'avocate générale a requis … »
+then « dans son réquisitoire », said of her),
 statements excepted (an article tells many). Only
 definite noun phrases re-tell (« l'appel », « cette réunion »); « un sommet » or
 an undated verb tells something new, which the timeline cannot place.
@@ -85,7 +85,7 @@ def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int
     if place and c.places and place not in c.places:
         return None
     same_place = bool(place and place in c.places)
-    mine, theirs = m.ids, c.ids  # who and where: « à Istanbul » in one report, « les pourparlers d'Istanbul » in another
+    mine, theirs = m.ids, c.ids  # who and where: « à Vienne » in one report, « les pourparlers de Vienne » in another
     shared = len(mine & theirs)
     # where only one report says counts for nothing: it is no disagreement
     size_m = len(e.participants) + bool(place and place in theirs)
@@ -126,7 +126,7 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
             s = _fit(c, m, story)
             if s is not None:
                 distance = min(abs(x.event.start - m.event.start) for x in c.members if x.doc == m.doc)
-                near = len(m.around & c.ids)  # « la conversation entre MM. X et Y »: Y named beside the clause
+                near = len(m.around & c.ids)  # « l'entretien entre Mme X et M. Y »: Y named beside the clause
                 told = sum(x.doc == m.doc for x in c.members)  # the article's main happening is re-told most
                 fits.append((s, near, told, -distance, c))
         if not fits:

@@ -68,8 +68,8 @@ def subtree(head: Token) -> set[int]:
 
 
 def own_phrase(noun: Token) -> set[int]:
-    """A noun's phrase with the relative clauses that describe it (« l'incendie qui ravage depuis
-    lundi … », « la réunion, qui s'est tenue mardi »): what they say of it dates it."""
+    """A noun's phrase with the relative clauses that describe it (« le feu qui brûle depuis
+    samedi … », « la réunion, qui s'est tenue mardi »): what they say of it dates it."""
     out = subtree(noun)
     for c in noun.children:
         if c.dep_ == "acl:relcl":

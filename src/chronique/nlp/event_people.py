@@ -2,7 +2,7 @@
 
 A clause often names its actor outside the clause's own words: by a pronoun
 (« Elle a démissionné lundi »), by a title that refers back to someone named
-earlier (« a requis le procureur », « la ministre a annoncé »), or as the speaker
+earlier (« a tranché la juge », « la ministre a annoncé »), or as the speaker
 of the quotation whose cue the trigger is (« … », a dénoncé l'élue). The parser
 may also hang a name that opens a paragraph on the line before it (a title
 without a full stop), leaving the verb without a subject. This module resolves
@@ -63,7 +63,7 @@ class People:
 
     def _phrase(self, noun: Token) -> tuple[int, int]:
         """Characters of a title's own words: determiner, adjectives, the noun and its « de … »
-        complements (« le ministre des Affaires étrangères », not « le procureur en fin d'audience »)."""
+        complements (« le ministre des Affaires étrangères », not « le ministre en fin de journée »)."""
         start = min([noun.i] + [c.left_edge.i for c in noun.lefts if c.dep_ in ("det", "amod", "nummod")])
         end = noun.i
         for c in noun.rights:
@@ -91,7 +91,7 @@ class People:
         return self._local(self.resolver.role(noun.idx, start, end))
 
     def name_before(self, verb: Token, lo: int) -> int | None:
-        """A name right before a verb the parse left without a subject (« L'AS X a remporté … »),
+        """A name right before a verb the parse left without a subject (« Le FC X a gagné … »),
         not before character ``lo`` (the paragraph's start)."""
         if verb.pos_ not in _VERB or any(c.dep_.startswith("nsubj") and c.idx >= lo for c in verb.children):
             return None  # (a subject on the line before is the parse running over the line break)
@@ -109,12 +109,12 @@ class People:
             return None
         before = self.doc[first.start - 1] if first.start > 0 else None
         if before is not None and (before.pos_ == "ADP" or (before.pos_ == "DET" and first.start > 1 and self.doc[first.start - 2].pos_ == "ADP")):
-            return None  # « … de l'AS X a » : a complement, not the subject
+            return None  # « … du FC X a » : a complement, not the subject
         return m.local
 
     def members(self, group: Token) -> list[int]:
         """People the article introduces with a group noun's word (« les délégations » ->
-        « le chef de la délégation ukrainienne, X », « Y, qui conduit la délégation russe »)."""
+        « le chef de la délégation norvégienne, X », « Y, qui mène la délégation chilienne »)."""
         lemma = clause.norm(group.lemma_)
         if group.pos_ != "NOUN" or group.i in self.token_mention:
             return []

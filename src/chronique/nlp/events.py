@@ -15,8 +15,8 @@ cue adds nothing, unless the quotation gives no date and the trigger's lead does
   name after « selon » is a source, a place after « à / en / dans » the event's
   place; a dateline names no one.
 * Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »,
-  « l'incendie qui ravage depuis lundi … ») unless a trigger nested in it owns
-  it; for a noun nested in another's phrase (« une enquête sur la fusion ») only
+  « le feu qui brûle depuis samedi … ») unless a trigger nested in it owns
+  it; for a noun nested in another's phrase (« une enquête sur le rachat ») only
   that; a start (« à partir de jeudi ») for the innermost event noun of the clause;
   the date said of the clause's verb, the nearest in its clause, in the clause an
   infinitive completes (« a déclaré mercredi avoir passé … »). Failing that, a
@@ -102,7 +102,7 @@ class _Reader:
                 if span.start > 1:
                     words.add(clause.norm(doc[span.start - 2].text))
             if words & until or (words & since and got[1] != "day"):
-                continue  # « jusqu'à mercredi », « depuis 2022 » bound; « depuis lundi » says when it began
+                continue  # « jusqu'à vendredi », « depuis 2020 » bound; « depuis lundi » says when it began
             k = len(self.dates)
             self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_)))
             for t in span:
@@ -192,9 +192,9 @@ class _Dater:
         return got
 
     def own(self, trigger: Token) -> None:
-        """The innermost trigger phrase holding a date owns it: a noun's (« l'enquête sur la fusion
-        de février »: février is the merger's, not the investigation's) or a verb's that describes
-        a noun (« l'enquête sur le projet annoncé en février »: the announcement's)."""
+        """The innermost trigger phrase holding a date owns it: a noun's (« l'enquête sur le rachat
+        de mars »: mars is the takeover's, not the investigation's) or a verb's that describes
+        a noun (« l'enquête sur le projet annoncé en mars »: the announcement's)."""
         noun = trigger.pos_ in ("NOUN", "PROPN")
         if noun:
             self.nouns.append(trigger.i)
@@ -206,7 +206,7 @@ class _Dater:
                     self._owner_size[k] = len(phrase)
 
     def _topic(self, trigger: Token) -> bool:
-        """A noun trigger inside another trigger noun's phrase (« l'enquête sur la fusion »)."""
+        """A noun trigger inside another trigger noun's phrase (« l'enquête sur le rachat »)."""
         doc = self.r.doc
         return any(i != trigger.i and trigger.i in self.phrase(doc[i]) for i in self.nouns)
 
@@ -239,7 +239,7 @@ class _Dater:
         noun = trigger.pos_ in ("NOUN", "PROPN")
         if noun:
             own = r.dates_in(self.phrase(trigger))
-            if trigger.i not in self._leaves(self.phrase(trigger)):  # « un préavis de grève à partir de jeudi »
+            if trigger.i not in self._leaves(self.phrase(trigger)):  # « un préavis de grève dès vendredi »
                 own = [k for k in own if not r.dates[k].start_of]
             d = self._nearest(trigger, own)
             if d:
@@ -258,7 +258,7 @@ class _Dater:
             if leaves and trigger.i not in leaves:
                 in_clause = [k for k in in_clause if not r.dates[k].start_of]
         if noun and self._topic(trigger):
-            return None  # « une enquête sur le projet de fusion »: what the other happening is about, not dated by it
+            return None  # « une enquête sur le projet de rachat »: what the other happening is about, not dated by it
         if verb is not None:  # a date said of the verb itself (« a déclaré mercredi »)
             d = self._nearest(trigger, [k for k in in_clause if self._head_of(k).head == verb])
             if d:
@@ -424,7 +424,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         scope = {i for i in scope if lo <= doc[i].idx < hi}
         if clause.is_negated(verb):
             continue
-        quote = cue_at(token.idx)  # « … », a requis le procureur: the speaker is the one who did it
+        quote = cue_at(token.idx)  # « … », a requis l'avocate générale: the speaker is the one who did it
         if quote is not None and t.family in SPOKEN and dater.date(anchor, scope, verb, lead=False) is not None:
             continue  # « … », a annoncé jeudi X: the quotation's declaration says it, dated
         participants, place, members = _participants(reader, scope, verb or clause.subject_of(anchor), anchor)
