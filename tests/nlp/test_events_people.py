@@ -150,3 +150,25 @@ def test_events_people_dateline_is_no_participant(nlp):
     (meeting,) = [e for e in found if e.type == "meeting"]
     assert not any("BRIAC" in n.upper() for n in _who(meeting, names, context=True))
     assert meeting.sentence.start == body
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Le ministre Hugo Ravel a quitté la salle sans un mot.\n\nLa rupture a été consommée lundi, au terme d'une réunion tendue.", "Hugo Ravel"),
+        ("La maire Lucie Brohan a reçu les commerçants. Une réunion avait déjà eu lieu lundi.", "Lucie Brohan"),
+    ],
+)
+def test_events_people_sentence_naming_nobody_takes_the_subject_before(nlp, text, person):
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert not meeting.local_participants
+    assert person in _who(meeting, names, context=True)
+
+
+def test_events_people_subject_before_is_not_taken_from_far_away(nlp):
+    filler = " ".join(["Le chantier a pris du retard pendant des mois."] * 20)
+    text = f"La maire Lucie Brohan a reçu les commerçants.\n\n{filler}\n\nUne réunion a eu lieu lundi."
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert "Lucie Brohan" not in _who(meeting, names, context=True)

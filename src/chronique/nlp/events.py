@@ -11,7 +11,8 @@ cue adds nothing, unless the quotation gives no date and the trigger's lead does
   by a title line, and the speaker of the cue the trigger stands in, resolved by
   :mod:`event_people`. When the clause names fewer than two, the rest of its
   sentence, and the people introduced with the word of a group subject (« les
-  délégations »), give ``context_participants`` (shown, never used to merge). A
+  délégations »), give ``context_participants`` (shown, never used to merge); a
+  sentence naming nobody takes the person last named as a subject just before it. A
   name after « selon » is a source, a place after « à / en / dans » the event's
   place; a dateline names no one.
 * Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »,
@@ -439,6 +440,10 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
             rest = set(range(whole.start, whole.end)) if whole is not None else set()
             more, _, _ = _participants(reader, rest - scope, None, anchor)
             context += [p for p in more if p not in participants and p not in context and reader.entity_names.get(p) != place]
+        if not participants and not context:  # its sentence names nobody: the subject of the sentence before
+            before = reader.people.previous_subject(sentence.start)
+            if before is not None:
+                context.append(before)
         events.append(
             Event(
                 id=event_id(t.type, str(start), str(end), sentence.text),
