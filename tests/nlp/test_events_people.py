@@ -172,3 +172,17 @@ def test_events_people_subject_before_is_not_taken_from_far_away(nlp):
     found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
     (meeting,) = [e for e in found if e.type == "meeting"]
     assert "Lucie Brohan" not in _who(meeting, names, context=True)
+
+
+def test_events_people_news_of_the_day_takes_the_names_of_the_title_line(nlp):
+    text = (
+        "Le RC Vernon se sépare de son entraîneur Paul Girard\n\n"
+        "Le club a limogé lundi son entraîneur après une série de cinq défaites consécutives en championnat.\n\n"
+        "Une réunion a eu lieu mardi avec les joueurs."
+    )
+    found, names = _run(nlp, text, published="2025-03-11", dates={"lundi": "2025-03-10", "mardi": "2025-03-11"},
+                        body_start=text.index("Le club"))  # fmt: skip
+    (fired,) = [e for e in found if e.type == "dismissal"]
+    assert {"RC Vernon", "Paul Girard"} <= _who(fired, names, context=True)
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert not {"RC Vernon", "Paul Girard"} & _who(meeting, names, context=True)  # not the news of the day

@@ -112,10 +112,14 @@ class People:
             return None  # « … du FC X a » : a complement, not the subject
         return m.local
 
-    def previous_subject(self, sentence_start: int) -> int | None:
+    def previous_subject(self, sentence_start: int, body_start: int = 0) -> int | None:
         """The person last named as a subject just before a sentence (« X a quitté la réunion.
-        La rupture a été consommée lundi. »): who a sentence naming nobody is about."""
-        return self._local(self.resolver.pronoun(sentence_start, "son", reach=DESCRIPTION_REACH))
+        La rupture a été consommée lundi. »): who a sentence naming nobody is about. A body
+        sentence does not reach back into the title line."""
+        reach = DESCRIPTION_REACH if sentence_start < body_start else min(DESCRIPTION_REACH, sentence_start - body_start)
+        if reach <= 0:
+            return None
+        return self._local(self.resolver.pronoun(sentence_start, "son", reach=reach))
 
     def members(self, group: Token) -> list[int]:
         """People the article introduces with a group noun's word (« les délégations » ->
