@@ -119,6 +119,9 @@ class Event:
     local_participants: list[int] = field(default_factory=list)
     # named elsewhere in the sentence only (shown, not used to tell two events apart)
     context_participants: list[int] = field(default_factory=list)
+    # a noun trigger after a definite, possessive or demonstrative determiner (« l'appel »,
+    # « son réquisitoire »): "definite", "pointer" (son, cette: points back) or None
+    definite: str | None = None
 
 
 @dataclass(slots=True)

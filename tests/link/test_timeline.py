@@ -110,13 +110,13 @@ def test_timeline_statements_of_one_speaker_on_one_day_are_one_item():
     assert {t.type for t in items} == {"declaration"}
 
 
-@pytest.mark.parametrize("mention, joins", [("L'appel", True), ("Cet appel", True), ("Un appel", False)])
-def test_timeline_undated_definite_mention_joins_its_documents_event(mention, joins):
+@pytest.mark.parametrize("mention, definite, joins", [("L'appel", "definite", True), ("Cet appel", "pointer", True), ("Un appel", None, False)])
+def test_timeline_undated_definite_mention_joins_its_documents_event(mention, definite, joins):
     text = f"Anne a téléphoné à Bruno lundi. {mention} a duré une heure selon Bruno."
     a = _doc("d-01", text, "téléphoné", "phone_call", "2025-05-19", "AB")
     start = text.index(mention) + len(mention) - len("appel")
     second = Span(text.index(mention), len(text), text[text.index(mention) :])
-    a.events.append(Event("v-second", "phone_call", start, start + 5, "appel", None, sentence=second, local_participants=[1]))
+    a.events.append(Event("v-second", "phone_call", start, start + 5, "appel", None, sentence=second, local_participants=[1], definite=definite))
     (item,) = build_timeline([a], _story(a))
     assert len(item.evidence) == (2 if joins else 1)
 
@@ -137,3 +137,66 @@ def test_timeline_summary_is_one_trimmed_line_around_the_trigger():
     line = trim(text, start, start + 9, limit=120)
     assert "\n" not in line and len(line) <= 124
     assert "rencontré" in line
+
+
+def _anaphor(a: DocAnalysis, text_before: str, mention: str, etype: str, who: list[int], definite: str = "pointer") -> None:
+    """Append an undated « son réquisitoire »-like event to document ``a``."""
+    text = a.document.text
+    start = text.index(mention) + len(mention.split()[0]) + 1
+    word = mention.split()[-1]
+    sentence = Span(text.index(text_before), len(text), text[text.index(text_before) :])
+    a.events.append(Event(f"v-{start}", etype, start, start + len(word), word, None, sentence=sentence, local_participants=who, definite=definite))
+
+
+@pytest.mark.parametrize(
+    "etype, second, definite, joins",
+    [
+        ("requisition", None, "pointer", True),  # « son réquisitoire »: the one the article told, whoever spoke of it
+        ("requisition", None, "definite", False),  # « le réquisitoire de Bruno »: may be another, must share someone
+        ("requisition", "requisition", "pointer", False),  # two told: the anaphor must share someone to choose
+        ("declaration", None, "pointer", False),  # statements are many: a re-mention cannot pick one
+    ],
+)
+def test_timeline_anaphor_with_one_antecedent_joins_it_whoever_it_names(etype, second, definite, joins):
+    text = "Le parquet a requis mardi la prison contre Anne. Il a requis mercredi une amende contre Denis. Bruno a ironisé dans son réquisitoire."
+    a = _doc("d-01", text, "requis", etype, "2025-05-20", "A")
+    a.entities += [LocalEntity(1, PEOPLE["B"], "PER", entity=PEOPLE["B"]), LocalEntity(2, PEOPLE["D"], "PER", entity=PEOPLE["D"])]
+    if second:
+        start = text.index("requis mercredi")
+        a.events.append(Event("v-2", second, start, start + 6, "requis", "2025-05-21", sentence=Span(0, len(text), text), local_participants=[2]))
+    _anaphor(a, "Bruno a ironisé", "son réquisitoire", etype, [1], definite)  # names Bruno only
+    items = build_timeline([a], _story(a))
+    first = next(t for t in items if t.date == "2025-05-20")
+    assert (len(first.evidence) == 2) is joins
+
+
+@pytest.mark.parametrize(
+    "place_a, place_b, merged",
+    [
+        ("Lyon", None, True),  # only one report says where: no disagreement
+        ("Lyon", "Lyon", True),
+        ("Lyon", "Nantes", False),
+    ],
+)
+def test_timeline_place_counts_only_when_both_reports_say_where(place_a, place_b, merged):
+    a = _doc("d-01", "Anne et Bruno sont en grève depuis jeudi à Lyon.", "grève", "strike", "2025-05-22", "AB", place_b)
+    b = _doc("d-02", "La grève lancée par Anne a commencé jeudi.", "grève", "strike", "2025-05-22", "A", place_a)
+    items = build_timeline([a, b], _story(a, b))
+    assert len(items) == (1 if merged else 2)
+    if merged:
+        assert set(items[0].participants) >= {"e-anne", "e-bruno"}
+
+
+def test_timeline_anaphor_goes_to_the_happening_its_sentence_names():
+    text = "Anne a téléphoné à Bruno lundi. Anne a parlé avec Carla lundi. Selon Denis, la conversation entre Anne et Bruno a duré."
+    a = _doc("d-01", text, "téléphoné", "phone_call", "2025-05-19", "AB")
+    a.entities += [LocalEntity(2, PEOPLE["C"], "PER", entity=PEOPLE["C"]), LocalEntity(3, PEOPLE["D"], "PER", entity=PEOPLE["D"])]
+    start = text.index("parlé")
+    a.events.append(Event("v-2", "conversation", start, start + 5, "parlé", "2025-05-19", sentence=Span(0, len(text), text), local_participants=[0, 2]))
+    start = text.index("conversation")
+    sentence = Span(text.index("Selon"), len(text), text[text.index("Selon") :])
+    a.events.append(Event("v-3", "conversation", start, start + 12, "conversation", None, sentence=sentence,
+                          local_participants=[0], context_participants=[1], definite="definite"))  # fmt: skip
+    items = build_timeline([a], _story(a))
+    call = next(t for t in items if t.type == "phone_call")
+    assert len(call.evidence) == 2  # Bruno, named beside the clause, picks the call over the talk with Carla

@@ -4,27 +4,32 @@ Two events are the same happening when they are of one family (a « conversation
 in one article may be the « appel téléphonique » of another), belong to one story,
 have compatible dates (one period lies within the other: 19 May within week 20),
 compatible places, and share enough participants: at least two when both name
-two or more, the one when either names a single one; an event that names nobody
+two or more, the one when either names a single one (a place counts as a
+participant when the other report names it too, as place or participant, and for
+nothing when only one report says where); an event that names nobody
 may join (the clause did not say who, which is no contradiction).
 
 Dated events are clustered first, the most precise first, so a cluster keeps the
 most precise date its sources give. An undated event then joins a cluster that
 already holds an event of its own document (an anaphoric « l'appel », « les
 pourparlers d'Istanbul »), adding its participants and its sentence as evidence;
-one that names nobody joins only when a single cluster of its family fits. Only
+one that names nobody joins only when a single cluster of its family fits; one
+whose document told a single happening of its family and whose determiner points
+back (possessive, demonstrative) joins it whoever it names (« l'avocate générale a requis … »
+then « dans son réquisitoire », said of her),
+statements excepted (an article tells many). Only
 definite noun phrases re-tell (« l'appel », « cette réunion »); « un sommet » or
 an undated verb tells something new, which the timeline cannot place.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from chronique.model import Event
 from chronique.nlp.event_dates import compatible, normalise, rank
-from chronique.nlp.event_triggers import family_of, grammar
+from chronique.nlp.event_triggers import SPOKEN, family_of
 
 
 @dataclass(slots=True)
@@ -34,7 +39,8 @@ class Member:
     value: str | None  # normalised date
     precision: str | None
     place: str | None = None  # corpus entity id of the place (or its folded name)
-    definite: bool = False  # « l'appel », « cette réunion »: may re-tell an event already told
+    definite: str | None = None  # « l'appel » (definite), « son réquisitoire » (pointer): may re-tell one already told
+    around: frozenset[str] = frozenset()  # named elsewhere in its sentence (breaks ties between antecedents)
 
     @property
     def ids(self) -> set[str]:
@@ -68,8 +74,8 @@ def _needed(a: int, b: int) -> int:
     return min(2, a, b)
 
 
-def _fit(c: Cluster, m: Member, story: str | None) -> int | None:
-    """A score (higher is better) when ``m`` may join ``c``, else None."""
+def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int | None:
+    """A score (higher is better) when ``m`` may join ``c``, else None; an ``anaphor`` need not share participants."""
     e = m.event
     if c.story != story or c.family != family_of(e.type):
         return None
@@ -78,11 +84,15 @@ def _fit(c: Cluster, m: Member, story: str | None) -> int | None:
     place = m.place
     if place and c.places and place not in c.places:
         return None
-    mine, theirs = m.ids, c.ids
+    same_place = bool(place and place in c.places)
+    mine, theirs = m.ids, c.ids  # who and where: « à Vienne » in one report, « les pourparlers de Vienne » in another
     shared = len(mine & theirs)
-    if mine and theirs and shared < _needed(len(mine), len(theirs)):
+    # where only one report says counts for nothing: it is no disagreement
+    size_m = len(e.participants) + bool(place and place in theirs)
+    size_c = len(c.participants) + bool(c.places & mine)
+    if mine and theirs and shared < _needed(size_m, size_c) and not anaphor:
         return None
-    return shared * 2 + (3 if place and place in c.places else 0) + (1 if m.doc in c.docs() else 0)
+    return shared * 2 + (3 if same_place else 0) + (1 if m.doc in c.docs() else 0)
 
 
 def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Cluster]:
@@ -104,6 +114,11 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
         if m.value or not m.definite:
             continue
         story = story_of.get(m.doc)
+        family = family_of(m.event.type)
+        told = [c for c in clusters if m.doc in c.docs() and c.family == family]
+        if len(told) == 1 and m.definite == "pointer" and family not in SPOKEN and _fit(told[0], m, story, anaphor=True) is not None:
+            told[0].add(m)  # the one antecedent: « son réquisitoire » names who spoke, not who else took part
+            continue
         fits = []
         for c in clusters:
             if m.doc not in c.docs() or (m.ids and not m.ids & c.ids):
@@ -111,35 +126,18 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
             s = _fit(c, m, story)
             if s is not None:
                 distance = min(abs(x.event.start - m.event.start) for x in c.members if x.doc == m.doc)
-                fits.append((s, -distance, id(c), c))
+                near = len(m.around & c.ids)  # « l'entretien entre Mme X et M. Y »: Y named beside the clause
+                told = sum(x.doc == m.doc for x in c.members)  # the article's main happening is re-told most
+                fits.append((s, near, told, -distance, c))
         if not fits:
             continue
         if not m.ids and len(fits) > 1:
             continue
-        fits.sort(key=lambda f: (f[0], f[1]), reverse=True)
-        fits[0][3].add(m)
+        fits.sort(key=lambda f: f[:4], reverse=True)
+        fits[0][4].add(m)
     return clusters
 
 
-def member(doc: int, event: Event, place: str | None = None, definite: bool = False) -> Member:
+def member(doc: int, event: Event, place: str | None = None, around: list[str] | None = None) -> Member:
     got = normalise(event.date)
-    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, definite)
-
-
-_WORD = re.compile(r"[\w’'-]+['’]?|[^\w\s]")
-
-
-def is_definite(text: str, start: int, lookback: int = 4) -> bool:
-    """A definite or possessive determiner opens the trigger's noun phrase (« le dernier appel »)."""
-    g = grammar()
-    definite, indefinite = g.get("definite", frozenset()), g.get("indefinite", frozenset())
-    before = _WORD.findall(text[max(0, start - 60) : start])[-lookback:]
-    for w in reversed(before):
-        w = w.lower().replace("’", "'")
-        if w in indefinite:
-            return False
-        if w in definite or w.endswith("'") and w in definite:
-            return True
-        if not w[0].isalpha():
-            return False
-    return False
+    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, event.definite, frozenset(around or ()))

@@ -14,7 +14,7 @@ statements of one day make one item.
 from __future__ import annotations
 
 from chronique.ids import event_id
-from chronique.link.event_merge import Cluster, Member, cluster, is_definite, member
+from chronique.link.event_merge import Cluster, Member, cluster, member
 from chronique.model import DocAnalysis, Evidence, Story, TimelineItem
 from chronique.nlp.event_dates import rank, sort_key
 
@@ -135,7 +135,7 @@ def build_timeline(analyses: list[DocAnalysis], stories: list[Story]) -> list[Ti
         for e in a.events:
             if e.type in NOT_IN_TIMELINE:
                 continue
-            members.append(member(k, e, _place_id(a, e.place), is_definite(a.document.text, e.start)))
+            members.append(member(k, e, _place_id(a, e.place), context[id(e)]))
     items = [_item(c, analyses, context) for c in cluster(members, story_of)]
     items.sort(key=lambda t: (sort_key(t.date), t.story or "", t.summary))
     return items

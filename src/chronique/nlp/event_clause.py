@@ -27,7 +27,7 @@ def norm(word: str) -> str:
 def anchor(token: Token) -> Token:
     """The word a trigger stands for in the parse: a noun the parser hung as a modifier of
     its own adjective (« un violent incendie » read as « violent » + amod) takes its head's place."""
-    if token.dep_ in ("amod", "compound", "flat", "fixed") and token.head is not token and token.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+    if token.dep_ in ("amod", "compound", "flat", "fixed") and token.head != token and token.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         return token.head
     return token
 
@@ -67,14 +67,14 @@ def subtree(head: Token) -> set[int]:
     return out
 
 
-def governing_verb(token: Token) -> Token | None:
-    """The verb whose clause a noun belongs to, climbing noun-to-noun complements."""
-    t = token
-    while t.pos_ not in _VERB:
-        if t.head is t:
-            return None
-        t = t.head
-    return t
+def own_phrase(noun: Token) -> set[int]:
+    """A noun's phrase with the relative clauses that describe it (« le feu qui brûle depuis
+    samedi … », « la réunion, qui s'est tenue mardi »): what they say of it dates it."""
+    out = subtree(noun)
+    for c in noun.children:
+        if c.dep_ == "acl:relcl":
+            _walk(c, out)
+    return out
 
 
 def attached_to_verb(token: Token) -> Token | None:
@@ -83,13 +83,14 @@ def attached_to_verb(token: Token) -> Token | None:
     Climbs ``nmod`` chains (« une partie du contenu de son entretien »); a temporal
     preposition or a subject role stops it.
     """
-    temporal = grammar().get("temporal", frozenset()) | grammar().get("since", frozenset())
+    g = grammar()
+    temporal = g.get("temporal", frozenset()) | g.get("since", frozenset()) | g.get("until", frozenset())
     t = token
     while True:
         cw = case_word(t)
         if cw in temporal:
             return None
-        if t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.head is not t:
+        if t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.head != t:
             t = t.head
             continue
         if t.dep_ in _ATTACHED and t.head.pos_ in _VERB:
@@ -99,7 +100,7 @@ def attached_to_verb(token: Token) -> Token | None:
 
 def subject_of(token: Token) -> Token | None:
     """The verb a noun trigger is the subject of (« l'appel a eu lieu en février »): it dates it."""
-    if token.dep_.startswith("nsubj") and token.head.pos_ in _VERB and token.head is not token:
+    if token.dep_.startswith("nsubj") and token.head.pos_ in _VERB and token.head != token:
         return token.head
     return None
 
@@ -108,7 +109,7 @@ def xcomp_heads(verb: Token) -> list[Token]:
     """Verbs an infinitive complement depends on (« devait » for « devait s'entretenir »)."""
     out = []
     t = verb
-    while t.dep_ == "xcomp" and t.head is not t and t.head.pos_ in _VERB:
+    while t.dep_ == "xcomp" and t.head != t and t.head.pos_ in _VERB:
         t = t.head
         out.append(t)
     return out
@@ -152,7 +153,7 @@ def is_planned(verb: Token | None) -> bool:
         morph = v.morph
         if "Cnd" in morph.get("Mood") or "Fut" in morph.get("Tense"):
             return True
-        if v is not verb and norm(v.lemma_) in modal:
+        if v != verb and norm(v.lemma_) in modal:
             return True
         for c in v.children:
             if c.dep_.startswith("aux") and ("Cnd" in c.morph.get("Mood") or "Fut" in c.morph.get("Tense")):

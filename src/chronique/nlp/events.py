@@ -3,21 +3,33 @@
 Triggers are nouns and verbs of ``langdata/fr/event_types.yaml`` matched on their
 lemma (:mod:`event_triggers`); words inside direct quotations are the speaker's,
 not the writer's account, and trigger nothing. Each quotation with a cue and a
-known speaker is also a ``declaration`` by that speaker.
+known speaker is also a ``declaration`` by that speaker (a speech trigger in the
+cue adds nothing, unless the quotation gives no date and the trigger's lead does).
 
 * Participants: the PER/ORG/LOC entities named in the trigger's clause
-  (:mod:`event_clause`); when the clause names fewer than two, the rest of its
-  sentence gives ``context_participants`` (shown, never used to merge); a name after « selon » is a source, a place after « à / en /
-  dans » the event's place. Pronoun subjects take the speaker the quotation
-  reader resolved for them.
-* Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »),
-  the nearest in its clause, in the clause an infinitive completes (« a déclaré
-  mercredi avoir passé … »). Failing that, a realised past event told in the
-  article's lead takes the lead's reference date (the last day named before it
-  in the lead, within a week of publication), else the publication date: the day
-  itself for the lead's first sentence (the news of the day), the week for the
-  rest of the lead. A year or month after « depuis » / « jusqu'à » bounds an event
-  and never dates it; a day after « depuis » (« depuis lundi ») says when it began.
+  (:mod:`event_clause`); a subject named only by a pronoun or a title, or cut off
+  by a title line, and the speaker of the cue the trigger stands in, resolved by
+  :mod:`event_people`. When the clause names fewer than two, the rest of its
+  sentence, and the people introduced with the word of a group subject (« les
+  délégations »), give ``context_participants`` (shown, never used to merge); a
+  sentence naming nobody takes the person last named as a subject just before it;
+  the main clause of the lead's first sentence, the news of the day, takes the
+  names of the title line. A
+  name after « selon » is a source, a place after « à / en / dans » the event's
+  place; a dateline names no one.
+* Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »,
+  « le feu qui brûle depuis samedi … ») unless a trigger nested in it owns
+  it; for a noun nested in another's phrase (« une enquête sur le rachat ») only
+  that; a start (« à partir de jeudi ») for the innermost event noun of the clause;
+  the date said of the clause's verb, the nearest in its clause, in the clause an
+  infinitive completes (« a déclaré mercredi avoir passé … »). Failing that, a
+  realised past event told in the article's lead takes the day named in its own
+  sentence, else the last day named before it in the lead, else a day named later
+  in its paragraph (each within a week before publication), else the publication
+  date: the day itself for the lead's first sentence (the news of the day), the
+  week for the rest of the lead. A year or month after « depuis » bounds an event
+  and never dates it, nor does « jusqu'à »; a day after « depuis » (« depuis
+  lundi ») says when it began.
 
 Events carry in-document entity indexes (``local_participants``); corpus ids are
 filled in by the timeline once entities are linked.
@@ -26,6 +38,7 @@ filled in by the timeline once entities are linked.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -35,8 +48,10 @@ from chronique.ids import event_id
 from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
 from chronique.nlp.event_dates import normalise, week_of
-from chronique.nlp.event_triggers import Trigger, grammar, match
+from chronique.nlp.event_people import People
+from chronique.nlp.event_triggers import SPOKEN, Trigger, grammar, match
 
+_ENDED = re.compile(r"[.!?…][\s»”\"’)]*$")  # a complete sentence's last characters
 LEAD_PARAGRAPHS = 2  # paragraphs of the body that make the lead
 REFERENCE_DAYS = 7  # how far before publication the lead's reference date may lie
 MIN_LEAD_WORDS = 12  # a shorter first line is a title, not the lead
@@ -49,12 +64,13 @@ class _Date:
     value: str  # normalised
     precision: str
     char: int
+    start_of: bool = False  # « à partir de jeudi », « dès lundi »: when something durative begins
 
 
 class _Reader:
     """Per-document lookups: token -> mention, token -> timex, quoted spans, lead."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], timexes: list[Timex], quotes: list[Quote]):
+    def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], timexes: list[Timex], quotes: list[Quote]):
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: read it once
         self.sent_starts = [s.start_char for s in doc.sents]
@@ -71,7 +87,8 @@ class _Reader:
                 continue
             for t in span:
                 self.token_mention.setdefault(t.i, i)
-        since = grammar().get("since", frozenset())
+        g = grammar()
+        since, until, from_ = g.get("since", frozenset()), g.get("until", frozenset()), g.get("from", frozenset())
         self.dates: list[_Date] = []
         self.token_date: dict[int, int] = {}
         for tx in timexes:
@@ -87,15 +104,17 @@ class _Reader:
                 words.add(clause.norm(before.text))
                 if span.start > 1:
                     words.add(clause.norm(doc[span.start - 2].text))
-            if words & since and got[1] != "day":
-                continue  # « depuis 2022 » bounds; « depuis lundi » says when it began
+            if words & until or (words & since and got[1] != "day"):
+                continue  # « jusqu'à vendredi », « depuis 2020 » bound; « depuis lundi » says when it began
             k = len(self.dates)
-            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start))
+            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_)))
             for t in span:
                 self.token_date[t.i] = k
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
         self._quoted_starts = [s for s, _ in self.quoted]
         self.speaker_at = {q.speaker.start: q.speaker.local for q in quotes if q.speaker and q.speaker.start is not None and q.speaker.local is not None}
+        self.body_start = 0
+        self.people = People(doc, mentions, entities, quotes, self.token_mention, self.in_quote)
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -136,10 +155,20 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
 
 
 def _sentence(reader: "_Reader", token: Token) -> Span:
+    """The sentence holding ``token``, cut to its line; a parse that ended it without a full stop
+    (at an opening quotation mark) runs on to the next one that has it, and one the parse began
+    after words without a full stop begins with them."""
     text = reader.text
     k = max(0, bisect.bisect_right(reader.sent_starts, token.idx) - 1)
     lo, hi = _paragraph(text, token.idx)
-    s, e = max(lo, reader.sent_starts[k]), min(hi, reader.sent_ends[k])
+    last = k
+    while last + 1 < len(reader.sent_ends) and reader.sent_ends[last] < hi and not _ENDED.search(text, reader.sent_starts[last], reader.sent_ends[last]):
+        last += 1
+    s, e = max(lo, reader.sent_starts[k]), min(hi, reader.sent_ends[last])
+    if s > lo and not _ENDED.search(text, lo, s):
+        s = lo  # the parse began it inside the line (the line before had no full stop): the line begins it
+    if s < reader.body_start <= token.idx:
+        s = reader.body_start  # a dateline is not part of the lead's first sentence
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -155,11 +184,40 @@ class _Dater:
         self.published = published[:10] if published and normalise(published[:10]) else None
         self.lead = _lead(reader, body_start)
         self.owned: dict[int, int] = {}  # date index -> token index of the noun trigger whose phrase holds it
+        self._owner_size: dict[int, int] = {}
+        self._phrases: dict[int, set[int]] = {}
+        self.nouns: list[int] = []  # noun triggers, by token index
+
+    def phrase(self, token: Token) -> set[int]:
+        got = self._phrases.get(token.i)
+        if got is None:
+            got = self._phrases[token.i] = clause.own_phrase(token)
+        return got
 
     def own(self, trigger: Token) -> None:
-        if trigger.pos_ in ("NOUN", "PROPN"):
-            for k in self.r.dates_in(clause.subtree(trigger)):
-                self.owned.setdefault(k, trigger.i)
+        """The innermost trigger phrase holding a date owns it: a noun's (« l'enquête sur le rachat
+        de mars »: mars is the takeover's, not the investigation's) or a verb's that describes
+        a noun (« l'enquête sur le projet annoncé en mars »: the announcement's)."""
+        noun = trigger.pos_ in ("NOUN", "PROPN")
+        if noun:
+            self.nouns.append(trigger.i)
+        if noun or trigger.dep_ in ("acl", "acl:relcl"):
+            phrase = self.phrase(trigger)
+            for k in self.r.dates_in(phrase):
+                if len(phrase) < self._owner_size.get(k, len(self.r.doc) + 1):
+                    self.owned[k] = trigger.i
+                    self._owner_size[k] = len(phrase)
+
+    def _topic(self, trigger: Token) -> bool:
+        """A noun trigger inside another trigger noun's phrase (« l'enquête sur le rachat »)."""
+        doc = self.r.doc
+        return any(i != trigger.i and trigger.i in self.phrase(doc[i]) for i in self.nouns)
+
+    def _leaves(self, tokens: set[int]) -> list[int]:
+        """Noun triggers among ``tokens`` that hold no other trigger noun (« grève » in « préavis de grève »)."""
+        inside = [i for i in self.nouns if i in tokens]
+        doc = self.r.doc
+        return [i for i in inside if not any(j != i and j in self.phrase(doc[i]) for j in inside)]
 
     def _head_of(self, k: int) -> Token:
         d = self.r.dates[k]
@@ -172,7 +230,7 @@ class _Dater:
             if not lo <= self.r.dates[k].char < hi:
                 continue
             owner = self.owned.get(k)
-            if owner is not None and owner != trigger.i and trigger.i not in clause.subtree(self.r.doc[owner]):
+            if owner is not None and owner != trigger.i and trigger.i not in self.phrase(self.r.doc[owner]):
                 continue
             ok.append(self.r.dates[k])
         if not ok:
@@ -181,18 +239,34 @@ class _Dater:
 
     def date(self, trigger: Token, scope: set[int], verb: Token | None, lead: bool = True) -> tuple[str, str] | None:
         r = self.r
-        if trigger.pos_ in ("NOUN", "PROPN"):
-            d = self._nearest(trigger, r.dates_in(clause.subtree(trigger)))
+        noun = trigger.pos_ in ("NOUN", "PROPN")
+        if noun:
+            own = r.dates_in(self.phrase(trigger))
+            if trigger.i not in self._leaves(self.phrase(trigger)):  # « un préavis de grève dès vendredi »
+                own = [k for k in own if not r.dates[k].start_of]
+            d = self._nearest(trigger, own)
             if d:
                 return d.value, d.precision
-        if verb is None and trigger.pos_ in ("NOUN", "PROPN"):
+        if verb is None and noun:
             verb = clause.subject_of(trigger)
         own_clause = clause.subtree(verb) if verb is not None else clause.subtree(trigger)
+        in_clause = r.dates_in(own_clause)
+        starts = [k for k in in_clause if r.dates[k].start_of]
+        if starts:  # a start (« à partir de jeudi ») dates the innermost happening of the clause, and only it
+            leaves = self._leaves(own_clause)
+            if noun and trigger.i in leaves:
+                d = self._nearest(trigger, starts)
+                if d:
+                    return d.value, d.precision
+            if leaves and trigger.i not in leaves:
+                in_clause = [k for k in in_clause if not r.dates[k].start_of]
+        if noun and self._topic(trigger):
+            return None  # « une enquête sur le projet de rachat »: what the other happening is about, not dated by it
         if verb is not None:  # a date said of the verb itself (« a déclaré mercredi »)
-            d = self._nearest(trigger, [k for k in r.dates_in(own_clause) if self._head_of(k).head is verb])
+            d = self._nearest(trigger, [k for k in in_clause if self._head_of(k).head == verb])
             if d:
                 return d.value, d.precision
-        d = self._nearest(trigger, r.dates_in(own_clause))
+        d = self._nearest(trigger, in_clause)
         if d:
             return d.value, d.precision
         if verb is not None:
@@ -210,20 +284,33 @@ class _Dater:
         if not clause.is_past(verb) or clause.is_planned(verb):
             return None
         pub = date.fromisoformat(self.published)
+
+        def recent(d: _Date) -> bool:
+            return d.precision == "day" and pub - timedelta(days=REFERENCE_DAYS) <= date.fromisoformat(d.value) <= pub
+
+        # a day named in its own sentence, on either side (« X et Y ont signé un accord, a annoncé lundi Z »)
+        sentence = _sentence(self.r, trigger)
+        d = self._nearest(trigger, [k for k, d in enumerate(self.r.dates) if sentence.start <= d.char < sentence.end and recent(d)])
+        if d:
+            return d.value, "day"
         for d in reversed(self.r.dates):
             if d.char >= pos or d.char < start or d.precision != "day":
                 continue
-            day = date.fromisoformat(d.value)
-            if pub - timedelta(days=REFERENCE_DAYS) <= day <= pub:
+            if recent(d):
                 return d.value, "day"
             break
+        # else a day named later in its paragraph (« … ont conclu un accord. La signature a eu lieu lundi. »)
+        d = self._nearest(trigger, [k for k, d in enumerate(self.r.dates) if d.char > pos and recent(d)])
+        if d:
+            return d.value, "day"
         if pos < first_end:
             return self.published, "day"
         return week_of(self.published), "week"
 
 
-def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None]:
-    """In-document entity indexes named in the clause, and the place (by name)."""
+def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None, list[int]]:
+    """In-document entity indexes named in the clause, the place (by name), and the people
+    introduced with the word of a group subject (« les délégations »), apart."""
     g = grammar()
     places, sources = g.get("place", frozenset()), g.get("source", frozenset())
     doc = reader.doc
@@ -236,8 +323,8 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
             continue
         seen.add(mi)
         m = reader.mentions[mi]
-        if m.local is None or reader.in_quote(m.start):
-            continue
+        if m.local is None or reader.in_quote(m.start) or m.start < reader.body_start <= trigger.idx:
+            continue  # (a dateline or title names where it was written, not who took part)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else doc[i]
         cw = clause.case_word(root)
@@ -260,13 +347,40 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
                 break
     # a pronoun subject resolved by the quotation reader (« il a déclaré avoir eu une conversation »)
     heads = [verb, *clause.xcomp_heads(verb)] if verb is not None and not trigger.dep_.startswith("nsubj") else []
+    named: list[int] = []
     for h in heads:
         for s in clause.subjects(h):
             if s.pos_ == "PRON":
                 local = reader.speaker_at.get(s.idx)
-                if local is not None and local not in found:
-                    found.insert(0, local)
-    return found, place
+                if local is not None and local not in named:
+                    named.append(local)
+    members: list[int] = []
+    if heads and not named:  # else by the antecedent of a pronoun, the person a title refers to, a name cut off
+        named, members = reader.people.subjects(verb, trigger, _paragraph(reader.text, trigger.idx)[0])
+    found[:0] = [p for p in named if p not in found]
+    return found, place, [p for p in members if p not in found]
+
+
+def _determiner(noun: Token) -> str | None:
+    """« l'appel » -> definite, « son réquisitoire » / « cette réunion » -> pointer, « un sommet »
+    or « la prochaine réunion » -> None: whether an event noun may re-tell one already told."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    g = grammar()
+    definite, pointer, indefinite = g.get("definite", frozenset()), g.get("pointer", frozenset()), g.get("indefinite", frozenset())
+    found = None
+    for c in noun.children:
+        if c.i > noun.i:
+            break
+        word = clause.norm(c.text)
+        dep = c.dep_
+        if dep.startswith("det") or dep == "nmod:poss" or dep == "amod":
+            if word in indefinite:
+                return None  # « un sommet », « la prochaine réunion »
+            found = "pointer" if word in pointer else "definite" if word in definite else found
+        elif dep == "case" and word in definite:
+            found = found or "definite"  # « au terme du sommet »: a preposition holding the article
+    return found
 
 
 def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
@@ -274,7 +388,7 @@ def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
     start, end = token.idx, token.idx + len(token)
     if t.with_ and token.i + 1 < len(doc):
         nxt = doc[token.i + 1]
-        if nxt.head is token and (clause.norm(nxt.lemma_) in t.with_ or clause.norm(nxt.text) in t.with_) and nxt.pos_ == "ADJ":
+        if nxt.head == token and (clause.norm(nxt.lemma_) in t.with_ or clause.norm(nxt.text) in t.with_) and nxt.pos_ == "ADJ":
             end = nxt.idx + len(nxt)
     return start, end
 
@@ -283,22 +397,28 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
     """Events of ``doc`` in text order (publication date read from ``doc._.chronique_published``)."""
     published = doc._.chronique_published if Doc.has_extension("chronique_published") else None
     body_start = (doc._.chronique_body_start if Doc.has_extension("chronique_body_start") else 0) or 0
-    reader = _Reader(doc, mentions, timexes, quotes)
+    reader = _Reader(doc, mentions, entities, timexes, quotes)
+    reader.body_start = body_start
     text = reader.text
     dater = _Dater(reader, published, body_start)
     cues = sorted(((q.cue.start, q.cue.end, q) for q in quotes if q.cue is not None), key=lambda c: (c[0], c[1]))
     cue_starts = [c[0] for c in cues]
 
-    def in_cue(pos: int) -> bool:
+    def cue_at(pos: int) -> Quote | None:
         i = bisect.bisect_right(cue_starts, pos) - 1
-        return i >= 0 and cues[i][0] <= pos < cues[i][1]
+        return cues[i][2] if i >= 0 and cues[i][0] <= pos < cues[i][1] else None
+
+    headline: list[int] = []  # who the title line names, when the text begins with one
+    title_end = text.find("\n")
+    if 0 < title_end < body_start:
+        headline = list(dict.fromkeys(m.local for m in mentions if m.end <= title_end and m.local is not None and m.label != "MISC"))
 
     found: list[tuple[Token, Trigger]] = []
     for token in doc:
         t = match(token)
         if t is None or reader.in_quote(token.idx):
             continue
-        if t.type == "declaration" and in_cue(token.idx):
+        if t.type == "declaration" and cue_at(token.idx) is not None:
             continue  # the quotation gives this declaration, with its speaker
         found.append((token, t))
     for token, _ in found:
@@ -312,16 +432,29 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         scope = {i for i in scope if lo <= doc[i].idx < hi}
         if clause.is_negated(verb):
             continue
-        participants, place = _participants(reader, scope, verb or clause.subject_of(anchor), anchor)
+        quote = cue_at(token.idx)  # « … », a requis l'avocate générale: the speaker is the one who did it
+        if quote is not None and t.family in SPOKEN and dater.date(anchor, scope, verb, lead=False) is not None:
+            continue  # « … », a annoncé jeudi X: the quotation's declaration says it, dated
+        participants, place, members = _participants(reader, scope, verb or clause.subject_of(anchor), anchor)
+        if quote is not None and quote.speaker is not None and quote.speaker.local is not None and quote.speaker.local not in participants:
+            participants.insert(0, quote.speaker.local)
         when = dater.date(anchor, scope, verb)
         start, end = _trigger_span(doc, token, t)
         sentence = _sentence(reader, token)
-        context: list[int] = []
+        context: list[int] = list(members)
         if len(participants) < 2:  # the clause named too few: the sentence's other names, apart
             whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             rest = set(range(whole.start, whole.end)) if whole is not None else set()
-            more, _ = _participants(reader, rest - scope, None, anchor)
-            context = [p for p in more if p not in participants and reader.entity_names.get(p) != place]
+            more, _, _ = _participants(reader, rest - scope, None, anchor)
+            context += [p for p in more if p not in participants and p not in context and reader.entity_names.get(p) != place]
+        lead_start, first_end, _ = dater.lead
+        main = verb is not None and any(h.dep_ == "ROOT" for h in [verb, *clause.xcomp_heads(verb)])
+        if len(participants) < 2 and main and lead_start <= token.idx < first_end:  # the news of the day: the headline's names
+            context += [p for p in headline if p not in participants and p not in context and reader.entity_names.get(p) != place]
+        if not participants and not context:  # its sentence names nobody: the subject of the sentence before
+            before = reader.people.previous_subject(sentence.start, body_start)
+            if before is not None:
+                context.append(before)
         events.append(
             Event(
                 id=event_id(t.type, str(start), str(end), sentence.text),
@@ -334,6 +467,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
                 sentence=sentence,
                 local_participants=participants,
                 context_participants=context,
+                definite=_determiner(anchor),
             )
         )
     for cs, ce, q in cues:

@@ -1,0 +1,168 @@
+"""Who an event's clause names without a name in it.
+
+A clause often names its actor outside the clause's own words: by a pronoun
+(« Elle a démissionné lundi »), by a title that refers back to someone named
+earlier (« a tranché la juge », « la ministre a annoncé »), or as the speaker
+of the quotation whose cue the trigger is (« … », a dénoncé l'élue). The parser
+may also hang a name that opens a paragraph on the line before it (a title
+without a full stop), leaving the verb without a subject. This module resolves
+such subjects to in-document entities with the quotation reader's
+:class:`~chronique.nlp.quote_speakers.Resolver` (pronoun antecedents, people
+introduced with a title), built once per document and only when needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from chronique.model import LocalEntity, Mention, Quote
+from chronique.nlp import event_clause as clause
+from chronique.nlp.quote_speakers import DESCRIPTION_REACH, Resolver, Who
+
+_VERB = frozenset({"VERB", "AUX"})
+INTRODUCTION_WORDS = 8  # how far from a name its introduction (« chef de la délégation X, ») may lie
+MAX_MEMBERS = 2
+_OF = frozenset({"de", "du", "des", "d'"})
+_PERSONAL = frozenset({"il", "elle"})  # third-person singular: one antecedent
+# words that may stand between a subject and its verb (« X s'est », « X n'a pas », « X a »)
+_VERB_GROUP = frozenset({"AUX", "PRON", "ADV", "PART"})
+
+
+class People:
+    """Subject and cue-speaker lookups over one document."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], quotes: list[Quote],
+                 token_mention: dict[int, int], in_quote: Callable[[int], bool]):  # fmt: skip
+        self.doc = doc
+        self.mentions = mentions
+        self.entities = entities
+        self.quotes = quotes
+        self.token_mention = token_mention
+        self.in_quote = in_quote
+        self._resolver: Resolver | None = None
+        self._introduced: dict[str, list[int]] = {}  # group noun lemma -> people introduced with it
+
+    @property
+    def resolver(self) -> Resolver:
+        if self._resolver is None:
+            quoted = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "partial")]
+            r = Resolver(self.doc, self.mentions, self.entities, quoted)
+            for q in self.quotes:  # attributed speakers are antecedents too, as in the quotation reader
+                sp = q.speaker
+                if sp is not None and sp.local is not None and sp.start is not None:
+                    r.add_speaker(sp.start, Who(sp.name, sp.local))
+            self._resolver = r
+        return self._resolver
+
+    def _local(self, who: Who | None) -> int | None:
+        if who is None or who.local is None or not 0 <= who.local < len(self.entities):
+            return None
+        return who.local if self.entities[who.local].label in ("PER", "ORG") else None
+
+    def _phrase(self, noun: Token) -> tuple[int, int]:
+        """Characters of a title's own words: determiner, adjectives, the noun and its « de … »
+        complements (« le ministre des Affaires étrangères », not « le ministre en fin de journée »)."""
+        start = min([noun.i] + [c.left_edge.i for c in noun.lefts if c.dep_ in ("det", "amod", "nummod")])
+        end = noun.i
+        for c in noun.rights:
+            if c.dep_ == "amod" or (c.dep_ == "nmod" and clause.case_word(c) in _OF):
+                if any(t.is_punct for t in self.doc[end + 1 : c.left_edge.i]):
+                    break
+                end = c.right_edge.i
+            else:
+                break
+        first, last = self.doc[start], self.doc[end]
+        return first.idx, last.idx + len(last)
+
+    def of_noun(self, noun: Token) -> int | None:
+        """The person a pronoun or a title stands for (« il », « la préfète »), if the text named one."""
+        if noun.i in self.token_mention or self.in_quote(noun.idx):
+            return None
+        word = clause.norm(noun.text)
+        if noun.pos_ == "PRON":
+            if word not in _PERSONAL:
+                return None
+            return self._local(self.resolver.pronoun(noun.idx, word))
+        if noun.pos_ != "NOUN":
+            return None
+        start, end = self._phrase(noun)
+        return self._local(self.resolver.role(noun.idx, start, end))
+
+    def name_before(self, verb: Token, lo: int) -> int | None:
+        """A name right before a verb the parse left without a subject (« Le FC X a gagné … »),
+        not before character ``lo`` (the paragraph's start)."""
+        if verb.pos_ not in _VERB or any(c.dep_.startswith("nsubj") and c.idx >= lo for c in verb.children):
+            return None  # (a subject on the line before is the parse running over the line break)
+        k = verb.i - 1
+        while k >= 0 and self.doc[k].pos_ in _VERB_GROUP and self.doc[k].head == verb:
+            k -= 1
+        if k < 0 or self.doc[k].idx < lo:
+            return None
+        mi = self.token_mention.get(k)
+        if mi is None:
+            return None
+        m = self.mentions[mi]
+        first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None or m.end != self.doc[k].idx + len(self.doc[k]) or self.in_quote(m.start):
+            return None
+        before = self.doc[first.start - 1] if first.start > 0 else None
+        if before is not None and (before.pos_ == "ADP" or (before.pos_ == "DET" and first.start > 1 and self.doc[first.start - 2].pos_ == "ADP")):
+            return None  # « … du FC X a » : a complement, not the subject
+        return m.local
+
+    def previous_subject(self, sentence_start: int, body_start: int = 0) -> int | None:
+        """The person last named as a subject just before a sentence (« X a quitté la réunion.
+        La rupture a été consommée lundi. »): who a sentence naming nobody is about. A body
+        sentence does not reach back into the title line."""
+        reach = DESCRIPTION_REACH if sentence_start < body_start else min(DESCRIPTION_REACH, sentence_start - body_start)
+        if reach <= 0:
+            return None
+        return self._local(self.resolver.pronoun(sentence_start, "son", reach=reach))
+
+    def members(self, group: Token) -> list[int]:
+        """People the article introduces with a group noun's word (« les délégations » ->
+        « le chef de la délégation norvégienne, X », « Y, qui mène la délégation chilienne »)."""
+        lemma = clause.norm(group.lemma_)
+        if group.pos_ != "NOUN" or group.i in self.token_mention:
+            return []
+        found = self._introduced.get(lemma)
+        if found is None:
+            found = []
+            for m in self.mentions:
+                if m.label != "PER" or m.local is None or m.local in found or self.in_quote(m.start):
+                    continue
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                sent = span.sent
+                near = self.doc[max(sent.start, span.start - INTRODUCTION_WORDS) : min(sent.end, span.end + INTRODUCTION_WORDS)]
+                if any(clause.norm(t.lemma_) == lemma and not (span.start <= t.i < span.end) for t in near):
+                    found.append(m.local)
+            self._introduced[lemma] = found
+        return found[:MAX_MEMBERS]
+
+    def subjects(self, verb: Token | None, trigger: Token, lo: int) -> tuple[list[int], list[int]]:
+        """People the clause's subject (or passive agent) names by pronoun or title, or by a name
+        cut off; and, apart, the people introduced with the word of a group subject (« les délégations »)."""
+        if verb is None or trigger.dep_.startswith("nsubj"):
+            return [], []
+        out: list[int] = []
+        groups: list[Token] = []
+        for h in [verb, *clause.xcomp_heads(verb)]:
+            for c in h.children:
+                if c.idx < lo:
+                    continue  # the parse ran over the line break
+                if c.dep_.startswith("nsubj") or c.dep_ == "obl:agent":
+                    local = self.of_noun(c)
+                    if local is not None and local not in out:
+                        out.append(local)
+                    elif local is None and c.pos_ == "NOUN":
+                        groups.append(c)
+        if not out and not groups:
+            local = self.name_before(verb, lo)
+            if local is not None:
+                out.append(local)
+        members = [p for g in groups for p in self.members(g) if p not in out]
+        return out, list(dict.fromkeys(members))[:MAX_MEMBERS]

@@ -1,0 +1,188 @@
+"""Who an event's clause names without a name in it (issue 4): pronouns, titles that refer
+back, the speaker of the quotation whose cue the trigger is, a name the parse cut off at a
+title line, and the people introduced with the word of a group subject. Names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.model import Timex
+from chronique.nlp import events
+
+pytestmark = pytest.mark.slow
+
+
+def _run(nlp, text: str, published: str | None = None, dates: dict[str, str] | None = None, body_start: int = 0):
+    doc = nlp.make_doc(text)
+    doc._.chronique_published = published
+    doc._.chronique_body_start = body_start
+    doc = nlp(doc)
+    timexes = []
+    for words, value in (dates or {}).items():
+        start = text.index(words)
+        timexes.append(Timex(start, start + len(words), words, "DATE", value))
+    found = events.extract(doc, doc._.chronique_mentions, doc._.chronique_entities, timexes, doc._.chronique_quotes)
+    names = {i: e.name for i, e in enumerate(doc._.chronique_entities)}
+    return found, names
+
+
+def _who(event, names, context: bool = False) -> set[str]:
+    out = {names[i] for i in event.local_participants}
+    if context:
+        out |= {names[i] for i in event.context_participants}
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, trigger, person",
+    [
+        # a pronoun subject: the person named as subject before
+        ("La directrice Odile Marchetti a rencontré les syndicats.\n\nElle a démissionné mardi après-midi.", "démissionné", "Odile Marchetti"),
+        ("Le maire Basile Fontenoy a présidé le conseil.\n\nIl a démissionné mardi dans la soirée.", "démissionné", "Basile Fontenoy"),
+        # a title that refers back to the person introduced with it
+        ("La ministre de la Culture, Aurore Vasquez, était attendue.\n\nLa ministre a démissionné mardi.", "démissionné", "Aurore Vasquez"),
+        ("Le procureur Gaspard Lemoine a pris la parole.\n\nLe procureur a requis mardi trois ans de prison.", "requis", "Gaspard Lemoine"),
+    ],
+)
+def test_events_people_subject_by_pronoun_or_title(nlp, text, trigger, person):
+    found, names = _run(nlp, text, dates={"mardi": "2025-03-11"})
+    (event,) = [e for e in found if e.trigger.startswith(trigger)]
+    assert person in _who(event, names)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, person",
+    [
+        ("« Ce dossier est accablant », a requis le procureur Gaspard Lemoine devant la cour.", "requis", "Gaspard Lemoine"),
+        ("« Nous partons », a démissionné avec fracas la députée Lucile Armand, lundi.", "démissionné", "Lucile Armand"),
+    ],
+)
+def test_events_people_speaker_of_the_cue_took_part(nlp, text, trigger, person):
+    found, names = _run(nlp, text)
+    hits = [e for e in found if e.trigger.startswith(trigger)]
+    assert hits and all(person in _who(e, names) for e in hits)
+
+
+@pytest.mark.parametrize(
+    "cue, absent",
+    [
+        ("a annoncé lundi le maire Basile Fontenoy.", "announcement"),  # the cue is a declaration, not a second item
+        ("a déclaré lundi le maire Basile Fontenoy.", None),
+    ],
+)
+def test_events_people_spoken_trigger_in_a_cue_is_the_quotation_declaration(nlp, cue, absent):
+    found, names = _run(nlp, f"« La route restera fermée tout l'hiver », {cue}", dates={"lundi": "2025-03-10"})
+    types = [e.type for e in found]
+    assert types.count("declaration") == 1, types
+    (decl,) = [e for e in found if e.type == "declaration"]
+    assert _who(decl, names) == {"Basile Fontenoy"}
+    assert absent not in types
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Volley : Vernon écrase Lisieux et s'offre le Challenge",  # parsed as running on into the next line
+        "Rugby : Vernon domine Lisieux et s'offre sa première Coupe",
+    ],
+)
+def test_events_people_name_cut_off_by_a_title_line_is_the_subject(nlp, title):
+    text = f"{title}\n\nL'US Vernon a remporté samedi la coupe régionale en battant le SC Lisieux 24-19 devant son public."
+    found, names = _run(nlp, text, dates={"samedi": "2025-03-08"})
+    (won,) = [e for e in found if e.trigger == "remporté"]
+    assert "US Vernon" in _who(won, names)
+    assert won.sentence.text.startswith("L'US Vernon")  # the summary begins with the line
+
+
+@pytest.mark.parametrize(
+    "group, introductions, expected",
+    [
+        (
+            "Des délégations ouzbèke et kazakhe se sont retrouvées lundi à Oslo.",
+            "Le chef de la délégation ouzbèke, Rustam Abdullaev, a parlé d'un pas en avant. "
+            "Le vice-ministre kazakh Nourlan Seitkali, qui dirige la délégation d'Astana, s'est montré prudent.",
+            {"Rustam Abdullaev", "Nourlan Seitkali"},
+        ),
+        (
+            "Les syndicats se sont réunis lundi à la préfecture.",
+            "Mireille Cavard, secrétaire générale du syndicat des cheminots, a salué un dialogue franc.",
+            {"Mireille Cavard"},
+        ),
+    ],
+)
+def test_events_people_group_subject_takes_the_people_introduced_with_its_word(nlp, group, introductions, expected):
+    text = f"{group}\n\n{introductions}"
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert expected <= _who(meeting, names, context=True)
+    assert not expected & _who(meeting, names)  # shown beside the clause's own names, never used to merge
+
+
+def test_events_people_group_without_introduced_members_stays_empty(nlp):
+    text = "Les délégations se sont retrouvées lundi à Oslo.\n\nLa ministre Aurore Vasquez a salué la rencontre."
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.trigger.startswith("retrouvées")]
+    assert "Aurore Vasquez" not in _who(meeting, names, context=True)
+
+
+@pytest.mark.parametrize(
+    "text, dates, announced",
+    [
+        # the quotation's declaration is dated: it says it, no second item
+        ("« Le pont rouvrira en mai », a annoncé mardi la maire Lucie Brohan.", {"mardi": "2025-06-03"}, None),
+        # reported without a date in the lead: the announcement keeps the lead's date
+        ("La maire Lucie Brohan a annoncé que le pont rouvrirait en mai après deux ans de travaux.", {}, "2025-06-04"),
+    ],
+)
+def test_events_people_announcement_in_a_cue_only_when_the_quotation_gives_no_date(nlp, text, dates, announced):
+    found, names = _run(nlp, text, published="2025-06-04", dates=dates)
+    hits = [e for e in found if e.type == "announcement"]
+    if announced is None:
+        assert not hits
+    else:
+        assert hits and hits[0].date == announced and "Lucie Brohan" in _who(hits[0], names)
+
+
+def test_events_people_dateline_is_no_participant(nlp):
+    text = "Grève au port de Kerlouan\n\nSAINT-BRIAC — Les dockers de la société Armor Fret se sont réunis lundi avec la direction."
+    body = text.index("Les dockers")
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"}, body_start=body)
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert not any("BRIAC" in n.upper() for n in _who(meeting, names, context=True))
+    assert meeting.sentence.start == body
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Le ministre Hugo Ravel a quitté la salle sans un mot.\n\nLa rupture a été consommée lundi, au terme d'une réunion tendue.", "Hugo Ravel"),
+        ("La maire Lucie Brohan a reçu les commerçants. Une réunion avait déjà eu lieu lundi.", "Lucie Brohan"),
+    ],
+)
+def test_events_people_sentence_naming_nobody_takes_the_subject_before(nlp, text, person):
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert not meeting.local_participants
+    assert person in _who(meeting, names, context=True)
+
+
+def test_events_people_subject_before_is_not_taken_from_far_away(nlp):
+    filler = " ".join(["Le chantier a pris du retard pendant des mois."] * 20)
+    text = f"La maire Lucie Brohan a reçu les commerçants.\n\n{filler}\n\nUne réunion a eu lieu lundi."
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert "Lucie Brohan" not in _who(meeting, names, context=True)
+
+
+def test_events_people_news_of_the_day_takes_the_names_of_the_title_line(nlp):
+    text = (
+        "Le RC Vernon se sépare de son entraîneur Paul Girard\n\n"
+        "Le club a limogé lundi son entraîneur après une série de cinq défaites consécutives en championnat.\n\n"
+        "Une réunion a eu lieu mardi avec les joueurs."
+    )
+    found, names = _run(nlp, text, published="2025-03-11", dates={"lundi": "2025-03-10", "mardi": "2025-03-11"},
+                        body_start=text.index("Le club"))  # fmt: skip
+    (fired,) = [e for e in found if e.type == "dismissal"]
+    assert {"RC Vernon", "Paul Girard"} <= _who(fired, names, context=True)
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert not {"RC Vernon", "Paul Girard"} & _who(meeting, names, context=True)  # not the news of the day
