@@ -41,6 +41,7 @@ class Member:
     place: str | None = None  # corpus entity id of the place (or its folded name)
     definite: str | None = None  # « l'appel » (definite), « son réquisitoire » (pointer): may re-tell one already told
     around: frozenset[str] = frozenset()  # named elsewhere in its sentence (breaks ties between antecedents)
+    paragraph: int | None = None  # where its paragraph starts in the document text
 
     @property
     def ids(self) -> set[str]:
@@ -95,6 +96,17 @@ def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int
     return shared * 2 + (3 if same_place else 0) + (1 if m.doc in c.docs() else 0)
 
 
+def _facet(c: Cluster, m: Member, story: str | None) -> bool:
+    """``m`` tells one more party of a happening its paragraph already told, on the same date
+    (« X a été condamné … Y écope de trois ans … Z a été relaxé »): one of the two names one party at most."""
+    if m.paragraph is None or c.story != story or c.family != family_of(m.event.type) or c.family in SPOKEN:
+        return False
+    if m.value is None or not compatible(c.value, m.value) or (m.place and c.places and m.place not in c.places):
+        return False
+    return any(x.doc == m.doc and x.paragraph == m.paragraph and (len(x.event.participants) <= 1 or len(m.event.participants) <= 1)
+               for x in c.members)  # fmt: skip
+
+
 def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Cluster]:
     """Clusters of the members (see the module docstring); undated members that fit nowhere are left out."""
     dated = sorted((m for m in members if m.value), key=lambda m: (rank(m.precision), m.doc, m.event.start))
@@ -104,6 +116,8 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
         best, best_score = None, -1
         for c in clusters:
             s = _fit(c, m, story)
+            if s is None and _facet(c, m, story):
+                s = 0
             if s is not None and s > best_score:
                 best, best_score = c, s
         if best is None:
@@ -138,6 +152,6 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
     return clusters
 
 
-def member(doc: int, event: Event, place: str | None = None, around: list[str] | None = None) -> Member:
+def member(doc: int, event: Event, place: str | None = None, around: list[str] | None = None, paragraph: int | None = None) -> Member:
     got = normalise(event.date)
-    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, event.definite, frozenset(around or ()))
+    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, event.definite, frozenset(around or ()), paragraph)

@@ -104,10 +104,20 @@ def _has_reflexive(token: Token) -> bool:
     return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and _norm(c.text) in _REFLEXIVE and c.i < token.i) for c in token.children)
 
 
+def _swapped(token: Token) -> bool:
+    """A noun the tagger read as the adjective of the adjective before it (« un violent
+    tremblement de terre »: « violent » NOUN, « tremblement » ADJ + amod)."""
+    head = token.head
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and head.i == token.i - 1 and head.pos_ in _NOUN_POS
+
+
 def match(token: Token) -> Trigger | None:
     """The trigger this token heads, or None."""
     pos = token.pos_
-    if pos not in _NOUN_POS and pos not in _VERB_POS:
+    swapped = _swapped(token)
+    if swapped:
+        pos = "NOUN"
+    elif pos not in _NOUN_POS and pos not in _VERB_POS:
         return None
     candidates = lexicon().get(_norm(token.lemma_)) or lexicon().get(_norm(token.text))
     if not candidates:
@@ -119,7 +129,7 @@ def match(token: Token) -> Trigger | None:
         if t.reflexive and not _has_reflexive(token):
             continue
         if t.with_:
-            near = near if near is not None else _near_words(token)
+            near = near if near is not None else _near_words(token) | (_near_words(token.head) if swapped else set())
             if not (t.with_ & near):
                 continue
         if t.without and _vetoed(token, t.without):

@@ -37,12 +37,13 @@ from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
 from chronique.nlp.event_dates import normalise, week_of
 from chronique.nlp.event_people import People
-from chronique.nlp.event_triggers import SPOKEN, Trigger, grammar, match
+from chronique.nlp.event_triggers import SPOKEN, Trigger, family_of, grammar, match
 
 _ENDED = re.compile(r"[.!?…][\s»”\"’)]*$")  # a complete sentence's last characters
 LEAD_PARAGRAPHS = 2  # paragraphs of the body that make the lead
 REFERENCE_DAYS = 7  # how far before publication the lead's reference date may lie
 MIN_LEAD_WORDS = 12  # a shorter first line is a title, not the lead
+DISASTER = "disaster"  # the family whose centre (« épicentre ») says where it struck
 
 
 @dataclass(slots=True)
@@ -77,6 +78,7 @@ class _Reader:
                 self.token_mention.setdefault(t.i, i)
         g = grammar()
         since, until, from_ = g.get("since", frozenset()), g.get("until", frozenset()), g.get("from", frozenset())
+        sources = g.get("source", frozenset())
         self.dates: list[_Date] = []
         self.token_date: dict[int, int] = {}
         for tx in timexes:
@@ -94,6 +96,8 @@ class _Reader:
                     words.add(clause.norm(doc[span.start - 2].text))
             if words & until or (words & since and got[1] != "day"):
                 continue  # « jusqu'à mercredi », « depuis 2022 » bound; « depuis lundi » says when it began
+            if _in_source(span.root, sources):
+                continue  # « selon le bilan publié lundi »: when the source spoke, not when it happened
             k = len(self.dates)
             self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_)))
             for t in span:
@@ -112,6 +116,21 @@ class _Reader:
         return sorted({self.token_date[i] for i in tokens if i in self.token_date})
 
 
+_SOURCE_CLIMB = frozenset({"nmod", "acl", "obj", "obl", "obl:mod", "obl:arg", "appos"})
+
+
+def _in_source(token: Token, sources: frozenset[str]) -> bool:
+    """A word inside a phrase introduced by « selon » / « d'après » (climbing complements only)."""
+    t = token
+    for _ in range(8):
+        if clause.case_word(t) in sources:
+            return True
+        if t.dep_ not in _SOURCE_CLIMB or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
 def _lead(reader: "_Reader", body_start: int) -> tuple[int, int, int]:
     """(start, end of the lead's first sentence, end of the lead) as character offsets."""
     text = reader.text
@@ -121,8 +140,8 @@ def _lead(reader: "_Reader", body_start: int) -> tuple[int, int, int]:
         if line.strip():
             paragraphs.append((pos, pos + len(line)))
         pos += len(line) + 1
-    while paragraphs and len(text[paragraphs[0][0] : paragraphs[0][1]].split()) < MIN_LEAD_WORDS and not text[paragraphs[0][0] : paragraphs[0][1]].rstrip().endswith((".", "»", "”", '"')):
-        paragraphs.pop(0)
+    # a short line that ends no sentence is a title, a byline or a date line, not part of the lead
+    paragraphs = [(s, e) for s, e in paragraphs if len(text[s:e].split()) >= MIN_LEAD_WORDS or text[s:e].rstrip().endswith((".", "»", "”", '"'))]
     if not paragraphs:
         return 0, 0, 0
     start = paragraphs[0][0]
@@ -262,6 +281,11 @@ class _Dater:
                 d = self._nearest(trigger, r.dates_in(clause.subtree(head)))
                 if d:
                     return d.value, d.precision
+            when = clause.when_head(verb)
+            if when is not None:  # « il était 2 heures, mercredi, lorsque X a annoncé … »: the main clause's time
+                d = self._nearest(trigger, r.dates_in(clause.subtree(when)))
+                if d:
+                    return d.value, d.precision
         return self._lead_date(trigger, verb) if lead else None
 
     def _lead_date(self, trigger: Token, verb: Token | None) -> tuple[str, str] | None:
@@ -373,6 +397,24 @@ def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
     return start, end
 
 
+def _where_it_struck(reader: _Reader, events: list[Event]) -> None:
+    """« Son épicentre a été localisé près du village de X »: the places a sentence about a
+    disaster's centre names belong to the disasters told before it in the paragraph (context)."""
+    centre = grammar().get("locus", frozenset())
+    doc, text = reader.doc, reader.text
+    for token in doc:
+        if token.pos_ != "NOUN" or clause.norm(token.lemma_) not in centre:
+            continue
+        sentence = _sentence(reader, token)
+        places = [m.local for m in reader.mentions if sentence.start <= m.start < sentence.end and m.label == "LOC" and m.local is not None]
+        if not places:
+            continue
+        lo, _ = _paragraph(text, token.idx)
+        for e in events:
+            if lo <= e.start < token.idx and family_of(e.type) == DISASTER:
+                e.context_participants += [p for p in places if p not in e.local_participants and p not in e.context_participants]
+
+
 def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], timexes: list[Timex], quotes: list[Quote]) -> list[Event]:
     """Events of ``doc`` in text order (publication date read from ``doc._.chronique_published``)."""
     published = doc._.chronique_published if Doc.has_extension("chronique_published") else None
@@ -417,6 +459,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         start, end = _trigger_span(doc, token, t)
         sentence = _sentence(reader, token)
         context: list[int] = list(members)
+        for p in participants:  # those who speak for an organisation that took part (« X, déléguée de l'union Y »)
+            context += [r for r in reader.people.representatives(p) if r not in participants and r not in context]
         if len(participants) < 2:  # the clause named too few: the sentence's other names, apart
             whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             rest = set(range(whole.start, whole.end)) if whole is not None else set()
@@ -457,8 +501,10 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
                 date=when[0] if when else None,
                 sentence=sentence,
                 local_participants=[q.speaker.local],
+                context_participants=reader.people.affiliations(q.speaker.local),
             )
         )
+    _where_it_struck(reader, events)
     unique: dict[tuple[int, int], Event] = {}
     for e in events:
         unique.setdefault((e.start, e.end), e)
