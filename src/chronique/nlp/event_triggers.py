@@ -19,6 +19,8 @@ from chronique import langdata
 # families of what is said rather than done: a quotation's cue gives them as a declaration
 # by its speaker, and an article tells so many that a re-mention cannot pick one
 SPOKEN = frozenset({"declaration", "announcement"})
+# a disaster's centre (« épicentre ») says where it struck; deaths on its day are its own
+DISASTER, DEATH = "disaster", "death"
 _REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _VERB_POS = frozenset({"VERB", "AUX"})

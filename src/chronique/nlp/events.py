@@ -37,13 +37,13 @@ from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
 from chronique.nlp.event_dates import normalise, week_of
 from chronique.nlp.event_people import People
-from chronique.nlp.event_triggers import SPOKEN, Trigger, family_of, grammar, match
+from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, match
 
+_CLOCK = re.compile(r"^(?:à\s+)?\d{1,2}\s*(?:h|heures?|:)\s*(?:\d{2})?$", re.IGNORECASE)
 _ENDED = re.compile(r"[.!?…][\s»”\"’)]*$")  # a complete sentence's last characters
 LEAD_PARAGRAPHS = 2  # paragraphs of the body that make the lead
 REFERENCE_DAYS = 7  # how far before publication the lead's reference date may lie
 MIN_LEAD_WORDS = 12  # a shorter first line is a title, not the lead
-DISASTER = "disaster"  # the family whose centre (« épicentre ») says where it struck
 
 
 @dataclass(slots=True)
@@ -54,6 +54,7 @@ class _Date:
     precision: str
     char: int
     start_of: bool = False  # « à partir de jeudi », « dès lundi »: when something durative begins
+    clock: bool = False  # a time of day alone (« à 23 h 47 »): its day is inferred, a day named beside it says more
 
 
 class _Reader:
@@ -99,7 +100,7 @@ class _Reader:
             if _in_source(span.root, sources):
                 continue  # « selon le bilan publié lundi »: when the source spoke, not when it happened
             k = len(self.dates)
-            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_)))
+            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_), bool(_CLOCK.match(tx.text.strip()))))
             for t in span:
                 self.token_date[t.i] = k
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
@@ -183,6 +184,18 @@ def _sentence(reader: "_Reader", token: Token) -> Span:
     return Span(s, e, text[s:e])
 
 
+def _neighbours(reader: "_Reader", sentence: Span, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences just before and just after ``sentence`` inside its paragraph ``lo:hi``."""
+    k = bisect.bisect_right(reader.sent_starts, sentence.start) - 1
+    out = []
+    if k >= 1 and reader.sent_starts[k - 1] >= lo:
+        out.append((reader.sent_starts[k - 1], min(reader.sent_ends[k - 1], sentence.start)))
+    j = bisect.bisect_left(reader.sent_starts, sentence.end)
+    if j < len(reader.sent_starts) and reader.sent_starts[j] < hi:
+        out.append((reader.sent_starts[j], min(reader.sent_ends[j], hi)))
+    return out
+
+
 class _Dater:
     """The date of one trigger (see the module docstring for the order)."""
 
@@ -242,6 +255,8 @@ class _Dater:
             ok.append(self.r.dates[k])
         if not ok:
             return None
+        if not all(d.clock for d in ok):
+            ok = [d for d in ok if not d.clock]  # « s'est produite à 23 h 47, samedi soir »: the day named
         return min(ok, key=lambda d: min(abs(d.start - trigger.i), abs(d.end - 1 - trigger.i)))
 
     def date(self, trigger: Token, scope: set[int], verb: Token | None, lead: bool = True) -> tuple[str, str] | None:
@@ -384,6 +399,10 @@ def _determiner(noun: Token) -> str | None:
             return None
         if c.dep_.startswith("det") or c.dep_ == "nmod:poss":
             found = "pointer" if word in g.get("pointer", frozenset()) else "definite" if word in g.get("definite", frozenset()) else found
+        elif c.dep_ == "case" and "Def" in c.morph.get("Definite"):
+            found = found or "definite"  # « aux négociations », « du sommet »
+    if found == "definite" and noun.head.pos_ in ("VERB", "AUX") and clause.norm(noun.head.lemma_) in g.get("partake", frozenset()):
+        return "pointer"  # « X a participé aux négociations »: the ones told, whoever else took part
     return found
 
 
@@ -466,6 +485,11 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
             rest = set(range(whole.start, whole.end)) if whole is not None else set()
             more, _, _ = _participants(reader, rest - scope, None, anchor)
             context += [p for p in more if p not in participants and p not in context and reader.entity_names.get(p) != place]
+        if len(participants) + len(context) < 2 and t.family not in SPOKEN:  # still too few: the sentences on either side
+            for lo_, hi_ in _neighbours(reader, sentence, lo, hi):
+                near = doc.char_span(lo_, hi_, alignment_mode="expand")
+                more, _, _ = _participants(reader, set(range(near.start, near.end)), None, anchor) if near is not None else ([], None, [])
+                context += [p for p in more if p not in participants and p not in context and reader.entity_names.get(p) != place]
         events.append(
             Event(
                 id=event_id(t.type, str(start), str(end), sentence.text),
