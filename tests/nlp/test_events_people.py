@@ -100,7 +100,7 @@ def test_events_people_name_cut_off_by_a_title_line_is_the_subject(nlp, title):
         (
             "Des délégations ouzbèke et kazakhe se sont retrouvées lundi à Oslo.",
             "Le chef de la délégation ouzbèke, Rustam Abdullaev, a parlé d'un pas en avant. "
-            "Le vice-ministre kazakh Nourlan Seitkali, qui conduit la délégation d'Astana, s'est montré prudent.",
+            "Le vice-ministre kazakh Nourlan Seitkali, qui dirige la délégation d'Astana, s'est montré prudent.",
             {"Rustam Abdullaev", "Nourlan Seitkali"},
         ),
         (

@@ -15,8 +15,8 @@ already holds an event of its own document (an anaphoric « l'appel », « les
 pourparlers d'Istanbul »), adding its participants and its sentence as evidence;
 one that names nobody joins only when a single cluster of its family fits; one
 whose document told a single happening of its family and whose determiner points
-back (possessive, demonstrative) joins it whoever it names (« le parquet a requis … »
-then « dans son réquisitoire », said of the prosecutor),
+back (possessive, demonstrative) joins it whoever it names (« l'avocate générale a requis … »
+then « dans son réquisitoire », said of her),
 statements excepted (an article tells many). Only
 definite noun phrases re-tell (« l'appel », « cette réunion »); « un sommet » or
 an undated verb tells something new, which the timeline cannot place.
@@ -88,7 +88,7 @@ def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int
     if place and c.places and place not in c.places:
         return None
     same_place = bool(place and place in c.places)
-    mine, theirs = m.ids, c.ids  # who and where: « à Istanbul » in one report, « les pourparlers d'Istanbul » in another
+    mine, theirs = m.ids, c.ids  # who and where: « à Vienne » in one report, « les pourparlers de Vienne » in another
     shared = len(mine & theirs)
     # where only one report says counts for nothing: it is no disagreement
     size_m = len(e.participants) + bool(place and place in theirs)
@@ -108,7 +108,7 @@ def _introduced_as_new(e: Event) -> bool:
 
 
 def _family_fits(c: Cluster, m: Member) -> bool:
-    """Same family; or deaths on the very day of a disaster (« trois personnes ont trouvé la mort »)."""
+    """Same family; or deaths on the very day of a disaster (« deux randonneurs ont péri »)."""
     family = family_of(m.event.type)
     if c.family == family:
         return True
@@ -117,7 +117,7 @@ def _family_fits(c: Cluster, m: Member) -> bool:
 
 def _facet(c: Cluster, m: Member, story: str | None) -> bool:
     """``m`` tells one more party of a happening its paragraph already told, on the same date or
-    undated (« X a été condamné mardi … Y écope de trois ans … Z a été relaxé »): one of the two
+    undated (« X a été reconnu coupable jeudi … Y a été condamnée à six mois … Z a été acquitté »): one of the two
     names one party at most."""
     if m.paragraph is None or c.story != story or c.family != family_of(m.event.type) or c.family in SPOKEN:
         return False
@@ -169,7 +169,7 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
             s = _fit(c, m, story)
             if s is not None:
                 distance = min(abs(x.event.start - m.event.start) for x in c.members if x.doc == m.doc)
-                near = len(m.around & c.ids)  # « la conversation entre MM. X et Y »: Y named beside the clause
+                near = len(m.around & c.ids)  # « l'entretien entre Mme X et M. Y »: Y named beside the clause
                 told = sum(x.doc == m.doc for x in c.members)  # the article's main happening is re-told most
                 fits.append((s, near, told, -distance, c))
         if not fits:

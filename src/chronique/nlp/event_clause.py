@@ -68,8 +68,8 @@ def subtree(head: Token) -> set[int]:
 
 
 def own_phrase(noun: Token) -> set[int]:
-    """A noun's phrase with the relative clauses that describe it (« l'incendie qui ravage depuis
-    lundi … », « la réunion, qui s'est tenue mardi »): what they say of it dates it."""
+    """A noun's phrase with the relative clauses that describe it (« le feu qui brûle depuis
+    samedi … », « la réunion, qui s'est tenue mardi »): what they say of it dates it."""
     out = subtree(noun)
     for c in noun.children:
         if c.dep_ == "acl:relcl":
@@ -135,7 +135,7 @@ def clause_of(trigger: Token) -> tuple[set[int], Token | None]:
 
 
 def when_head(verb: Token) -> Token | None:
-    """The main clause a « lorsque / quand » clause is the time of (« il était minuit lorsque … »)."""
+    """The main clause a « lorsque / quand » clause is the time of (« il était midi quand … »)."""
     if not verb.dep_.startswith("advcl") or verb.head == verb:
         return None
     when = grammar().get("when", frozenset())

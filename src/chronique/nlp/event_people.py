@@ -2,7 +2,7 @@
 
 A clause often names its actor outside the clause's own words: by a pronoun
 (« Elle a démissionné lundi »), by a title that refers back to someone named
-earlier (« a requis le procureur », « la ministre a annoncé »), or as the speaker
+earlier (« a tranché la juge », « la ministre a annoncé »), or as the speaker
 of the quotation whose cue the trigger is (« … », a dénoncé l'élue). The parser
 may also hang a name that opens a paragraph on the line before it (a title
 without a full stop), leaving the verb without a subject. This module resolves
@@ -26,20 +26,20 @@ INTRODUCTION_WORDS = 8  # how far from a name its introduction (« chef de la d�
 MAX_MEMBERS = 2
 ROLE_GAP = 8  # characters between a name and its role (« , », « , le »)
 _OF = frozenset({"de", "du", "des", "d'"})
-_ONE_OF = frozenset({"un", "une", "l'un", "l'une"})  # « l'un de ses ingénieurs »
+_ONE_OF = frozenset({"un", "une", "l'un", "l'une"})  # « l'une de ses architectes »
 _PERSONAL = frozenset({"il", "elle"})  # third-person singular: one antecedent
 # words that may stand between a subject and its verb (« X s'est », « X n'a pas », « X a »)
 _VERB_GROUP = frozenset({"AUX", "PRON", "ADV", "PART"})
 
 
 def _same_word(word: str, lemma: str) -> bool:
-    """« vice-ministre » is a « ministre », « co-président » a « président »."""
+    """« vice-recteur » is a « recteur », « co-présidente » a « présidente »."""
     return word == lemma or word.endswith("-" + lemma)
 
 
 def _coordinated(subject: Token) -> list[Token]:
-    """A subject and the subjects coordinated with it (« X, l'un de ses ingénieurs et un ancien
-    adjoint »); « l'un de N » stands for N's word."""
+    """A subject and the subjects coordinated with it (« X, l'une de ses architectes et un ancien
+    conseiller »); « l'une de N » stands for N's word."""
     out: list[Token] = []
     stack = [subject]
     while stack:
@@ -87,7 +87,7 @@ class People:
 
     def _phrase(self, noun: Token) -> tuple[int, int]:
         """Characters of a title's own words: determiner, adjectives, the noun and its « de … »
-        complements (« le ministre des Affaires étrangères », not « le procureur en fin d'audience »)."""
+        complements (« le ministre des Affaires étrangères », not « le ministre en fin de journée »)."""
         start = min([noun.i] + [c.left_edge.i for c in noun.lefts if c.dep_ in ("det", "amod", "nummod")])
         end = noun.i
         for c in noun.rights:
@@ -101,8 +101,8 @@ class People:
         return first.idx, last.idx + len(last)
 
     def affiliations(self, person: int) -> list[int]:
-        """Organisations named in the role the article gives a person (« X, représentant de
-        l'agence Y au pays Z », « le porte-parole du ministère W, X »): whom the person speaks for."""
+        """Organisations named in the role the article gives a person (« X, conseillère de
+        la fondation Y », « la trésorière de l'association W, X »): whom the person speaks for."""
         if person in self._affiliated:
             return self._affiliated[person]
         text = self.doc.text
@@ -115,8 +115,8 @@ class People:
                 continue
             for o in self.mentions:
                 if at <= o.start and o.end <= at + len(m.role) and o.label != "LOC" and o.local not in (None, person, *found):
-                    found.append(o.local)  # (a label of its own: the tagger reads « CGT » as a person at times)
-        for i, m in enumerate(self.mentions):  # « X (CGT) »
+                    found.append(o.local)  # (a label of its own: the tagger reads « SNPX » as a person at times)
+        for i, m in enumerate(self.mentions):  # « X (SNPX) »
             if m.local == person and i + 1 < len(self.mentions):
                 o = self.mentions[i + 1]
                 if o.label != "LOC" and o.local not in (None, person, *found) and text[m.end : o.start].strip() == "(" and text[o.end : o.end + 1] == ")":
@@ -124,7 +124,7 @@ class People:
         return found
 
     def representatives(self, group: int) -> list[int]:
-        """People who speak for an organisation by their role (« X, déléguée de l'union Y »,
+        """People who speak for an organisation by their role (« X, secrétaire de la fédération Y »,
         « Z (Y) »): who took part when the organisation did."""
         if self._speakers_for is None:
             self._speakers_for = {}
@@ -149,7 +149,7 @@ class People:
         return self._local(self.resolver.role(noun.idx, start, end))
 
     def name_before(self, verb: Token, lo: int) -> int | None:
-        """A name right before a verb the parse left without a subject (« L'AS X a remporté … »),
+        """A name right before a verb the parse left without a subject (« Le FC X a gagné … »),
         not before character ``lo`` (the paragraph's start)."""
         if verb.pos_ not in _VERB or any(c.dep_.startswith("nsubj") and c.idx >= lo for c in verb.children):
             return None  # (a subject on the line before is the parse running over the line break)
@@ -167,12 +167,12 @@ class People:
             return None
         before = self.doc[first.start - 1] if first.start > 0 else None
         if before is not None and (before.pos_ == "ADP" or (before.pos_ == "DET" and first.start > 1 and self.doc[first.start - 2].pos_ == "ADP")):
-            return None  # « … de l'AS X a » : a complement, not the subject
+            return None  # « … du FC X a » : a complement, not the subject
         return m.local
 
     def members(self, group: Token) -> list[int]:
         """People the article introduces with a group noun's word (« les délégations » ->
-        « le chef de la délégation ukrainienne, X », « Y, qui conduit la délégation russe »)."""
+        « le chef de la délégation norvégienne, X », « Y, qui mène la délégation chilienne »)."""
         lemma = clause.norm(group.lemma_)
         if group.pos_ != "NOUN" or group.i in self.token_mention:
             return []

@@ -107,8 +107,8 @@ def _has_reflexive(token: Token) -> bool:
 
 
 def _swapped(token: Token) -> bool:
-    """A noun the tagger read as the adjective of the adjective before it (« un violent
-    tremblement de terre »: « violent » NOUN, « tremblement » ADJ + amod)."""
+    """A noun the tagger read as the adjective of the adjective before it (« un puissant
+    tremblement de terre »: « puissant » NOUN, « tremblement » ADJ + amod)."""
     head = token.head
     return token.pos_ == "ADJ" and token.dep_ == "amod" and head.i == token.i - 1 and head.pos_ in _NOUN_POS
 

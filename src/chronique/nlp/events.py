@@ -3,21 +3,30 @@
 Triggers are nouns and verbs of ``langdata/fr/event_types.yaml`` matched on their
 lemma (:mod:`event_triggers`); words inside direct quotations are the speaker's,
 not the writer's account, and trigger nothing. Each quotation with a cue and a
-known speaker is also a ``declaration`` by that speaker.
+known speaker is also a ``declaration`` by that speaker (a speech trigger in the
+cue adds nothing, unless the quotation gives no date and the trigger's lead does).
 
 * Participants: the PER/ORG/LOC entities named in the trigger's clause
-  (:mod:`event_clause`); when the clause names fewer than two, the rest of its
-  sentence gives ``context_participants`` (shown, never used to merge); a name after « selon » is a source, a place after « à / en /
-  dans » the event's place. Pronoun subjects take the speaker the quotation
-  reader resolved for them.
-* Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »),
-  the nearest in its clause, in the clause an infinitive completes (« a déclaré
-  mercredi avoir passé … »). Failing that, a realised past event told in the
-  article's lead takes the lead's reference date (the last day named before it
-  in the lead, within a week of publication), else the publication date: the day
-  itself for the lead's first sentence (the news of the day), the week for the
-  rest of the lead. A year or month after « depuis » / « jusqu'à » bounds an event
-  and never dates it; a day after « depuis » (« depuis lundi ») says when it began.
+  (:mod:`event_clause`); a subject named only by a pronoun or a title, or cut off
+  by a title line, and the speaker of the cue the trigger stands in, resolved by
+  :mod:`event_people`. When the clause names fewer than two, the rest of its
+  sentence, and the people introduced with the word of a group subject (« les
+  délégations »), give ``context_participants`` (shown, never used to merge). A
+  name after « selon » is a source, a place after « à / en / dans » the event's
+  place; a dateline names no one.
+* Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »,
+  « le feu qui brûle depuis samedi … ») unless a trigger nested in it owns
+  it; for a noun nested in another's phrase (« une enquête sur le rachat ») only
+  that; a start (« à partir de jeudi ») for the innermost event noun of the clause;
+  the date said of the clause's verb, the nearest in its clause, in the clause an
+  infinitive completes (« a déclaré mercredi avoir passé … »). Failing that, a
+  realised past event told in the article's lead takes the day named in its own
+  sentence, else the last day named before it in the lead, else a day named later
+  in its paragraph (each within a week before publication), else the publication
+  date: the day itself for the lead's first sentence (the news of the day), the
+  week for the rest of the lead. A year or month after « depuis » bounds an event
+  and never dates it, nor does « jusqu'à »; a day after « depuis » (« depuis
+  lundi ») says when it began.
 
 Events carry in-document entity indexes (``local_participants``); corpus ids are
 filled in by the timeline once entities are linked.
@@ -54,7 +63,7 @@ class _Date:
     precision: str
     char: int
     start_of: bool = False  # « à partir de jeudi », « dès lundi »: when something durative begins
-    clock: bool = False  # a time of day alone (« à 23 h 47 »): its day is inferred, a day named beside it says more
+    clock: bool = False  # a time of day alone (« à 6 h 10 »): its day is inferred, a day named beside it says more
 
 
 class _Reader:
@@ -96,9 +105,9 @@ class _Reader:
                 if span.start > 1:
                     words.add(clause.norm(doc[span.start - 2].text))
             if words & until or (words & since and got[1] != "day"):
-                continue  # « jusqu'à mercredi », « depuis 2022 » bound; « depuis lundi » says when it began
+                continue  # « jusqu'à vendredi », « depuis 2020 » bound; « depuis lundi » says when it began
             if _in_source(span.root, sources):
-                continue  # « selon le bilan publié lundi »: when the source spoke, not when it happened
+                continue  # « d'après le rapport diffusé jeudi »: when the source spoke, not when it happened
             k = len(self.dates)
             self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_), bool(_CLOCK.match(tx.text.strip()))))
             for t in span:
@@ -215,9 +224,9 @@ class _Dater:
         return got
 
     def own(self, trigger: Token) -> None:
-        """The innermost trigger phrase holding a date owns it: a noun's (« l'enquête sur la fusion
-        de février »: février is the merger's, not the investigation's) or a verb's that describes
-        a noun (« l'enquête sur le projet annoncé en février »: the announcement's)."""
+        """The innermost trigger phrase holding a date owns it: a noun's (« l'enquête sur le rachat
+        de mars »: mars is the takeover's, not the investigation's) or a verb's that describes
+        a noun (« l'enquête sur le projet annoncé en mars »: the announcement's)."""
         noun = trigger.pos_ in ("NOUN", "PROPN")
         if noun:
             self.nouns.append(trigger.i)
@@ -229,7 +238,7 @@ class _Dater:
                     self._owner_size[k] = len(phrase)
 
     def _topic(self, trigger: Token) -> bool:
-        """A noun trigger inside another trigger noun's phrase (« l'enquête sur la fusion »)."""
+        """A noun trigger inside another trigger noun's phrase (« l'enquête sur le rachat »)."""
         doc = self.r.doc
         return any(i != trigger.i and trigger.i in self.phrase(doc[i]) for i in self.nouns)
 
@@ -256,7 +265,7 @@ class _Dater:
         if not ok:
             return None
         if not all(d.clock for d in ok):
-            ok = [d for d in ok if not d.clock]  # « s'est produite à 23 h 47, samedi soir »: the day named
+            ok = [d for d in ok if not d.clock]  # « a eu lieu à 6 h 10, vendredi matin »: the day named
         return min(ok, key=lambda d: min(abs(d.start - trigger.i), abs(d.end - 1 - trigger.i)))
 
     def date(self, trigger: Token, scope: set[int], verb: Token | None, lead: bool = True) -> tuple[str, str] | None:
@@ -264,7 +273,7 @@ class _Dater:
         noun = trigger.pos_ in ("NOUN", "PROPN")
         if noun:
             own = r.dates_in(self.phrase(trigger))
-            if trigger.i not in self._leaves(self.phrase(trigger)):  # « un préavis de grève à partir de jeudi »
+            if trigger.i not in self._leaves(self.phrase(trigger)):  # « un préavis de grève dès vendredi »
                 own = [k for k in own if not r.dates[k].start_of]
             d = self._nearest(trigger, own)
             if d:
@@ -283,7 +292,7 @@ class _Dater:
             if leaves and trigger.i not in leaves:
                 in_clause = [k for k in in_clause if not r.dates[k].start_of]
         if noun and self._topic(trigger):
-            return None  # « une enquête sur le projet de fusion »: what the other happening is about, not dated by it
+            return None  # « une enquête sur le projet de rachat »: what the other happening is about, not dated by it
         if verb is not None:  # a date said of the verb itself (« a déclaré mercredi »)
             d = self._nearest(trigger, [k for k in in_clause if self._head_of(k).head == verb])
             if d:
@@ -297,7 +306,7 @@ class _Dater:
                 if d:
                     return d.value, d.precision
             when = clause.when_head(verb)
-            if when is not None:  # « il était 2 heures, mercredi, lorsque X a annoncé … »: the main clause's time
+            if when is not None:  # « il était midi, jeudi, quand X a proclamé … »: the main clause's time
                 d = self._nearest(trigger, r.dates_in(clause.subtree(when)))
                 if d:
                     return d.value, d.precision
@@ -326,6 +335,10 @@ class _Dater:
             if recent(d):
                 return d.value, "day"
             break
+        # else a day named later in its paragraph (« … ont conclu un accord. La signature a eu lieu lundi. »)
+        d = self._nearest(trigger, [k for k, d in enumerate(self.r.dates) if d.char > pos and recent(d)])
+        if d:
+            return d.value, "day"
         if pos < first_end:
             return self.published, "day"
         return week_of(self.published), "week"
@@ -390,19 +403,21 @@ def _determiner(noun: Token) -> str | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     g = grammar()
+    definite, pointer, indefinite = g.get("definite", frozenset()), g.get("pointer", frozenset()), g.get("indefinite", frozenset())
     found = None
     for c in noun.children:
         if c.i > noun.i:
             break
         word = clause.norm(c.text)
-        if word in g.get("indefinite", frozenset()):
-            return None
-        if c.dep_.startswith("det") or c.dep_ == "nmod:poss":
-            found = "pointer" if word in g.get("pointer", frozenset()) else "definite" if word in g.get("definite", frozenset()) else found
-        elif c.dep_ == "case" and "Def" in c.morph.get("Definite"):
-            found = found or "definite"  # « aux négociations », « du sommet »
+        dep = c.dep_
+        if dep.startswith("det") or dep == "nmod:poss" or dep == "amod":
+            if word in indefinite:
+                return None  # « un sommet », « la prochaine réunion »
+            found = "pointer" if word in pointer else "definite" if word in definite else found
+        elif dep == "case" and (word in definite or "Def" in c.morph.get("Definite")):
+            found = found or "definite"  # « au terme du sommet », « aux pourparlers »: a preposition holding the article
     if found == "definite" and noun.head.pos_ in ("VERB", "AUX") and clause.norm(noun.head.lemma_) in g.get("partake", frozenset()):
-        return "pointer"  # « X a participé aux négociations »: the ones told, whoever else took part
+        return "pointer"  # « Y a assisté aux pourparlers »: the ones told, whoever else took part
     return found
 
 
@@ -417,7 +432,7 @@ def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
 
 
 def _where_it_struck(reader: _Reader, events: list[Event]) -> None:
-    """« Son épicentre a été localisé près du village de X »: the places a sentence about a
+    """« l'épicentre se situe sous la ville de X »: the places a sentence about a
     disaster's centre names belong to the disasters told before it in the paragraph (context)."""
     centre = grammar().get("locus", frozenset())
     doc, text = reader.doc, reader.text
@@ -468,7 +483,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         scope = {i for i in scope if lo <= doc[i].idx < hi}
         if clause.is_negated(verb):
             continue
-        quote = cue_at(token.idx)  # « … », a requis le procureur: the speaker is the one who did it
+        quote = cue_at(token.idx)  # « … », a requis l'avocate générale: the speaker is the one who did it
         if quote is not None and t.family in SPOKEN and dater.date(anchor, scope, verb, lead=False) is not None:
             continue  # « … », a annoncé jeudi X: the quotation's declaration says it, dated
         participants, place, members = _participants(reader, scope, verb or clause.subject_of(anchor), anchor)
@@ -478,7 +493,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         start, end = _trigger_span(doc, token, t)
         sentence = _sentence(reader, token)
         context: list[int] = list(members)
-        for p in participants:  # those who speak for an organisation that took part (« X, déléguée de l'union Y »)
+        for p in participants:  # those who speak for an organisation that took part (« X, secrétaire de la fédération Y »)
             context += [r for r in reader.people.representatives(p) if r not in participants and r not in context]
         if len(participants) < 2:  # the clause named too few: the sentence's other names, apart
             whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
