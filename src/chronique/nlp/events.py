@@ -48,7 +48,8 @@ from chronique.nlp.event_dates import normalise, week_of
 from chronique.nlp.event_people import People
 from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, match
 
-_CLOCK = re.compile(r"^(?:à\s+)?\d{1,2}\s*(?:h|heures?|:)\s*(?:\d{2})?$", re.IGNORECASE)
+# a time of day alone, with its zone at most (« 6 h 10 », « à 18:30 », « 23 h, heure de Paris », « 9 h GMT »)
+_CLOCK = re.compile(r"^(?:à\s+)?\d{1,2}\s*(?:h|heures?|:)\s*(?:\d{2})?(?:[\s,]+(?:heure\s+\S+(?:\s+\S+)?|GMT|UTC)\S*)?$", re.IGNORECASE)
 _ENDED = re.compile(r"[.!?…][\s»”\"’)]*$")  # a complete sentence's last characters
 LEAD_PARAGRAPHS = 2  # paragraphs of the body that make the lead
 REFERENCE_DAYS = 7  # how far before publication the lead's reference date may lie
@@ -141,6 +142,21 @@ def _in_source(token: Token, sources: frozenset[str]) -> bool:
     return False
 
 
+def _prose(text: str, start: int, end: int) -> bool:
+    """A line of the article's prose: a short line that ends no sentence is a title, a byline
+    or a date line (« Mis à jour le … »), never part of the lead nor its reference date."""
+    line = text[start:end]
+    return len(line.split()) >= MIN_LEAD_WORDS or line.rstrip().endswith((".", "»", "”", '"'))
+
+
+def _after_source(doc: Doc, start: int, sources: frozenset[str]) -> bool:
+    """« selon X », « selon le X » right before a name: who reports, not who took part."""
+    k = start - 1
+    if k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and clause.norm(doc[k].text) in sources
+
+
 def _lead(reader: "_Reader", body_start: int) -> tuple[int, int, int]:
     """(start, end of the lead's first sentence, end of the lead) as character offsets."""
     text = reader.text
@@ -150,8 +166,7 @@ def _lead(reader: "_Reader", body_start: int) -> tuple[int, int, int]:
         if line.strip():
             paragraphs.append((pos, pos + len(line)))
         pos += len(line) + 1
-    # a short line that ends no sentence is a title, a byline or a date line, not part of the lead
-    paragraphs = [(s, e) for s, e in paragraphs if len(text[s:e].split()) >= MIN_LEAD_WORDS or text[s:e].rstrip().endswith((".", "»", "”", '"'))]
+    paragraphs = [(s, e) for s, e in paragraphs if _prose(text, s, e)]
     if not paragraphs:
         return 0, 0, 0
     start = paragraphs[0][0]
@@ -197,8 +212,8 @@ def _neighbours(reader: "_Reader", sentence: Span, lo: int, hi: int) -> list[tup
     """The sentences just before and just after ``sentence`` inside its paragraph ``lo:hi``."""
     k = bisect.bisect_right(reader.sent_starts, sentence.start) - 1
     out = []
-    if k >= 1 and reader.sent_starts[k - 1] >= lo:
-        out.append((reader.sent_starts[k - 1], min(reader.sent_ends[k - 1], sentence.start)))
+    if k >= 1 and reader.sent_ends[k - 1] > lo:  # (a parse that ran over the line break starts it at the line)
+        out.append((max(lo, reader.sent_starts[k - 1]), min(reader.sent_ends[k - 1], sentence.start)))
     j = bisect.bisect_left(reader.sent_starts, sentence.end)
     if j < len(reader.sent_starts) and reader.sent_starts[j] < hi:
         out.append((reader.sent_starts[j], min(reader.sent_ends[j], hi)))
@@ -330,7 +345,7 @@ class _Dater:
         if d:
             return d.value, "day"
         for d in reversed(self.r.dates):
-            if d.char >= pos or d.char < start or d.precision != "day":
+            if d.char >= pos or d.char < start or d.precision != "day" or not _prose(self.r.text, *_paragraph(self.r.text, d.char)):
                 continue
             if recent(d):
                 return d.value, "day"
@@ -364,7 +379,7 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else doc[i]
         cw = clause.case_word(root)
-        if cw in sources or clause.norm(doc[max(0, span.start - 1)].text if span is not None else "") in sources:
+        if cw in sources or (span is not None and _after_source(doc, span.start, sources)):
             continue
         if m.label == "LOC" and cw in places and place is None and (root.head in (verb, trigger) or root.head.head in (verb, trigger)):
             place = m.text
