@@ -127,14 +127,22 @@ class _Reader:
         return sorted({self.token_date[i] for i in tokens if i in self.token_date})
 
 
-_SOURCE_CLIMB = frozenset({"nmod", "acl", "obj", "obl", "obl:mod", "obl:arg", "appos"})
+_SOURCE_CLIMB = frozenset({"nmod", "acl", "obj", "obl", "obl:mod", "obl:arg", "appos", "xcomp"})
+
+
+def _case_phrase(token: Token) -> str | None:
+    """The preposition introducing a nominal with its fixed parts (« d'après »)."""
+    for c in token.children:
+        if c.dep_ == "case" and c.i < token.i:
+            return clause.norm(c.text) + "".join(clause.norm(f.text) for f in c.children if f.dep_ == "fixed")
+    return None
 
 
 def _in_source(token: Token, sources: frozenset[str]) -> bool:
     """A word inside a phrase introduced by « selon » / « d'après » (climbing complements only)."""
     t = token
     for _ in range(8):
-        if clause.case_word(t) in sources:
+        if clause.case_word(t) in sources or _case_phrase(t) in sources:
             return True
         if t.dep_ not in _SOURCE_CLIMB or t.head == t:
             return False
