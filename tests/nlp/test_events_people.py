@@ -201,3 +201,37 @@ def test_events_people_source_is_no_participant(nlp):
     found, names = _run(nlp, text, dates={"samedi": "2026-03-07"})
     (flood,) = [e for e in found if e.type == "flood"]
     assert not any("Bureau" in n for n in _who(flood, names))
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Le ministre Hugo Ravel a quitté la salle sans un mot.\n\nLa rupture a été consommée lundi, au terme d'une réunion tendue.", "Hugo Ravel"),
+        ("La maire Lucie Brohan a reçu les commerçants. Une réunion avait déjà eu lieu lundi.", "Lucie Brohan"),
+    ],
+)
+def test_events_people_sentence_naming_nobody_takes_the_subject_before(nlp, text, person):
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert not meeting.local_participants
+    assert person in _who(meeting, names, context=True)
+
+
+def test_events_people_subject_before_is_not_taken_from_far_away(nlp):
+    filler = " ".join(["Le chantier a pris du retard pendant des mois."] * 20)
+    text = f"La maire Lucie Brohan a reçu les commerçants.\n\n{filler}\n\nUne réunion a eu lieu lundi."
+    found, names = _run(nlp, text, dates={"lundi": "2025-03-10"})
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert "Lucie Brohan" not in _who(meeting, names, context=True)
+
+
+def test_events_people_news_of_the_day_takes_the_names_of_the_title_line(nlp):
+    text = (
+        "Le RC Vernon se sépare de son entraîneur Paul Girard\n\n"
+        "Le club a limogé lundi son entraîneur après une série de cinq défaites consécutives en championnat.\n\n"
+        "Une réunion a eu lieu mardi avec les joueurs."
+    )
+    found, names = _run(nlp, text, published="2025-03-11", dates={"lundi": "2025-03-10", "mardi": "2025-03-11"},
+                        body_start=text.index("Le club"))  # fmt: skip
+    (fired,) = [e for e in found if e.type == "dismissal"]
+    assert {"RC Vernon", "Paul Girard"} <= _who(fired, names, context=True)
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert not {"RC Vernon", "Paul Girard"} & _who(meeting, names, context=True)  # not the news of the day

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.model import LocalEntity, Mention, Quote
 from chronique.nlp import event_clause as clause
-from chronique.nlp.quote_speakers import Resolver, Who
+from chronique.nlp.quote_speakers import DESCRIPTION_REACH, Resolver, Who
 
 _VERB = frozenset({"VERB", "AUX"})
 INTRODUCTION_WORDS = 8  # how far from a name its introduction (« chef de la délégation X, ») may lie
@@ -169,6 +169,15 @@ class People:
         if before is not None and (before.pos_ == "ADP" or (before.pos_ == "DET" and first.start > 1 and self.doc[first.start - 2].pos_ == "ADP")):
             return None  # « … du FC X a » : a complement, not the subject
         return m.local
+
+    def previous_subject(self, sentence_start: int, body_start: int = 0) -> int | None:
+        """The person last named as a subject just before a sentence (« X a quitté la réunion.
+        La rupture a été consommée lundi. »): who a sentence naming nobody is about. A body
+        sentence does not reach back into the title line."""
+        reach = DESCRIPTION_REACH if sentence_start < body_start else min(DESCRIPTION_REACH, sentence_start - body_start)
+        if reach <= 0:
+            return None
+        return self._local(self.resolver.pronoun(sentence_start, "son", reach=reach))
 
     def members(self, group: Token) -> list[int]:
         """People the article introduces with a group noun's word (« les délégations » ->

@@ -11,7 +11,10 @@ cue adds nothing, unless the quotation gives no date and the trigger's lead does
   by a title line, and the speaker of the cue the trigger stands in, resolved by
   :mod:`event_people`. When the clause names fewer than two, the rest of its
   sentence, and the people introduced with the word of a group subject (« les
-  délégations »), give ``context_participants`` (shown, never used to merge). A
+  délégations »), give ``context_participants`` (shown, never used to merge); a
+  sentence naming nobody takes the person last named as a subject just before it;
+  the main clause of the lead's first sentence, the news of the day, takes the
+  names of the title line. A
   name after « selon » is a source, a place after « à / en / dans » the event's
   place; a dateline names no one.
 * Date, in order: a timex in the trigger's own phrase (« l'appel d'octobre »,
@@ -487,6 +490,11 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         i = bisect.bisect_right(cue_starts, pos) - 1
         return cues[i][2] if i >= 0 and cues[i][0] <= pos < cues[i][1] else None
 
+    headline: list[int] = []  # who the title line names, when the text begins with one
+    title_end = text.find("\n")
+    if 0 < title_end < body_start:
+        headline = list(dict.fromkeys(m.local for m in mentions if m.end <= title_end and m.local is not None and m.label != "MISC"))
+
     found: list[tuple[Token, Trigger]] = []
     for token in doc:
         t = match(token)
@@ -523,6 +531,14 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
             rest = set(range(whole.start, whole.end)) if whole is not None else set()
             more, _, _ = _participants(reader, rest - scope, None, anchor)
             context += [p for p in more if p not in participants and p not in context and reader.entity_names.get(p) != place]
+        lead_start, first_end, _ = dater.lead
+        main = verb is not None and any(h.dep_ == "ROOT" for h in [verb, *clause.xcomp_heads(verb)])
+        if len(participants) < 2 and main and lead_start <= token.idx < first_end:  # the news of the day: the headline's names
+            context += [p for p in headline if p not in participants and p not in context and reader.entity_names.get(p) != place]
+        if not participants and not context:  # its sentence names nobody: the subject of the sentence before
+            before = reader.people.previous_subject(sentence.start, body_start)
+            if before is not None:
+                context.append(before)
         if len(participants) + len(context) < 2 and t.family not in SPOKEN:  # still too few: the sentences on either side
             for lo_, hi_ in _neighbours(reader, sentence, lo, hi):
                 near = doc.char_span(lo_, hi_, alignment_mode="expand")
