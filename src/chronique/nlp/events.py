@@ -379,6 +379,7 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
     found: list[int] = []
     place: str | None = None
     seen: set[int] = set()
+    sourced: list[int] = []  # where the names of a source end (« selon X »)
     for i in sorted(scope):
         mi = reader.token_mention.get(i)
         if mi is None or mi in seen:
@@ -390,7 +391,8 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else doc[i]
         cw = clause.case_word(root)
-        if cw in sources or (span is not None and _after_source(doc, span.start, sources)):
+        if cw in sources or (span is not None and _after_source(doc, span.start, sources)) or (sourced and reader.text[sourced[-1] : m.start].strip() == "("):
+            sourced.append(m.end)  # (and its acronym in brackets after it)
             continue
         if m.label == "LOC" and cw in places and place is None and (root.head in (verb, trigger) or root.head.head in (verb, trigger)):
             place = m.text
