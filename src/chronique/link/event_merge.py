@@ -19,7 +19,10 @@ back (possessive, demonstrative) joins it whoever it names (« l'avocate génér
 then « dans son réquisitoire », said of her),
 statements excepted (an article tells many). Only
 definite noun phrases re-tell (« l'appel », « cette réunion »); « un sommet » or
-an undated verb tells something new, which the timeline cannot place.
+an undated verb tells something new, which the timeline cannot place — except as a
+facet: events of one family told in one paragraph on one date (or undated, without
+an article), one of them naming a single party, are one happening (a verdict told
+defendant by defendant). Deaths on the very day of a disaster are the disaster's.
 """
 
 from __future__ import annotations

@@ -31,6 +31,16 @@ cue adds nothing, unless the quotation gives no date and the trigger's lead does
   and never dates it, nor does « jusqu'à »; a day after « depuis » (« depuis
   lundi ») says when it began.
 
+Also, for articles never seen: coordinated subjects and « l'une de ses N » bring the
+people introduced with N's word (a « vice-N » is an N); an organisation that took part
+brings the people whose role names it (« la porte-parole de Y, X », « X (Y) »), and a
+quotation's speaker the organisation named in their role; a clause still short of two
+names takes those of the sentences beside it in its paragraph; the places of a
+sentence about a disaster's centre (« l'épicentre ») are the disaster's. A date inside
+a source phrase (« selon le bilan publié jeudi ») is the source's; a clause opened by
+« lorsque / quand » takes its main clause's date; a day named beats a bare clock time
+in the same clause; bylines and date lines are no part of the lead.
+
 Events carry in-document entity indexes (``local_participants``); corpus ids are
 filled in by the timeline once entities are linked.
 """
