@@ -200,3 +200,37 @@ def test_timeline_anaphor_goes_to_the_happening_its_sentence_names():
     items = build_timeline([a], _story(a))
     call = next(t for t in items if t.type == "phone_call")
     assert len(call.evidence) == 2  # Bruno, named beside the clause, picks the call over the talk with Carla
+
+
+# --- unseen-article rules (issue 4) ---
+
+
+@pytest.mark.parametrize(
+    "dates, who, paragraph_break, items",
+    [
+        (("2026-03-05", "2026-03-05"), ([0], [1]), False, 1),  # one verdict, one party per sentence
+        (("2026-03-05", None), ([0], [1]), False, 1),  # the undated one tells the same day's verdict
+        (("2026-03-05", "2026-03-05"), ([0], [1]), True, 2),  # another paragraph: another happening
+        (("2026-03-05", "2026-03-06"), ([0], [1]), False, 2),  # another day
+        (("2026-03-05", "2026-03-05"), ([0, 1], [0, 2]), False, 2),  # two parties each, sharing one: two happenings
+    ],
+)
+def test_timeline_paragraph_facets_are_one_happening(dates, who, paragraph_break, items):
+    sep = "\n" if paragraph_break else " "
+    text = f"Anne a été condamnée jeudi.{sep}Bruno a été acquitté ce jour-là."
+    a = _doc("d-01", text, "condamnée", "sentence", dates[0], "ABC")
+    a.events[0].local_participants = who[0]
+    start = text.index("acquitté")
+    second = Span(text.index("Bruno"), len(text), text[text.index("Bruno") :])
+    a.events.append(Event("v-2", "sentence", start, start + 8, "acquitté", dates[1], sentence=second, local_participants=who[1]))
+    assert len(build_timeline([a], _story(a))) == items
+
+
+@pytest.mark.parametrize("death_date, merged", [("2023-06-17", True), ("2023-06-18", False)])
+def test_timeline_deaths_on_a_disasters_day_are_the_disasters(death_date, merged):
+    a = _doc("d-01", "Le pont de Brivel s'est effondré samedi.", "effondré", "accident", "2023-06-17", "A")
+    b = _doc("d-02", "Deux passants ont trouvé la mort.", "trouvé", "death", death_date, "")
+    items = build_timeline([a, b], _story(a, b))
+    assert len(items) == (1 if merged else 2)
+    if merged:
+        assert items[0].type == "accident"

@@ -268,3 +268,84 @@ def test_events_offsets_are_exact(nlp, seeds_dir):
         assert e.sentence is not None and text[e.sentence.start : e.sentence.end] == e.sentence.text
         assert e.sentence.start <= e.start < e.sentence.end
         assert e.id.startswith("v-")
+
+
+# --- unseen-article rules (issue 4): invented sentences, none from a gold article ---
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Un puissant tremblement de terre a secoué samedi la région de Valdorme.", "earthquake"),  # adjective read as the noun
+        ("La secousse, d'une magnitude de 5,2, a réveillé la vallée.", "earthquake"),
+        ("Deux randonneurs ont trouvé la mort dans la montagne.", "death"),
+        ("Les deux partis se sont entendus jeudi sur un compromis.", "agreement"),
+        ("Le syndicat a annoncé la conclusion d'un accord avec la direction.", "agreement"),
+        ("Le conseil a adopté le paquet de mesures fiscales.", "vote"),
+        ("Un rassemblement a eu lieu devant la mairie de Brescourt.", "protest"),
+        ("Son ancien associé écope de deux ans de prison.", "sentence"),  # the verb the tagger reads as the noun
+    ],
+)
+def test_events_more_trigger_words(nlp, text, etype):
+    found, _ = _run(nlp, text, dates={})
+    assert _of_type(found, etype), [(e.type, e.trigger) for e in found]
+
+
+def test_events_when_clause_takes_the_main_clauses_date(nlp):
+    text = "Il était midi, jeudi 4 juin, quand la fédération Arvelis a proclamé la conclusion d'un accord."
+    found, _ = _run(nlp, text, published="2026-06-05", dates={"jeudi 4 juin": "2026-06-04"})
+    (deal,) = _of_type(found, "agreement")
+    assert deal.date == "2026-06-04"
+
+
+def test_events_date_of_a_source_is_not_the_events(nlp):
+    text = "D'après le rapport de la préfecture diffusé jeudi, la tempête a détruit trois hangars.\n\nRien d'autre."
+    found, _ = _run(nlp, text, dates={"jeudi": "2026-02-12"})
+    (storm,) = _of_type(found, "storm")
+    assert storm.date != "2026-02-12"
+
+
+def test_events_a_day_named_beats_a_bare_clock_time(nlp):
+    text = "Au nord, un séisme a eu lieu à 6 h 10, heure locale, vendredi matin, selon les sismologues."
+    found, _ = _run(nlp, text, dates={"6 h 10, heure locale": "2026-03-08T06:10", "vendredi matin": "2026-03-06TMO"})
+    (quake,) = _of_type(found, "earthquake")
+    assert quake.date == "2026-03-06"
+
+
+def test_events_lead_reference_date_not_from_a_byline(nlp):
+    text = (
+        "Un incendie a ravagé dans la nuit de vendredi à samedi un entrepôt de Castelbrune.\n"
+        "Mis à jour le 9 mars à 10 h 05\n"
+        "Les pompiers ont lutté toute la nuit. L'incendie a détruit la toiture et deux camions."
+    )
+    dates = {"nuit de vendredi à samedi": "2026-03-06TNI", "9 mars à 10 h 05": "2026-03-09T10:05"}
+    found, _ = _run(nlp, text, published="2026-03-09", dates=dates)
+    fires = sorted(_of_type(found, "fire"), key=lambda e: e.start)
+    assert fires[-1].date not in (None, "2026-03-09")
+
+
+def test_events_disaster_centre_names_where_it_struck(nlp):
+    text = "Un séisme a secoué la région samedi soir. L'épicentre se situe sous la ville de Montreval, à dix kilomètres de profondeur."
+    found, names = _run(nlp, text, dates={"samedi soir": "2026-03-07TEV"})
+    quake = _of_type(found, "earthquake")[0]
+    assert any("Montreval" in names[i] for i in quake.context_participants + quake.local_participants)
+
+
+def test_events_neighbouring_sentence_gives_context(nlp):
+    text = "La société Brocalm et son architecte Hugues Marsan sont poursuivis. Deux ouvriers avaient trouvé la mort le 3 mai 2022."
+    found, names = _run(nlp, text, dates={"3 mai 2022": "2022-05-03"})
+    (death,) = _of_type(found, "death")
+    assert {"Brocalm", "Hugues Marsan"} & {names[i] for i in death.context_participants}
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        ("Le ministre a assisté aux pourparlers.", "pourparlers", "pointer"),  # the ones told, whoever took part
+        ("Le ministre a commenté les pourparlers.", "pourparlers", "definite"),
+    ],
+)
+def test_events_partaking_in_a_definite_happening_points_back(nlp, text, trigger, expected):
+    found, _ = _run(nlp, text, dates={})
+    (e,) = [e for e in found if e.trigger == trigger]
+    assert e.definite == expected

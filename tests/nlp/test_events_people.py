@@ -152,6 +152,55 @@ def test_events_people_dateline_is_no_participant(nlp):
     assert meeting.sentence.start == body
 
 
+# --- unseen-article rules (issue 4): invented sentences, none from a gold article ---
+
+
+def test_events_people_coordinated_descriptions_bring_the_people_introduced_with_them(nlp):
+    text = (
+        "La société Brocalm, l'une de ses architectes et un ancien conseiller municipal comparaissent depuis lundi.\n\n"
+        "Sur le banc : son architecte principale, Hélène Varday, et Jordan Pelissac, ancien conseiller municipal."
+    )
+    found, names = _run(nlp, text, dates={"depuis lundi": "2026-03-02"})
+    (trial,) = [e for e in found if e.type == "trial"]
+    assert {"Hélène Varday", "Jordan Pelissac"} <= _who(trial, names, context=True)
+
+
+def test_events_people_group_word_holds_prefixed_titles(nlp):
+    text = (
+        "Les recteurs se sont réunis lundi à Valmont.\n\n"
+        "« Le calendrier est intenable », a dit le vice-recteur de l'académie nord, Bastien Orlan."
+    )
+    found, names = _run(nlp, text, dates={"lundi": "2026-03-02"})
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert "Bastien Orlan" in _who(meeting, names, context=True)
+
+
+def test_events_people_speaker_speaks_for_the_organisation_in_their_role(nlp):
+    text = "« Les réserves sont vides », a averti mardi Irène Solvik, porte-parole de la fondation Arbelia, devant la presse."
+    found, names = _run(nlp, text, dates={"mardi": "2026-03-03"})
+    said = [e for e in found if e.type == "declaration" and "Irène Solvik" in _who(e, names)]
+    assert said and any("Arbelia" in n for e in said for n in _who(e, names, context=True))
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "La porte-parole du SNPX, Odile Ferrand, craint le pire.",
+        "« Nous tiendrons », prévient Odile Ferrand (SNPX).",
+    ],
+)
+def test_events_people_organisation_takes_part_with_its_representative(nlp, introduction):
+    text = f"Le SNPX appelle à une grève jeudi dans les ateliers de Corvel.\n\n{introduction}"
+    found, names = _run(nlp, text, dates={"jeudi": "2026-03-05"})
+    (strike,) = [e for e in found if e.type == "strike"]
+    assert "Odile Ferrand" in _who(strike, names, context=True)
+
+
+def test_events_people_source_is_no_participant(nlp):
+    text = "La crue, d'une hauteur de 6 mètres selon le Bureau hydrologique de Narcy (BHN), a touché samedi la ville de Ponthelin."
+    found, names = _run(nlp, text, dates={"samedi": "2026-03-07"})
+    (flood,) = [e for e in found if e.type == "flood"]
+    assert not any("Bureau" in n or "BHN" in n for n in _who(flood, names))
 @pytest.mark.parametrize(
     "text, person",
     [

@@ -19,7 +19,10 @@ back (possessive, demonstrative) joins it whoever it names (« l'avocate génér
 then « dans son réquisitoire », said of her),
 statements excepted (an article tells many). Only
 definite noun phrases re-tell (« l'appel », « cette réunion »); « un sommet » or
-an undated verb tells something new, which the timeline cannot place.
+an undated verb tells something new, which the timeline cannot place — except as a
+facet: events of one family told in one paragraph on one date (or undated, without
+an article), one of them naming a single party, are one happening (a verdict told
+defendant by defendant). Deaths on the very day of a disaster are the disaster's.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from dataclasses import dataclass, field
 
 from chronique.model import Event
 from chronique.nlp.event_dates import compatible, normalise, rank
-from chronique.nlp.event_triggers import SPOKEN, family_of
+from chronique.nlp.event_triggers import DEATH, DISASTER, SPOKEN, family_of, grammar
 
 
 @dataclass(slots=True)
@@ -41,6 +44,7 @@ class Member:
     place: str | None = None  # corpus entity id of the place (or its folded name)
     definite: str | None = None  # « l'appel » (definite), « son réquisitoire » (pointer): may re-tell one already told
     around: frozenset[str] = frozenset()  # named elsewhere in its sentence (breaks ties between antecedents)
+    paragraph: int | None = None  # where its paragraph starts in the document text
 
     @property
     def ids(self) -> set[str]:
@@ -60,6 +64,8 @@ class Cluster:
     ids: set[str] = field(default_factory=set)
 
     def add(self, m: Member) -> None:
+        if family_of(m.event.type) == DISASTER:
+            self.family = DISASTER  # the deaths told first were the disaster's
         self.members.append(m)
         self.participants.update(dict.fromkeys(m.event.participants, 1))
         if m.place:
@@ -77,7 +83,7 @@ def _needed(a: int, b: int) -> int:
 def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int | None:
     """A score (higher is better) when ``m`` may join ``c``, else None; an ``anaphor`` need not share participants."""
     e = m.event
-    if c.story != story or c.family != family_of(e.type):
+    if c.story != story or not _family_fits(c, m):
         return None
     if m.value is not None and not compatible(c.value, m.value):
         return None
@@ -95,6 +101,37 @@ def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int
     return shared * 2 + (3 if same_place else 0) + (1 if m.doc in c.docs() else 0)
 
 
+def _introduced_as_new(e: Event) -> bool:
+    """The trigger follows an indefinite article (« un appel »)."""
+    s = e.sentence
+    if s is None or not s.start <= e.start <= s.end:
+        return False
+    before = s.text[: e.start - s.start].split()
+    return bool(before) and before[-1].lower().replace("’", "'") in grammar().get("indefinite", frozenset())
+
+
+def _family_fits(c: Cluster, m: Member) -> bool:
+    """Same family; or deaths on the very day of a disaster (« deux randonneurs ont péri »)."""
+    family = family_of(m.event.type)
+    if c.family == family:
+        return True
+    return {family, c.family} == {DEATH, DISASTER} and m.precision == "day" and c.precision == "day" and m.value == c.value
+
+
+def _facet(c: Cluster, m: Member, story: str | None) -> bool:
+    """``m`` tells one more party of a happening its paragraph already told, on the same date or
+    undated (« X a été reconnu coupable jeudi … Y a été condamnée à six mois … Z a été acquitté »): one of the two
+    names one party at most."""
+    if m.paragraph is None or c.story != story or c.family != family_of(m.event.type) or c.family in SPOKEN:
+        return False
+    if (m.value is not None and not compatible(c.value, m.value)) or (m.place and c.places and m.place not in c.places):
+        return False
+    if m.value is None and (m.definite or _introduced_as_new(m.event)):
+        return False  # « un appel a duré une heure »: another one; « le réquisitoire de X »: re-mentions decide below
+    return any(x.doc == m.doc and x.paragraph == m.paragraph and (len(x.event.participants) <= 1 or len(m.event.participants) <= 1)
+               for x in c.members)  # fmt: skip
+
+
 def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Cluster]:
     """Clusters of the members (see the module docstring); undated members that fit nowhere are left out."""
     dated = sorted((m for m in members if m.value), key=lambda m: (rank(m.precision), m.doc, m.event.start))
@@ -104,6 +141,8 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
         best, best_score = None, -1
         for c in clusters:
             s = _fit(c, m, story)
+            if s is None and _facet(c, m, story):
+                s = 0
             if s is not None and s > best_score:
                 best, best_score = c, s
         if best is None:
@@ -111,7 +150,14 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
             clusters.append(best)
         best.add(m)
     for m in members:
-        if m.value or not m.definite:
+        if m.value:
+            continue
+        story = story_of.get(m.doc)
+        facets = [c for c in clusters if _facet(c, m, story)]
+        if len(facets) == 1:
+            facets[0].add(m)
+            continue
+        if not m.definite:
             continue
         story = story_of.get(m.doc)
         family = family_of(m.event.type)
@@ -138,6 +184,6 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
     return clusters
 
 
-def member(doc: int, event: Event, place: str | None = None, around: list[str] | None = None) -> Member:
+def member(doc: int, event: Event, place: str | None = None, around: list[str] | None = None, paragraph: int | None = None) -> Member:
     got = normalise(event.date)
-    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, event.definite, frozenset(around or ()))
+    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, event.definite, frozenset(around or ()), paragraph)

@@ -135,7 +135,8 @@ def build_timeline(analyses: list[DocAnalysis], stories: list[Story]) -> list[Ti
         for e in a.events:
             if e.type in NOT_IN_TIMELINE:
                 continue
-            members.append(member(k, e, _place_id(a, e.place), context[id(e)]))
+            paragraph = a.document.text.rfind("\n", 0, e.start) + 1
+            members.append(member(k, e, _place_id(a, e.place), context[id(e)], paragraph))
     items = [_item(c, analyses, context) for c in cluster(members, story_of)]
     items.sort(key=lambda t: (sort_key(t.date), t.story or "", t.summary))
     return items

@@ -134,6 +134,16 @@ def clause_of(trigger: Token) -> tuple[set[int], Token | None]:
     return scope, verb
 
 
+def when_head(verb: Token) -> Token | None:
+    """The main clause a « lorsque / quand » clause is the time of (« il était midi quand … »)."""
+    if not verb.dep_.startswith("advcl") or verb.head == verb:
+        return None
+    when = grammar().get("when", frozenset())
+    if any(c.dep_ == "mark" and norm(c.text) in when for c in verb.children):
+        return verb.head
+    return None
+
+
 def is_negated(verb: Token | None) -> bool:
     if verb is None:
         return False

@@ -24,10 +24,32 @@ from chronique.nlp.quote_speakers import DESCRIPTION_REACH, Resolver, Who
 _VERB = frozenset({"VERB", "AUX"})
 INTRODUCTION_WORDS = 8  # how far from a name its introduction (« chef de la délégation X, ») may lie
 MAX_MEMBERS = 2
+ROLE_GAP = 8  # characters between a name and its role (« , », « , le »)
 _OF = frozenset({"de", "du", "des", "d'"})
+_ONE_OF = frozenset({"un", "une", "l'un", "l'une"})  # « l'une de ses architectes »
 _PERSONAL = frozenset({"il", "elle"})  # third-person singular: one antecedent
 # words that may stand between a subject and its verb (« X s'est », « X n'a pas », « X a »)
 _VERB_GROUP = frozenset({"AUX", "PRON", "ADV", "PART"})
+
+
+def _same_word(word: str, lemma: str) -> bool:
+    """« vice-recteur » is a « recteur », « co-présidente » a « présidente »."""
+    return word == lemma or word.endswith("-" + lemma)
+
+
+def _coordinated(subject: Token) -> list[Token]:
+    """A subject and the subjects coordinated with it (« X, l'une de ses architectes et un ancien
+    conseiller »); « l'une de N » stands for N's word."""
+    out: list[Token] = []
+    stack = [subject]
+    while stack:
+        t = stack.pop()
+        one = t
+        if t.pos_ == "PRON" and clause.norm(t.text) in _ONE_OF:
+            one = next((c for c in t.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), t)
+        out.append(one)
+        stack.extend(c for c in [*t.children, *(one.children if one is not t else ())] if c.dep_ == "conj")
+    return out
 
 
 class People:
@@ -43,6 +65,8 @@ class People:
         self.in_quote = in_quote
         self._resolver: Resolver | None = None
         self._introduced: dict[str, list[int]] = {}  # group noun lemma -> people introduced with it
+        self._affiliated: dict[int, list[int]] = {}  # person -> organisations named in their role
+        self._speakers_for: dict[int, list[int]] | None = None  # organisation -> people who speak for it
 
     @property
     def resolver(self) -> Resolver:
@@ -75,6 +99,40 @@ class People:
                 break
         first, last = self.doc[start], self.doc[end]
         return first.idx, last.idx + len(last)
+
+    def affiliations(self, person: int) -> list[int]:
+        """Organisations named in the role the article gives a person (« X, conseillère de
+        la fondation Y », « la trésorière de l'association W, X »): whom the person speaks for."""
+        if person in self._affiliated:
+            return self._affiliated[person]
+        text = self.doc.text
+        found: list[int] = self._affiliated.setdefault(person, [])
+        for m in self.mentions:
+            if m.local != person or not m.role:
+                continue
+            at = text.find(m.role, max(0, m.start - len(m.role) - ROLE_GAP), m.end + len(m.role) + ROLE_GAP)
+            if at < 0:
+                continue
+            for o in self.mentions:
+                if at <= o.start and o.end <= at + len(m.role) and o.label != "LOC" and o.local not in (None, person, *found):
+                    found.append(o.local)  # (a label of its own: the tagger reads « SNPX » as a person at times)
+        for i, m in enumerate(self.mentions):  # « X (SNPX) »
+            if m.local == person and i + 1 < len(self.mentions):
+                o = self.mentions[i + 1]
+                if o.label != "LOC" and o.local not in (None, person, *found) and text[m.end : o.start].strip() == "(" and text[o.end : o.end + 1] == ")":
+                    found.append(o.local)
+        return found
+
+    def representatives(self, group: int) -> list[int]:
+        """People who speak for an organisation by their role (« X, secrétaire de la fédération Y »,
+        « Z (Y) »): who took part when the organisation did."""
+        if self._speakers_for is None:
+            self._speakers_for = {}
+            people = list(dict.fromkeys(m.local for m in self.mentions if m.label == "PER" and m.local is not None))
+            for p in people:
+                for o in self.affiliations(p):
+                    self._speakers_for.setdefault(o, []).append(p)
+        return self._speakers_for.get(group, [])[:MAX_MEMBERS]
 
     def of_noun(self, noun: Token) -> int | None:
         """The person a pronoun or a title stands for (« il », « la préfète »), if the text named one."""
@@ -138,7 +196,7 @@ class People:
                     continue
                 sent = span.sent
                 near = self.doc[max(sent.start, span.start - INTRODUCTION_WORDS) : min(sent.end, span.end + INTRODUCTION_WORDS)]
-                if any(clause.norm(t.lemma_) == lemma and not (span.start <= t.i < span.end) for t in near):
+                if any(_same_word(clause.norm(t.lemma_), lemma) and not (span.start <= t.i < span.end) for t in near):
                     found.append(m.local)
             self._introduced[lemma] = found
         return found[:MAX_MEMBERS]
@@ -155,11 +213,12 @@ class People:
                 if c.idx < lo:
                     continue  # the parse ran over the line break
                 if c.dep_.startswith("nsubj") or c.dep_ == "obl:agent":
-                    local = self.of_noun(c)
-                    if local is not None and local not in out:
-                        out.append(local)
-                    elif local is None and c.pos_ == "NOUN":
-                        groups.append(c)
+                    for part in _coordinated(c):
+                        local = self.of_noun(part)
+                        if local is not None and local not in out:
+                            out.append(local)
+                        elif local is None and part.pos_ == "NOUN":
+                            groups.append(part)
         if not out and not groups:
             local = self.name_before(verb, lo)
             if local is not None:

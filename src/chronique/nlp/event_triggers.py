@@ -19,6 +19,8 @@ from chronique import langdata
 # families of what is said rather than done: a quotation's cue gives them as a declaration
 # by its speaker, and an article tells so many that a re-mention cannot pick one
 SPOKEN = frozenset({"declaration", "announcement"})
+# a disaster's centre (« épicentre ») says where it struck; deaths on its day are its own
+DISASTER, DEATH = "disaster", "death"
 _REFLEXIVE = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -104,10 +106,20 @@ def _has_reflexive(token: Token) -> bool:
     return any(c.dep_.startswith("expl") or (c.pos_ == "PRON" and _norm(c.text) in _REFLEXIVE and c.i < token.i) for c in token.children)
 
 
+def _swapped(token: Token) -> bool:
+    """A noun the tagger read as the adjective of the adjective before it (« un puissant
+    tremblement de terre »: « puissant » NOUN, « tremblement » ADJ + amod)."""
+    head = token.head
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and head.i == token.i - 1 and head.pos_ in _NOUN_POS
+
+
 def match(token: Token) -> Trigger | None:
     """The trigger this token heads, or None."""
     pos = token.pos_
-    if pos not in _NOUN_POS and pos not in _VERB_POS:
+    swapped = _swapped(token)
+    if swapped:
+        pos = "NOUN"
+    elif pos not in _NOUN_POS and pos not in _VERB_POS:
         return None
     candidates = lexicon().get(_norm(token.lemma_)) or lexicon().get(_norm(token.text))
     if not candidates:
@@ -119,7 +131,7 @@ def match(token: Token) -> Trigger | None:
         if t.reflexive and not _has_reflexive(token):
             continue
         if t.with_:
-            near = near if near is not None else _near_words(token)
+            near = near if near is not None else _near_words(token) | (_near_words(token.head) if swapped else set())
             if not (t.with_ & near):
                 continue
         if t.without and _vetoed(token, t.without):

@@ -31,6 +31,16 @@ cue adds nothing, unless the quotation gives no date and the trigger's lead does
   and never dates it, nor does « jusqu'à »; a day after « depuis » (« depuis
   lundi ») says when it began.
 
+Also, for articles never seen: coordinated subjects and « l'une de ses N » bring the
+people introduced with N's word (a « vice-N » is an N); an organisation that took part
+brings the people whose role names it (« la porte-parole de Y, X », « X (Y) »), and a
+quotation's speaker the organisation named in their role; a clause still short of two
+names takes those of the sentences beside it in its paragraph; the places of a
+sentence about a disaster's centre (« l'épicentre ») are the disaster's. A date inside
+a source phrase (« selon le bilan publié jeudi ») is the source's; a clause opened by
+« lorsque / quand » takes its main clause's date; a day named beats a bare clock time
+in the same clause; bylines and date lines are no part of the lead.
+
 Events carry in-document entity indexes (``local_participants``); corpus ids are
 filled in by the timeline once entities are linked.
 """
@@ -49,8 +59,10 @@ from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
 from chronique.nlp.event_dates import normalise, week_of
 from chronique.nlp.event_people import People
-from chronique.nlp.event_triggers import SPOKEN, Trigger, grammar, match
+from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, match
 
+# a time of day alone, with its zone at most (« 6 h 10 », « à 18:30 », « 23 h, heure de Paris », « 9 h GMT »)
+_CLOCK = re.compile(r"^(?:à\s+)?\d{1,2}\s*(?:h|heures?|:)\s*(?:\d{2})?(?:[\s,]+(?:heure\s+\S+(?:\s+\S+)?|GMT|UTC)\S*)?$", re.IGNORECASE)
 _ENDED = re.compile(r"[.!?…][\s»”\"’)]*$")  # a complete sentence's last characters
 LEAD_PARAGRAPHS = 2  # paragraphs of the body that make the lead
 REFERENCE_DAYS = 7  # how far before publication the lead's reference date may lie
@@ -65,6 +77,7 @@ class _Date:
     precision: str
     char: int
     start_of: bool = False  # « à partir de jeudi », « dès lundi »: when something durative begins
+    clock: bool = False  # a time of day alone (« à 6 h 10 »): its day is inferred, a day named beside it says more
 
 
 class _Reader:
@@ -89,6 +102,7 @@ class _Reader:
                 self.token_mention.setdefault(t.i, i)
         g = grammar()
         since, until, from_ = g.get("since", frozenset()), g.get("until", frozenset()), g.get("from", frozenset())
+        sources = g.get("source", frozenset())
         self.dates: list[_Date] = []
         self.token_date: dict[int, int] = {}
         for tx in timexes:
@@ -106,8 +120,10 @@ class _Reader:
                     words.add(clause.norm(doc[span.start - 2].text))
             if words & until or (words & since and got[1] != "day"):
                 continue  # « jusqu'à vendredi », « depuis 2020 » bound; « depuis lundi » says when it began
+            if _in_source(span.root, sources):
+                continue  # « d'après le rapport diffusé jeudi »: when the source spoke, not when it happened
             k = len(self.dates)
-            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_)))
+            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_), bool(_CLOCK.match(tx.text.strip()))))
             for t in span:
                 self.token_date[t.i] = k
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
@@ -124,6 +140,44 @@ class _Reader:
         return sorted({self.token_date[i] for i in tokens if i in self.token_date})
 
 
+_SOURCE_CLIMB = frozenset({"nmod", "acl", "obj", "obl", "obl:mod", "obl:arg", "appos", "xcomp"})
+
+
+def _case_phrase(token: Token) -> str | None:
+    """The preposition introducing a nominal with its fixed parts (« d'après »)."""
+    for c in token.children:
+        if c.dep_ == "case" and c.i < token.i:
+            return clause.norm(c.text) + "".join(clause.norm(f.text) for f in c.children if f.dep_ == "fixed")
+    return None
+
+
+def _in_source(token: Token, sources: frozenset[str]) -> bool:
+    """A word inside a phrase introduced by « selon » / « d'après » (climbing complements only)."""
+    t = token
+    for _ in range(8):
+        if clause.case_word(t) in sources or _case_phrase(t) in sources:
+            return True
+        if t.dep_ not in _SOURCE_CLIMB or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _prose(text: str, start: int, end: int) -> bool:
+    """A line of the article's prose: a short line that ends no sentence is a title, a byline
+    or a date line (« Mis à jour le … »), never part of the lead nor its reference date."""
+    line = text[start:end]
+    return len(line.split()) >= MIN_LEAD_WORDS or line.rstrip().endswith((".", "»", "”", '"'))
+
+
+def _after_source(doc: Doc, start: int, sources: frozenset[str]) -> bool:
+    """« selon X », « selon le X » right before a name: who reports, not who took part."""
+    k = start - 1
+    if k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and clause.norm(doc[k].text) in sources
+
+
 def _lead(reader: "_Reader", body_start: int) -> tuple[int, int, int]:
     """(start, end of the lead's first sentence, end of the lead) as character offsets."""
     text = reader.text
@@ -133,8 +187,7 @@ def _lead(reader: "_Reader", body_start: int) -> tuple[int, int, int]:
         if line.strip():
             paragraphs.append((pos, pos + len(line)))
         pos += len(line) + 1
-    while paragraphs and len(text[paragraphs[0][0] : paragraphs[0][1]].split()) < MIN_LEAD_WORDS and not text[paragraphs[0][0] : paragraphs[0][1]].rstrip().endswith((".", "»", "”", '"')):
-        paragraphs.pop(0)
+    paragraphs = [(s, e) for s, e in paragraphs if _prose(text, s, e)]
     if not paragraphs:
         return 0, 0, 0
     start = paragraphs[0][0]
@@ -174,6 +227,18 @@ def _sentence(reader: "_Reader", token: Token) -> Span:
     while e > s and text[e - 1].isspace():
         e -= 1
     return Span(s, e, text[s:e])
+
+
+def _neighbours(reader: "_Reader", sentence: Span, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences just before and just after ``sentence`` inside its paragraph ``lo:hi``."""
+    k = bisect.bisect_right(reader.sent_starts, sentence.start) - 1
+    out = []
+    if k >= 1 and reader.sent_ends[k - 1] > lo:  # (a parse that ran over the line break starts it at the line)
+        out.append((max(lo, reader.sent_starts[k - 1]), min(reader.sent_ends[k - 1], sentence.start)))
+    j = bisect.bisect_left(reader.sent_starts, sentence.end)
+    if j < len(reader.sent_starts) and reader.sent_starts[j] < hi:
+        out.append((reader.sent_starts[j], min(reader.sent_ends[j], hi)))
+    return out
 
 
 class _Dater:
@@ -235,6 +300,8 @@ class _Dater:
             ok.append(self.r.dates[k])
         if not ok:
             return None
+        if not all(d.clock for d in ok):
+            ok = [d for d in ok if not d.clock]  # « a eu lieu à 6 h 10, vendredi matin »: the day named
         return min(ok, key=lambda d: min(abs(d.start - trigger.i), abs(d.end - 1 - trigger.i)))
 
     def date(self, trigger: Token, scope: set[int], verb: Token | None, lead: bool = True) -> tuple[str, str] | None:
@@ -274,6 +341,11 @@ class _Dater:
                 d = self._nearest(trigger, r.dates_in(clause.subtree(head)))
                 if d:
                     return d.value, d.precision
+            when = clause.when_head(verb)
+            if when is not None:  # « il était midi, jeudi, quand X a proclamé … »: the main clause's time
+                d = self._nearest(trigger, r.dates_in(clause.subtree(when)))
+                if d:
+                    return d.value, d.precision
         return self._lead_date(trigger, verb) if lead else None
 
     def _lead_date(self, trigger: Token, verb: Token | None) -> tuple[str, str] | None:
@@ -294,7 +366,7 @@ class _Dater:
         if d:
             return d.value, "day"
         for d in reversed(self.r.dates):
-            if d.char >= pos or d.char < start or d.precision != "day":
+            if d.char >= pos or d.char < start or d.precision != "day" or not _prose(self.r.text, *_paragraph(self.r.text, d.char)):
                 continue
             if recent(d):
                 return d.value, "day"
@@ -317,6 +389,7 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
     found: list[int] = []
     place: str | None = None
     seen: set[int] = set()
+    sourced: list[int] = []  # where the names of a source end (« selon X »)
     for i in sorted(scope):
         mi = reader.token_mention.get(i)
         if mi is None or mi in seen:
@@ -328,7 +401,8 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else doc[i]
         cw = clause.case_word(root)
-        if cw in sources or clause.norm(doc[max(0, span.start - 1)].text if span is not None else "") in sources:
+        if cw in sources or (span is not None and _after_source(doc, span.start, sources)) or (sourced and reader.text[sourced[-1] : m.start].strip() == "("):
+            sourced.append(m.end)  # (and its acronym in brackets after it)
             continue
         if m.label == "LOC" and cw in places and place is None and (root.head in (verb, trigger) or root.head.head in (verb, trigger)):
             place = m.text
@@ -378,8 +452,10 @@ def _determiner(noun: Token) -> str | None:
             if word in indefinite:
                 return None  # « un sommet », « la prochaine réunion »
             found = "pointer" if word in pointer else "definite" if word in definite else found
-        elif dep == "case" and word in definite:
-            found = found or "definite"  # « au terme du sommet »: a preposition holding the article
+        elif dep == "case" and (word in definite or "Def" in c.morph.get("Definite")):
+            found = found or "definite"  # « au terme du sommet », « aux pourparlers »: a preposition holding the article
+    if found == "definite" and noun.head.pos_ in ("VERB", "AUX") and clause.norm(noun.head.lemma_) in g.get("partake", frozenset()):
+        return "pointer"  # « Y a assisté aux pourparlers »: the ones told, whoever else took part
     return found
 
 
@@ -391,6 +467,24 @@ def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
         if nxt.head == token and (clause.norm(nxt.lemma_) in t.with_ or clause.norm(nxt.text) in t.with_) and nxt.pos_ == "ADJ":
             end = nxt.idx + len(nxt)
     return start, end
+
+
+def _where_it_struck(reader: _Reader, events: list[Event]) -> None:
+    """« l'épicentre se situe sous la ville de X »: the places a sentence about a
+    disaster's centre names belong to the disasters told before it in the paragraph (context)."""
+    centre = grammar().get("locus", frozenset())
+    doc, text = reader.doc, reader.text
+    for token in doc:
+        if token.pos_ != "NOUN" or clause.norm(token.lemma_) not in centre:
+            continue
+        sentence = _sentence(reader, token)
+        places = [m.local for m in reader.mentions if sentence.start <= m.start < sentence.end and m.label == "LOC" and m.local is not None]
+        if not places:
+            continue
+        lo, _ = _paragraph(text, token.idx)
+        for e in events:
+            if lo <= e.start < token.idx and family_of(e.type) == DISASTER:
+                e.context_participants += [p for p in places if p not in e.local_participants and p not in e.context_participants]
 
 
 def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], timexes: list[Timex], quotes: list[Quote]) -> list[Event]:
@@ -442,6 +536,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         start, end = _trigger_span(doc, token, t)
         sentence = _sentence(reader, token)
         context: list[int] = list(members)
+        for p in participants:  # those who speak for an organisation that took part (« X, secrétaire de la fédération Y »)
+            context += [r for r in reader.people.representatives(p) if r not in participants and r not in context]
         if len(participants) < 2:  # the clause named too few: the sentence's other names, apart
             whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             rest = set(range(whole.start, whole.end)) if whole is not None else set()
@@ -455,6 +551,11 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
             before = reader.people.previous_subject(sentence.start, body_start)
             if before is not None:
                 context.append(before)
+        if len(participants) + len(context) < 2 and t.family not in SPOKEN:  # still too few: the sentences on either side
+            for lo_, hi_ in _neighbours(reader, sentence, lo, hi):
+                near = doc.char_span(lo_, hi_, alignment_mode="expand")
+                more, _, _ = _participants(reader, set(range(near.start, near.end)), None, anchor) if near is not None else ([], None, [])
+                context += [p for p in more if p not in participants and p not in context and reader.entity_names.get(p) != place]
         events.append(
             Event(
                 id=event_id(t.type, str(start), str(end), sentence.text),
@@ -490,8 +591,10 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
                 date=when[0] if when else None,
                 sentence=sentence,
                 local_participants=[q.speaker.local],
+                context_participants=reader.people.affiliations(q.speaker.local),
             )
         )
+    _where_it_struck(reader, events)
     unique: dict[tuple[int, int], Event] = {}
     for e in events:
         unique.setdefault((e.start, e.end), e)
