@@ -22,10 +22,30 @@ def _directions() -> dict[str, str]:
     return {e["lemma"]: e["direction"] for e in langdata.load("temporal_tense_verbs")}
 
 
+def _paragraph(tok: Token) -> tuple[int, int]:
+    """Token bounds of the paragraph (text between line breaks) holding ``tok`` within its sentence: spaCy often
+    runs a heading or a previous paragraph into the next sentence, and a verb across a line break governs nothing."""
+    doc, sent = tok.doc, tok.sent
+    lo = tok.i
+    while lo > sent.start and not _line_break(doc[lo - 1]):
+        lo -= 1
+    hi = tok.i
+    while hi < sent.end - 1 and not _line_break(doc[hi]):
+        hi += 1
+    return lo, hi + 1
+
+
+def _line_break(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+
+
 def _governor(tok: Token) -> Token | None:
-    """The nearest verb above ``tok`` (itself included), or the root of its sentence."""
+    """The nearest verb above ``tok`` (itself included) in its paragraph, or the main verb of that paragraph."""
+    lo, hi = _paragraph(tok)
     t = tok
     for _ in range(5):
+        if not lo <= t.i < hi:
+            break
         if t.pos_ in _VERBAL:
             return t
         cop = next((c for c in t.children if c.dep_ == "cop"), None)
@@ -35,7 +55,10 @@ def _governor(tok: Token) -> Token | None:
             break
         t = t.head
     root = tok.sent.root
-    return root if root.pos_ in _VERBAL else None
+    if lo <= root.i < hi:
+        return root if root.pos_ in _VERBAL else None
+    return next((v for v in tok.doc[lo:hi] if v.pos_ == "VERB" and v.dep_ not in ("acl", "amod", "xcomp")
+                 and v.morph.get("VerbForm") != ["Inf"]), None)
 
 
 def _aux(verb: Token, deps: tuple[str, ...] = ("aux:tense", "aux")) -> Token | None:
@@ -90,6 +113,8 @@ def verb_tense(verb: Token) -> str | None:
             if d:
                 return d
             return verb_tense(head) if head.morph.get("VerbForm") != ["Inf"] else None
+        if head is not verb and head.pos_ == "ADJ":
+            return _directions().get(head.lemma_.lower())  # « prête à reprendre mardi »: a readiness, ahead
         return None
     aux = _aux(verb)
     if passive is not None and aux is None and form and form[0] == "Part":
@@ -144,7 +169,7 @@ def _clause_ahead(doc: Doc, i: int) -> bool:
     """« 40 % des vols pourraient être supprimés jeudi »: whatever the parse, the nearest finite verb before the
     expression in its clause is a conditional or future (or a prospective verb such as « devoir », « aller » before
     an infinitive), through infinitives and passive participles only."""
-    sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = _paragraph(doc[i])[0] if doc.has_annotation("SENT_START") else 0
     for j in range(i - 1, max(sent_start, i - 12) - 1, -1):
         t = doc[j]
         if t.text in _CLAUSE_STOP:
@@ -164,3 +189,41 @@ def _clause_ahead(doc: Doc, i: int) -> bool:
         return (_directions().get(t.lemma_.lower()) == "future" and nxt is not None
                 and nxt.morph.get("VerbForm") == ["Inf"] and t.morph.get("Tense") == ["Pres"])
     return False
+
+
+@lru_cache(maxsize=1)
+def _plan_nouns() -> frozenset[str]:
+    return frozenset(e["word"] for e in langdata.load("temporal_plan_nouns"))
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(e["lemma"] for e in langdata.load("speech_verbs"))
+
+
+def after_plan_noun(doc: Doc, start: int) -> bool:
+    """« une nouvelle assemblée générale lundi »: the expression follows a noun of a scheduled event (through up to
+    two adjectives), so it dates that event rather than the clause's verb."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    j = span.start - 1
+    for _ in range(3):
+        if j < 0:
+            return False
+        t = doc[j]
+        if t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.lower_ in _plan_nouns():
+            return (t.lemma_.lower() in _plan_nouns() or t.lower_ in _plan_nouns()) and not _line_break(t)
+        if t.pos_ != "ADJ":
+            return False
+        j -= 1
+    return False
+
+
+def reported(doc: Doc, start: int, end: int) -> bool:
+    """The expression's governing verb is a verb of saying (« a annoncé le lancement, dès samedi, de … »)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = _governor(span.root)
+    return verb is not None and verb.lemma_.lower() in _speech_lemmas()
