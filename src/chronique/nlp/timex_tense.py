@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from chronique import langdata
+from chronique.nlp.timex_lexicon import key, lexicon
 
 _VERBAL = {"VERB", "AUX"}
 
@@ -156,6 +157,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or not len(span):
         return None
     verb = _governor(span.root)
+    if verb is not None and span.start <= verb.i < span.end and _time_word(verb.text):
+        verb = None  # a weekday tagged as a participle (« Grève jeudi … » in a heading) governs nothing
     tense = verb_tense(verb) if verb is not None else None
     if tense != "future" and _clause_ahead(doc, span.start):
         return "future"
@@ -199,6 +202,12 @@ def _plan_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
     return frozenset(e["lemma"] for e in langdata.load("speech_verbs"))
+
+
+def _time_word(word: str) -> bool:
+    lx = lexicon()
+    w = key(word)
+    return w in lx.weekdays or w in lx.months or w in lx.parts
 
 
 def after_plan_noun(doc: Doc, start: int) -> bool:
