@@ -623,6 +623,11 @@ def test_timex_live_blog_timestamps_belong_to_the_blog_day(timexes, published, e
     assert [t.value for t in found if t.text == expression][:1] == [value]
 
 
+def test_timex_clock_time_in_a_future_sentence_stays_on_the_planned_day(timexes):
+    found = timexes("Le conseil se réunira jeudi à la mairie. À 10 h, les élus voteront le budget.", MONDAY)
+    assert _value_of(found, "10 h") == "2025-05-22T10:00"
+
+
 def test_timex_planned_day_does_not_move_the_story_day(timexes):
     text = ("Les agriculteurs ont manifesté mardi devant la préfecture. Une nouvelle réunion est prévue jeudi. "
             "Vers 16 h, les manifestants se sont dispersés.")
@@ -637,6 +642,9 @@ def test_timex_planned_day_does_not_move_the_story_day(timexes):
         ("La direction était prête à signer l'accord jeudi.", WEDNESDAY, "jeudi", "2025-05-22"),
         ("Le préfet a annoncé la fermeture, dès vendredi, des écoles du secteur.", WEDNESDAY, "vendredi", "2025-05-23"),
         ("Dès lundi, les grévistes ont bloqué le dépôt.", WEDNESDAY, "lundi", "2025-05-19"),
+        ("Le ministre a annoncé dès lundi sa démission.", WEDNESDAY, "lundi", "2025-05-19"),
+        ("Le conseil se réunira mardi à la mairie.", MONDAY, "mardi", "2025-05-20"),  # a future read as passé simple
+        ("Il montra mardi sa colère.", WEDNESDAY, "mardi", "2025-05-20"),
         ("Nouvelle grève jeudi dans les transports", MONDAY, "jeudi", "2025-05-22"),
         ("Le vote a eu lieu lundi au Sénat.", WEDNESDAY, "lundi", "2025-05-19"),
         ("Lire aussi : Les pompiers manquent de moyens\n\nDans la nuit de dimanche à lundi, un entrepôt a été "

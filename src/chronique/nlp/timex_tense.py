@@ -95,6 +95,19 @@ def _surface_tense(verb: Token) -> str | None:
     return "past" if _IMPERFECT_END.search(text) else "present"
 
 
+_FUTURE_AFTER_STEM = re.compile(r"(?:ai|as|a|ons|ez|ont)$")
+
+
+def _future_form(verb: Token) -> bool:
+    """« se réunira », « prendront »: the infinitive (less the e of -re) plus a future ending, which the tagger
+    sometimes reads as a passé simple (« montra », built on the stem alone, is not one)."""
+    text, lemma = verb.text.lower(), verb.lemma_.lower()
+    if not lemma.endswith(("er", "ir", "re")) or verb.morph.get("VerbForm") != ["Fin"]:
+        return False
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return text.startswith(stem) and bool(_FUTURE_AFTER_STEM.fullmatch(text[len(stem):]))
+
+
 def verb_tense(verb: Token) -> str | None:
     """past / present / future of one verb, its auxiliary and prospective or recent-past governors."""
     morph = verb.morph
@@ -142,6 +155,8 @@ def verb_tense(verb: Token) -> str | None:
     if not tense:
         return None
     t = tense[0]
+    if t == "Fut" or (t == "Past" and _future_form(verb)):
+        return "future"
     if t in ("Past", "Imp"):
         return "past"
     if t == "Fut":
@@ -186,7 +201,7 @@ def _clause_ahead(doc: Doc, i: int) -> bool:
             continue
         if form != ["Fin"]:
             return False
-        if t.morph.get("Mood") == ["Cnd"] or t.morph.get("Tense") == ["Fut"]:
+        if t.morph.get("Mood") == ["Cnd"] or t.morph.get("Tense") == ["Fut"] or _future_form(t):
             return True
         nxt = doc[j + 1] if j + 1 < len(doc) else None
         return (_directions().get(t.lemma_.lower()) == "future" and nxt is not None
@@ -230,9 +245,13 @@ def after_plan_noun(doc: Doc, start: int) -> bool:
 
 
 def reported(doc: Doc, start: int, end: int) -> bool:
-    """The expression's governing verb is a verb of saying (« a annoncé le lancement, dès samedi, de … »)."""
+    """The expression comes after the object of a verb of saying that governs it (« a annoncé le lancement, dès
+    samedi, de … »), so it times what was announced; right after the verb (« a annoncé dès lundi sa démission ») it
+    times the saying."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     verb = _governor(span.root)
-    return verb is not None and verb.lemma_.lower() in _speech_lemmas()
+    if verb is None or verb.lemma_.lower() not in _speech_lemmas() or verb.i >= span.start:
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN") for t in doc[verb.i + 1:span.start])

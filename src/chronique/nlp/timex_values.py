@@ -49,6 +49,9 @@ class Context:
         """The day a clock time or part of day belongs to: the last day named in the same paragraph, else publication."""
         if self.day is not None and (at is None or not _BREAK.search(self.text, self.day_end, at)):
             return self.day
+        if (self.day is not None and self.published is not None and self.day > self.published and at is not None
+                and self.tense(at, at + 1) == "future"):
+            return self.day  # « Le conseil se réunira mardi. À 10 h, les élus voteront »: still the planned day
         return self.story_day or self.published
 
 
