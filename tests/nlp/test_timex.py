@@ -602,7 +602,8 @@ _LIVE_BLOG = (
     "18 h 05 – Fin du blocage, nouveau conseil syndical vendredi\n\n"
     "Les derniers dockers sont partis vers 17 h 50. Le syndicat se réunira vendredi à 9 heures.\n\n"
     "11 h 30 – Le préfet sur place\n\n"
-    "Le préfet a rejoint les quais en fin de matinée.\n"
+    "Le préfet a rejoint les quais en fin de matinée.\n\n"
+    "9h05\nLes premiers camions sont refoulés, le blocage doit durer jusqu'à samedi.\n"
 )
 
 
@@ -616,6 +617,7 @@ _LIVE_BLOG = (
         (THURSDAY, "11 h 30", "2025-05-22T11:30"),
         (THURSDAY, "fin de matinée", "2025-05-22TMO"),
         (FRIDAY, "11 h 30", "2025-05-22T11:30"),  # published the day after: the day of the blog's date line
+        (FRIDAY, "9h05", "2025-05-22T09:05"),  # a timestamp alone on its line
     ],
 )
 def test_timex_live_blog_timestamps_belong_to_the_blog_day(timexes, published, expression, value):

@@ -653,11 +653,11 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
     return "TIME", f"{day}T{hh:02d}:{mm:02d}{suffix}"
 
 
-_STAMP_AFTER = re.compile(r"[ \t]*[–—:-][ \t]")
+_STAMP_AFTER = re.compile(r"[ \t]*(?:[–—:.-][ \t]|\n|$)")
 
 
 def stamp(text: str, start: int, end: int) -> bool:
-    """« 16 h 20 – Le ministre arrive »: a clock time opening its line before a dash is a live blog's timestamp."""
+    """« 16 h 20 – Le ministre arrive », or a clock time alone on its line: a live blog's timestamp."""
     return not text[text.rfind("\n", 0, start) + 1:start].strip() and bool(_STAMP_AFTER.match(text, end))
 
 
