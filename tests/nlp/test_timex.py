@@ -689,6 +689,7 @@ def test_timex_hours_of_a_noun_are_a_duration(timexes, text, expression, value):
         ("À la mi-journée, la route restait coupée.", "mi-journée", "2025-05-19TMI", None),
         ("La route était encore coupée dimanche, à la mi-journée.", "mi-journée", "2025-05-18TMI", None),
         ("Les gendarmes sont intervenus mercredi à l'aube.", "mercredi à l'aube", "2025-05-14TMO", None),
+        ("En milieu de journée, le trafic restait perturbé.", "milieu de journée", "2025-05-19TMI", None),
         ("Le réseau doit être achevé d'ici fin 2027.", "fin 2027", "2027", "END"),
         ("Le chauffeur, Marc Vidal, écope de deux ans de prison ferme.", "deux ans", "P2Y", None),
         ("Le procureur a requis cinq ans d'emprisonnement contre le gérant.", "cinq ans", "P5Y", None),

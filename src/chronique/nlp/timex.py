@@ -228,7 +228,7 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
         if result is None:
             continue
         ttype, value = result
-        mod = _mod(m, text, start, ttype) if ttype != "SET" and not value.endswith("_REF") else None
+        mod = _mod(m, text, start, ttype) if ttype != "SET" and not value.endswith(("_REF", "TMI")) else None
         out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value, mod=mod))
         names.append(rule.name)
         _advance(ctx, rule.name, ttype, value, start, end)

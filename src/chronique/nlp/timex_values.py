@@ -96,8 +96,13 @@ def _part_code(word: str | None) -> str | None:
     return e["code"] if e else None
 
 
+def _mid_day(code: str | None, m: re.Match) -> str | None:
+    """« en milieu de journée » is mid-day (TMI), not the daytime with a boundary."""
+    return "MI" if code == "DT" and key(_g(m, "pbnd") or "") == "milieu" else code
+
+
 def _with_part(day_value: str, m: re.Match) -> tuple[str, str]:
-    code = _part_code(_g(m, "part"))
+    code = _mid_day(_part_code(_g(m, "part")), m)
     if code:
         return "TIME", f"{day_value}T{code}"
     return "DATE", day_value
@@ -431,7 +436,7 @@ def this_part(m: re.Match, c: Context) -> Value:
 
 
 def part_alone(m: re.Match, c: Context) -> Value:
-    code = _part_code(m["part"])
+    code = _mid_day(_part_code(m["part"]), m)
     if code == "DT" and not m["pbnd"]:
         return None  # « la journée » alone is rarely a time
     base = c.anchor_day(m.start())
