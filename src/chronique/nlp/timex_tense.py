@@ -159,8 +159,6 @@ def verb_tense(verb: Token) -> str | None:
         return "future"
     if t in ("Past", "Imp"):
         return "past"
-    if t == "Fut":
-        return "future"
     if _directions().get(lemma) == "future":
         return "future"
     return "present"
@@ -236,7 +234,7 @@ def after_plan_noun(doc: Doc, start: int) -> bool:
         if j < 0:
             return False
         t = doc[j]
-        if t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.lower_ in _plan_nouns():
+        if t.pos_ in ("NOUN", "PROPN"):  # a heading's capitalised « Grève » may be tagged a proper noun
             return (t.lemma_.lower() in _plan_nouns() or t.lower_ in _plan_nouns()) and not _line_break(t)
         if t.pos_ != "ADJ":
             return False
