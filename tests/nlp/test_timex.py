@@ -592,3 +592,109 @@ def test_timex_decades_and_centuries_counted_from_publication(timexes, text, exp
 )
 def test_timex_spans_leave_a_leading_preposition_out(timexes, text, expression):
     assert expression in [t.text for t in timexes(text, MONDAY)]
+
+
+THURSDAY, FRIDAY = "2025-05-22", "2025-05-23"
+
+_LIVE_BLOG = (
+    "EN DIRECT. Les dockers bloquent le port\n\n"
+    "Jeudi 22 mai 2025, mis à jour à 18 h 10\n\n"
+    "18 h 05 – Fin du blocage, nouveau conseil syndical vendredi\n\n"
+    "Les derniers dockers sont partis vers 17 h 50. Le syndicat se réunira vendredi à 9 heures.\n\n"
+    "11 h 30 – Le préfet sur place\n\n"
+    "Le préfet a rejoint les quais en fin de matinée.\n\n"
+    "9h05\nLes premiers camions sont refoulés, le blocage doit durer jusqu'à samedi.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "published, expression, value",
+    [
+        (THURSDAY, "18 h 05", "2025-05-22T18:05"),  # not the Friday named on its line
+        (THURSDAY, "vendredi", "2025-05-23"),  # a plan in a heading: the coming Friday
+        (THURSDAY, "17 h 50", "2025-05-22T17:50"),  # the plan does not move the day the blog is on
+        (THURSDAY, "9 heures", "2025-05-23T09:00"),  # a time in the plan's own sentence stays with it
+        (THURSDAY, "11 h 30", "2025-05-22T11:30"),
+        (THURSDAY, "fin de matinée", "2025-05-22TMO"),
+        (FRIDAY, "11 h 30", "2025-05-22T11:30"),  # published the day after: the day of the blog's date line
+        (FRIDAY, "9h05", "2025-05-22T09:05"),  # a timestamp alone on its line
+    ],
+)
+def test_timex_live_blog_timestamps_belong_to_the_blog_day(timexes, published, expression, value):
+    found = timexes(_LIVE_BLOG, published)
+    assert [t.value for t in found if t.text == expression][:1] == [value]
+
+
+def test_timex_clock_time_in_a_future_sentence_stays_on_the_planned_day(timexes):
+    found = timexes("Le conseil se réunira jeudi à la mairie. À 10 h, les élus voteront le budget.", MONDAY)
+    assert _value_of(found, "10 h") == "2025-05-22T10:00"
+
+
+def test_timex_planned_day_does_not_move_the_story_day(timexes):
+    text = ("Les agriculteurs ont manifesté mardi devant la préfecture. Une nouvelle réunion est prévue jeudi. "
+            "Vers 16 h, les manifestants se sont dispersés.")
+    found = timexes(text, WEDNESDAY)
+    assert _value_of(found, "jeudi") == "2025-05-22"
+    assert _value_of(found, "16 h") == "2025-05-20T16:00"
+
+
+@pytest.mark.parametrize(
+    "text, published, expression, value",
+    [
+        ("La direction était prête à signer l'accord jeudi.", WEDNESDAY, "jeudi", "2025-05-22"),
+        ("Le préfet a annoncé la fermeture, dès vendredi, des écoles du secteur.", WEDNESDAY, "vendredi", "2025-05-23"),
+        ("Dès lundi, les grévistes ont bloqué le dépôt.", WEDNESDAY, "lundi", "2025-05-19"),
+        ("Le ministre a annoncé dès lundi sa démission.", WEDNESDAY, "lundi", "2025-05-19"),
+        ("Le conseil se réunira mardi à la mairie.", MONDAY, "mardi", "2025-05-20"),  # a future read as passé simple
+        ("Il montra mardi sa colère.", WEDNESDAY, "mardi", "2025-05-20"),
+        ("Nouvelle grève jeudi dans les transports", MONDAY, "jeudi", "2025-05-22"),
+        ("Le vote a eu lieu lundi au Sénat.", WEDNESDAY, "lundi", "2025-05-19"),
+        ("Lire aussi : Les pompiers manquent de moyens\n\nDans la nuit de dimanche à lundi, un entrepôt a été "
+         "incendié, a annoncé lundi la police.", WEDNESDAY, "nuit de dimanche à lundi", "2025-05-18TNI"),
+    ],
+)
+def test_timex_weekday_direction_of_plans_and_past_nights(timexes, text, published, expression, value):
+    assert _value_of(timexes(text, published), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("L'explosion s'est produite à 22 h 15, heure locale, vendredi soir.", "22 h 15", "2025-05-16T22:15"),
+        ("Le dernier train est parti à 0 h 20, dimanche.", "0 h 20", "2025-05-18T00:20"),
+    ],
+)
+def test_timex_clock_time_takes_the_day_written_after_it(timexes, text, expression, value):
+    assert _value_of(timexes(text, MONDAY), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Ils sont arrivés au refuge après quatre heures de marche.", "quatre heures", "PT4H"),
+        ("Après 2 h de débat, le texte a été adopté.", "2 h", "PT2H"),
+        ("Il a fallu dix heures d'attente aux passagers.", "dix heures", "PT10H"),
+        ("Le train part à 7 heures du matin.", "7 heures du matin", "2025-05-19T07:00"),
+        ("Le départ est fixé à 15 heures devant la mairie.", "15 heures", "2025-05-19T15:00"),
+        ("Elle a quitté l'hôtel à 8 heures de l'après-midi.", "8 heures de l'après-midi", "2025-05-19T20:00"),
+    ],
+)
+def test_timex_hours_of_a_noun_are_a_duration(timexes, text, expression, value):
+    assert _value_of(timexes(text, MONDAY), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, value, mod",
+    [
+        ("À la mi-journée, la route restait coupée.", "mi-journée", "2025-05-19TMI", None),
+        ("La route était encore coupée dimanche, à la mi-journée.", "mi-journée", "2025-05-18TMI", None),
+        ("Les gendarmes sont intervenus mercredi à l'aube.", "mercredi à l'aube", "2025-05-14TMO", None),
+        ("En milieu de journée, le trafic restait perturbé.", "milieu de journée", "2025-05-19TMI", None),
+        ("Le réseau doit être achevé d'ici fin 2027.", "fin 2027", "2027", "END"),
+        ("Le chauffeur, Marc Vidal, écope de deux ans de prison ferme.", "deux ans", "P2Y", None),
+        ("Le procureur a requis cinq ans d'emprisonnement contre le gérant.", "cinq ans", "P5Y", None),
+    ],
+)
+def test_timex_parts_of_day_year_ends_and_sentences(timexes, text, expression, value, mod):
+    hit = [t for t in timexes(text, MONDAY) if expression in t.text]
+    assert hit and (hit[0].value, hit[0].mod) == (value, mod)

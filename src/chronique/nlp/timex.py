@@ -21,8 +21,8 @@ from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
-from chronique.nlp.timex_tense import tense_at
-from chronique.nlp.timex_values import NORMALISERS, Context
+from chronique.nlp.timex_tense import after_plan_noun, reported, tense_at
+from chronique.nlp.timex_values import NORMALISERS, Context, stamp
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T|$)")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
@@ -108,8 +108,22 @@ _NIGHT_OF = {"night_of", "part_of_date"}
 _NARRATIVE = {"weekday", "relday", "refday", "refday_bare", "this_part", "same_part"}
 
 
-def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
-    """Remember the last date named in the text (not a period counted from publication) as the reference."""
+_HEADING = 80  # a line this short, with no sentence end, is a heading or a date line
+
+
+def _heading(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` opens a short line with no sentence end (« Mardi 3 mars »)."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    line = text[lo:hi if hi >= 0 else len(text)].strip()
+    return not text[lo:start].strip() and len(line) <= _HEADING and not line.endswith((".", "!", "?", "»"))
+
+
+def _advance(ctx: Context, rule: str, ttype: str, value: str, start: int, end: int) -> None:
+    """Remember the last date named in the text (not a period counted from publication) as the reference.
+
+    A day ahead of publication named as a plan (« une assemblée générale lundi ») is no day the narrative is on:
+    it does not become the story's day that later clock times fall back on."""
     if rule == "year" and _YEAR_VALUE.match(value):
         ctx.year = (date(int(value), 1, 1), end)
     if ttype not in ("DATE", "TIME") or rule not in _ANCHORING:
@@ -130,8 +144,11 @@ def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
             ctx.ref = (d, "day")
             ctx.day = d
             ctx.day_end = end
-            if rule in _NARRATIVE:
+            is_stamp = rule in _CLOCKS and stamp(ctx.text, start, end)
+            if is_stamp or (rule in _NARRATIVE and (ctx.published is None or d <= ctx.published)):
                 ctx.story_day = d
+            elif not is_stamp and _heading(ctx.text, start):
+                ctx.heading_day = d
     elif m := _MONTH_VALUE.match(value):
         ctx.ref = (date(int(m[1]), int(m[2]), 1), "month")
     elif m := _YEAR_VALUE.match(value):
@@ -188,7 +205,10 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span[0].pos_ if span is not None and len(span) and doc.has_annotation("POS") else None
 
-    extra = {"adjective": adjective, "dep": dep, "pos": pos}
+    parsed = doc.has_annotation("POS") and doc.has_annotation("DEP")
+    extra = {"adjective": adjective, "dep": dep, "pos": pos,
+             "planned": (lambda start: after_plan_noun(doc, start)) if parsed else (lambda start: False),
+             "reported": (lambda start, end: reported(doc, start, end)) if parsed else (lambda start, end: False)}
     probe = Context(published=pub, text=text, tense=tense, extra=extra)
     taken = bytearray(len(text))
     chosen = []
@@ -208,10 +228,10 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
         if result is None:
             continue
         ttype, value = result
-        mod = _mod(m, text, start, ttype) if ttype != "SET" and not value.endswith("_REF") else None
+        mod = _mod(m, text, start, ttype) if ttype != "SET" and not value.endswith(("_REF", "TMI")) else None
         out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value, mod=mod))
         names.append(rule.name)
-        _advance(ctx, rule.name, ttype, value, end)
+        _advance(ctx, rule.name, ttype, value, start, end)
     _anchor_forward(text, out, names)
     return out
 
@@ -222,9 +242,10 @@ _BREAK = re.compile(r"[.!?]\s|\n")
 
 
 def _anchor_forward(text: str, out: list[Timex], names: list[str]) -> None:
-    """« Vers 0 h 40, jeudi, … »: a clock time with no day before it in its sentence takes the day named after it."""
+    """« Vers 0 h 40, jeudi, … », « à 23 h 10, samedi soir »: a clock time with no day before it in its sentence takes
+    the day named after it (not a live blog's timestamp, whose line is news of that day)."""
     for i, (t, name) in enumerate(zip(out, names)):
-        if name not in _CLOCKS or "T" not in t.value:
+        if name not in _CLOCKS or "T" not in t.value or stamp(text, t.start, t.end):
             continue
         before = [p for p in out[:i] if _DAY_VALUE.match(p.value) and not _BREAK.search(text, p.end, t.start)]
         if before:
@@ -232,7 +253,7 @@ def _anchor_forward(text: str, out: list[Timex], names: list[str]) -> None:
         for p in out[i + 1:]:
             if _BREAK.search(text, t.end, p.start):
                 break
-            if (m := _DAY_VALUE.match(p.value)) and p.type == "DATE":
+            if (m := _DAY_VALUE.match(p.value)) and (p.type == "DATE" or ":" not in p.value):
                 t.value = f"{m[1]}-{m[2]}-{m[3]}" + t.value[t.value.index("T"):]
                 if (z := _CET.search(t.value)) and (d := cal.safe_date(int(m[1]), int(m[2]), int(m[3]))):
                     t.value = t.value[:z.start()] + cal.central_european_offset(d)  # summer time of the new day

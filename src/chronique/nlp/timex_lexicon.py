@@ -151,6 +151,7 @@ def lexicon() -> Lexicon:
     rx["approx"] = alt(lx.approx)
     rx["frequency"] = alt(lx.frequencies)
     rx["part"] = alt(lx.parts)
+    rx["part_tail"] = alt([f for f, e in lx.parts.items() if e.get("after_day", True)])
     rx["part_adj"] = alt(lx.part_adjectives)
     rx["clock_word"] = alt(lx.clock_words)
     rx["season"] = alt(lx.seasons)

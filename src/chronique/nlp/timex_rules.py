@@ -56,7 +56,7 @@ def rules() -> tuple[Rule, ...]:
     part = rf"(?P<part>{rx['part']})"
     part_tail = (
         rf"(?:\s*,?\s+(?:(?:en|dans\s+la|dans\s+l{A}|au|à\s+la|à\s+l{A})\s*)?"
-        rf"(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}|du\s+))?(?:la\s+|l{A}|le\s+)?{part})?"
+        rf"(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}|du\s+))?(?:la\s+|l{A}|le\s+)?(?P<part>{rx['part_tail']}))?"
     )
     num = (
         rf"(?P<num>\d+(?:[.,]\d+)?|(?:une?\s+)?{rx['approxnum']}\s+(?:de\s+|d{A})|{rx['numword']}"

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from chronique import langdata
+from chronique.nlp.timex_lexicon import key, lexicon
 
 _VERBAL = {"VERB", "AUX"}
 
@@ -22,10 +23,30 @@ def _directions() -> dict[str, str]:
     return {e["lemma"]: e["direction"] for e in langdata.load("temporal_tense_verbs")}
 
 
+def _paragraph(tok: Token) -> tuple[int, int]:
+    """Token bounds of the paragraph (text between line breaks) holding ``tok`` within its sentence: spaCy often
+    runs a heading or a previous paragraph into the next sentence, and a verb across a line break governs nothing."""
+    doc, sent = tok.doc, tok.sent
+    lo = tok.i
+    while lo > sent.start and not _line_break(doc[lo - 1]):
+        lo -= 1
+    hi = tok.i
+    while hi < sent.end - 1 and not _line_break(doc[hi]):
+        hi += 1
+    return lo, hi + 1
+
+
+def _line_break(tok: Token) -> bool:
+    return "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+
+
 def _governor(tok: Token) -> Token | None:
-    """The nearest verb above ``tok`` (itself included), or the root of its sentence."""
+    """The nearest verb above ``tok`` (itself included) in its paragraph, or the main verb of that paragraph."""
+    lo, hi = _paragraph(tok)
     t = tok
     for _ in range(5):
+        if not lo <= t.i < hi:
+            break
         if t.pos_ in _VERBAL:
             return t
         cop = next((c for c in t.children if c.dep_ == "cop"), None)
@@ -35,7 +56,10 @@ def _governor(tok: Token) -> Token | None:
             break
         t = t.head
     root = tok.sent.root
-    return root if root.pos_ in _VERBAL else None
+    if lo <= root.i < hi:
+        return root if root.pos_ in _VERBAL else None
+    return next((v for v in tok.doc[lo:hi] if v.pos_ == "VERB" and v.dep_ not in ("acl", "amod", "xcomp")
+                 and v.morph.get("VerbForm") != ["Inf"]), None)
 
 
 def _aux(verb: Token, deps: tuple[str, ...] = ("aux:tense", "aux")) -> Token | None:
@@ -71,6 +95,19 @@ def _surface_tense(verb: Token) -> str | None:
     return "past" if _IMPERFECT_END.search(text) else "present"
 
 
+_FUTURE_AFTER_STEM = re.compile(r"(?:ai|as|a|ons|ez|ont)$")
+
+
+def _future_form(verb: Token) -> bool:
+    """« se réunira », « prendront »: the infinitive (less the e of -re) plus a future ending, which the tagger
+    sometimes reads as a passé simple (« montra », built on the stem alone, is not one)."""
+    text, lemma = verb.text.lower(), verb.lemma_.lower()
+    if not lemma.endswith(("er", "ir", "re")) or verb.morph.get("VerbForm") != ["Fin"]:
+        return False
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return text.startswith(stem) and bool(_FUTURE_AFTER_STEM.fullmatch(text[len(stem):]))
+
+
 def verb_tense(verb: Token) -> str | None:
     """past / present / future of one verb, its auxiliary and prospective or recent-past governors."""
     morph = verb.morph
@@ -90,6 +127,8 @@ def verb_tense(verb: Token) -> str | None:
             if d:
                 return d
             return verb_tense(head) if head.morph.get("VerbForm") != ["Inf"] else None
+        if head is not verb and head.pos_ == "ADJ":
+            return _directions().get(head.lemma_.lower())  # « prête à reprendre mardi »: a readiness, ahead
         return None
     aux = _aux(verb)
     if passive is not None and aux is None and form and form[0] == "Part":
@@ -116,10 +155,10 @@ def verb_tense(verb: Token) -> str | None:
     if not tense:
         return None
     t = tense[0]
+    if t == "Fut" or (t == "Past" and _future_form(verb)):
+        return "future"
     if t in ("Past", "Imp"):
         return "past"
-    if t == "Fut":
-        return "future"
     if _directions().get(lemma) == "future":
         return "future"
     return "present"
@@ -131,6 +170,8 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
     if span is None or not len(span):
         return None
     verb = _governor(span.root)
+    if verb is not None and span.start <= verb.i < span.end and _time_word(verb.text):
+        verb = None  # a weekday tagged as a participle (« Grève jeudi … » in a heading) governs nothing
     tense = verb_tense(verb) if verb is not None else None
     if tense != "future" and _clause_ahead(doc, span.start):
         return "future"
@@ -144,7 +185,7 @@ def _clause_ahead(doc: Doc, i: int) -> bool:
     """« 40 % des vols pourraient être supprimés jeudi »: whatever the parse, the nearest finite verb before the
     expression in its clause is a conditional or future (or a prospective verb such as « devoir », « aller » before
     an infinitive), through infinitives and passive participles only."""
-    sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = _paragraph(doc[i])[0] if doc.has_annotation("SENT_START") else 0
     for j in range(i - 1, max(sent_start, i - 12) - 1, -1):
         t = doc[j]
         if t.text in _CLAUSE_STOP:
@@ -158,9 +199,57 @@ def _clause_ahead(doc: Doc, i: int) -> bool:
             continue
         if form != ["Fin"]:
             return False
-        if t.morph.get("Mood") == ["Cnd"] or t.morph.get("Tense") == ["Fut"]:
+        if t.morph.get("Mood") == ["Cnd"] or t.morph.get("Tense") == ["Fut"] or _future_form(t):
             return True
         nxt = doc[j + 1] if j + 1 < len(doc) else None
         return (_directions().get(t.lemma_.lower()) == "future" and nxt is not None
                 and nxt.morph.get("VerbForm") == ["Inf"] and t.morph.get("Tense") == ["Pres"])
     return False
+
+
+@lru_cache(maxsize=1)
+def _plan_nouns() -> frozenset[str]:
+    return frozenset(e["word"] for e in langdata.load("temporal_plan_nouns"))
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(e["lemma"] for e in langdata.load("speech_verbs"))
+
+
+def _time_word(word: str) -> bool:
+    lx = lexicon()
+    w = key(word)
+    return w in lx.weekdays or w in lx.months or w in lx.parts
+
+
+def after_plan_noun(doc: Doc, start: int) -> bool:
+    """« une nouvelle assemblée générale lundi »: the expression follows a noun of a scheduled event (through up to
+    two adjectives), so it dates that event rather than the clause's verb."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    j = span.start - 1
+    for _ in range(3):
+        if j < 0:
+            return False
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN"):  # a heading's capitalised « Grève » may be tagged a proper noun
+            return (t.lemma_.lower() in _plan_nouns() or t.lower_ in _plan_nouns()) and not _line_break(t)
+        if t.pos_ != "ADJ":
+            return False
+        j -= 1
+    return False
+
+
+def reported(doc: Doc, start: int, end: int) -> bool:
+    """The expression comes after the object of a verb of saying that governs it (« a annoncé le lancement, dès
+    samedi, de … »), so it times what was announced; right after the verb (« a annoncé dès lundi sa démission ») it
+    times the saying."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = _governor(span.root)
+    if verb is None or verb.lemma_.lower() not in _speech_lemmas() or verb.i >= span.start:
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN") for t in doc[verb.i + 1:span.start])

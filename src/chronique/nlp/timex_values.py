@@ -34,6 +34,7 @@ class Context:
     clock: str | None = None  # last clock time spoken of (« à ce moment-là » points at it)
     clock_end: int = -1
     night: date | None = None  # the day whose night was last spoken of (« dans la nuit de jeudi à vendredi »)
+    heading_day: date | None = None  # the day a short line opens with (« Mardi 3 mars », a live blog's date line)
     ref_end: int = -1  # where ``ref`` was spoken of
     year: tuple[date, int] | None = None  # the last year named alone (« en 2024 ») and where
 
@@ -48,6 +49,9 @@ class Context:
         """The day a clock time or part of day belongs to: the last day named in the same paragraph, else publication."""
         if self.day is not None and (at is None or not _BREAK.search(self.text, self.day_end, at)):
             return self.day
+        if (self.day is not None and self.published is not None and self.day > self.published and at is not None
+                and self.tense(at, at + 1) == "future"):
+            return self.day  # « Le conseil se réunira mardi. À 10 h, les élus voteront »: still the planned day
         return self.story_day or self.published
 
 
@@ -92,8 +96,13 @@ def _part_code(word: str | None) -> str | None:
     return e["code"] if e else None
 
 
+def _mid_day(code: str | None, m: re.Match) -> str | None:
+    """« en milieu de journée » is mid-day (TMI), not the daytime with a boundary."""
+    return "MI" if code == "DT" and key(_g(m, "pbnd") or "") == "milieu" else code
+
+
 def _with_part(day_value: str, m: re.Match) -> tuple[str, str]:
-    code = _part_code(_g(m, "part"))
+    code = _mid_day(_part_code(_g(m, "part")), m)
     if code:
         return "TIME", f"{day_value}T{code}"
     return "DATE", day_value
@@ -229,9 +238,13 @@ def lean(m: re.Match, c: Context) -> str | None:
     if _UNTIL.search(before):
         return "future"
     tense = c.tense(m.start(), m.end())
-    if _FUTURE_PREP.search(before) and tense != "past":
-        return "future"
+    if _FUTURE_PREP.search(before) and (tense != "past" or c.extra.get("reported", _no)(m.start(), m.end())):
+        return "future"  # « a annoncé le lancement, à partir de samedi, de … »: the start of what was announced
     return tense
+
+
+def _no(*_) -> bool:
+    return False
 
 
 def _sentence_start(text: str, i: int) -> bool:
@@ -336,6 +349,8 @@ def _weekday_date(c: Context, wd: int, m: re.Match, dirword: str | None) -> date
     tense = lean(m, c)
     if tense in ("future", "present"):  # news present + weekday mostly announces (« le sommet s’ouvre jeudi »)
         return cal.weekday(c.published, wd, "after")
+    if tense is None and c.extra.get("planned", _no)(m.start()):
+        return cal.weekday(c.published, wd, "after")  # « nouvelle assemblée générale lundi » in a heading: the plan
     return cal.weekday(c.published, wd, "before")
 
 
@@ -421,7 +436,7 @@ def this_part(m: re.Match, c: Context) -> Value:
 
 
 def part_alone(m: re.Match, c: Context) -> Value:
-    code = _part_code(m["part"])
+    code = _mid_day(_part_code(m["part"]), m)
     if code == "DT" and not m["pbnd"]:
         return None  # « la journée » alone is rarely a time
     base = c.anchor_day(m.start())
@@ -510,6 +525,7 @@ def _is_age(m: re.Match, c: Context, unit: dict) -> bool:
     return _after_noun(m, c)
 
 
+_OF_NOUN = re.compile(r"\s+(?:de\s+|d['’]\s*)(?P<noun>[^\W\d_][\w-]*)")
 _NOUN_DE = re.compile(r"(?<![\w-])(?P<noun>[^\W\d_][\w-]*)\s+(?:de\s+|d['’]\s*)$")
 
 
@@ -524,6 +540,8 @@ def _after_noun(m: re.Match, c: Context) -> bool:
     n = _NOUN_DE.search(c.text, max(0, m.start() - 40), m.start())
     if n is None or key(n["noun"]) in _span_nouns():
         return False
+    if (a := _OF_NOUN.match(c.text, m.end())) and key(a["noun"]) in _span_nouns():
+        return False  # « écope de trois ans de prison »: the years measure the noun after them (a tagger's « écope »)
     pos = c.extra.get("pos")
     return pos is not None and pos(n.start("noun"), n.end("noun")) in ("NOUN", "PROPN")
 
@@ -625,6 +643,8 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
         base = c.published + timedelta(days=lexicon().days[key(rel)]["offset"])
     elif wd:
         base = _weekday_date(c, lexicon().weekdays[key(wd)], m, None)
+    elif stamp(c.text, m.start(), m.end()):
+        base = c.heading_day or c.published  # a live blog's timestamp: the day of the blog, whatever its news plans
     else:
         base = c.anchor_day(m.start())
         if base is not None and base == c.night and hh < 12 and not code_word:
@@ -638,16 +658,35 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
     return "TIME", f"{day}T{hh:02d}:{mm:02d}{suffix}"
 
 
+_STAMP_AFTER = re.compile(r"[ \t]*(?:[–—:.-][ \t]|\n|$)")
+
+
+def stamp(text: str, start: int, end: int) -> bool:
+    """« 16 h 20 – Le ministre arrive », or a clock time alone on its line: a live blog's timestamp."""
+    return not text[text.rfind("\n", 0, start) + 1:start].strip() and bool(_STAMP_AFTER.match(text, end))
+
+
 _SPAN_PREP = re.compile(r"\b(?:pendant|durant|en|les|des|dans|sur|plus\s+de|moins\s+de|près\s+de|environ)\s*$", re.I)
 
 
 _CLOCK_LEAD = re.compile(r"\b(?:vers|dès|aux\s+alentours|aux\s+environs|autour|sur\s+les\s+coups)\s+(?:les|des|de)\s*$", re.I)
 
 
+_HOURS_OF = re.compile(r"\s+(?:de\s+|d['’]\s*)(?!(?:la|le|les|l['’]|du|chez)\b)(?-i:[a-zà-ÿ])", re.I)
+
+
+def _hours_of(m: re.Match, c: Context) -> bool:
+    """« six heures de route », « 3 h d'audience »: hours measuring a noun after them are a duration, not a clock
+    time (« 6 heures du matin », « 18 h de l'après-midi » take an article; « heure de Paris » a capital)."""
+    return not (_g(m, "cpart") or _g(m, "zone")) and bool(_HOURS_OF.match(c.text, m.end()))
+
+
 def clock(m: re.Match, c: Context) -> Value:
     before = c.text[max(0, m.start() - 24):m.start()]
     if not _g(m, "rel") and not _g(m, "wd") and _SPAN_PREP.search(before[-14:]) and not _CLOCK_LEAD.search(before):
         return None  # « pendant 24 h », « en 2 h »: a duration; « vers les 23 h » is a time
+    if not _g(m, "rel") and not _g(m, "wd") and not _g(m, "mm") and _hours_of(m, c):
+        return None
     return _clock(int(m["hh"]), int(m["mm"] or 0), m, c)
 
 
@@ -666,7 +705,7 @@ def clock_words(m: re.Match, c: Context) -> Value:
                        r"alentours\s+de|aux\s+environs\s+de|de|entre)|ce\s+matin\s+à|entre\s+\w+(?:\s+h(?:eures?)?)?\s+et)\s*$", before)
     if m["mm"] or _g(m, "cpart") or _g(m, "zone") or ((m["frac"] or m["minus"]) and hh_text.isdigit()):
         clocky = True
-    if not clocky or (re.search(r"\bde\s*$", before) and not hh_text.isdigit()):
+    if not clocky or (re.search(r"\bde\s*$", before) and not hh_text.isdigit()) or (not m["mm"] and _hours_of(m, c)):
         return None  # a duration: left to the duration rule
     mm = int(m["mm"]) if m["mm"] else 0
     if m["frac"]:
