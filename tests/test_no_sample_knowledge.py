@@ -23,6 +23,7 @@ GOLD_SETS = {
     "seeds": ({"PER"}, False, 10),  # real people: every name word, given names included
     "examples": ({"PER", "LOC"}, True, 10),  # invented: surnames and places (given names are common words)
     "fresh": ({"PER"}, True, 15),
+    "fresh2": ({"PER"}, True, 15),
 }
 
 

@@ -1,9 +1,11 @@
-"""Generalisation check: the quality gates of issues 3 and 4 on a fresh gold set nobody tuned on.
+"""Generalisation check: the quality gates of issues 3 and 4 on fresh gold sets nobody tuned on.
 
 ``tests/gold/fresh/`` holds eight invented French articles (international dispatches with
 transliteration variants across two articles, a trial, an interview with multi-paragraph
 quotes, an economy piece full of figures, a sports piece, floods and the government's
-response), written after the rules were developed on the seeds and ``examples/``. They are
+response), written after the rules were developed on the seeds and ``examples/``.
+``tests/gold/fresh2/`` holds ten more, annotated blind in a later session (EU sanctions with a
+Q&A interview, a foundry takeover with a live blog, a trial, an earthquake abroad). Both are
 held to the bars ``tests/eval/test_quality.py`` sets for the examples. Nothing here is
 marked xfail silently: a gate below its bar is listed in KNOWN_SHORTFALL with its measured figure
 (reported as xfail, and failing once the gate is met), and its message lists the misses.
@@ -24,8 +26,16 @@ STORIES_BAR = 0.92  # the news-clusters bar, as for the examples
 # Gates measured below their bar. Not hidden: reported as xfail with the figure, and the test
 # fails as soon as the gate is met, so that the entry must be removed.
 KNOWN_SHORTFALL = {
-    "timeline_recall": "issue 4 open: timeline recall 4/7 on the fresh set on 2026-11-23",
+    "fresh": {
+        "timeline_recall": "issue 4 open: timeline recall 4/7 on the fresh set on 2026-11-23",
+    },
+    "fresh2": {
+        "speaker_accuracy": "issue 3 open: 0.650 (52/80) when first measured blind on 2026-11-23",
+        "alias_merge": "issue 4 open: 6/9 pairs when first measured blind on 2026-11-23",
+        "timeline_recall": "issue 4 open: timeline recall 2/12 when first measured blind on 2026-11-23",
+    },
 }
+SETS = list(KNOWN_SHORTFALL)
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +44,14 @@ def fresh_gold(gold_dir) -> Path:
 
 
 @pytest.fixture(scope="module")
-def fresh(nlp, fresh_gold) -> EvalReport:
-    """The evaluation report of the fresh gold (one analysis pass, as ``chronique eval`` does it)."""
-    return evaluate(fresh_gold)
+def reports(nlp, gold_dir) -> dict[str, EvalReport]:
+    """The evaluation report of each fresh gold (one analysis pass each, as ``chronique eval`` does it)."""
+    return {name: evaluate(gold_dir / f"{name}.json") for name in SETS}
 
 
 def _explain(rep: EvalReport, key: str, max_misses: int = 20) -> str:
     s = rep.scores[key]
-    lines = [f"fresh: {key} = {s.value} ({s.num}/{s.den}) {s.extra or ''}"]
+    lines = [f"{Path(rep.gold).stem}: {key} = {s.value} ({s.num}/{s.den}) {s.extra or ''}"]
     lines += [f"  {m}" for m in s.misses[:max_misses]]
     if len(s.misses) > max_misses:
         lines.append(f"  … {len(s.misses) - max_misses} more: run `chronique eval {rep.gold}`")
@@ -60,17 +70,20 @@ def _explain(rep: EvalReport, key: str, max_misses: int = 20) -> str:
         ("timeline_recall", LINK_BAR),
     ],
 )
-def test_fresh_gate_is_met(fresh, key, bar):
-    value = fresh.value(key)
-    known = KNOWN_SHORTFALL.get(key)
+@pytest.mark.parametrize("name", SETS)
+def test_fresh_gate_is_met(reports, name, key, bar):
+    rep = reports[name]
+    value = rep.value(key)
+    known = KNOWN_SHORTFALL[name].get(key)
     if known is not None:
-        assert value is None or value < bar, f"fresh: {key} = {value} now meets {bar}: remove it from KNOWN_SHORTFALL"
-        pytest.xfail(f"{known}; now {value}\n" + _explain(fresh, key))
-    assert value is not None and value >= bar, _explain(fresh, key)
+        assert value is None or value < bar, f"{name}: {key} = {value} now meets {bar}: remove it from KNOWN_SHORTFALL"
+        pytest.xfail(f"{known}; now {value}\n" + _explain(rep, key))
+    assert value is not None and value >= bar, _explain(rep, key)
 
 
-def test_fresh_different_people_stay_apart(fresh):
-    assert fresh.value("stay_apart_merged") == 0, _explain(fresh, "stay_apart_merged")
+@pytest.mark.parametrize("name", SETS)
+def test_fresh_different_people_stay_apart(reports, name):
+    assert reports[name].value("stay_apart_merged") == 0, _explain(reports[name], "stay_apart_merged")
 
 
 def test_fresh_gold_covers_what_it_claims_to_test(fresh_gold):

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from chronique.ids import document_id
-from chronique.link.stories import StoryIndex, group_stories
-from chronique.link.story_features import features, fold, title
-from chronique.model import DocAnalysis, Document, Span
+from chronique.link.stories import StoryIndex, StoryParams, group_stories
+from chronique.link.story_features import entity_keys, features, fold, headline_labels, title
+from chronique.model import DocAnalysis, Document, Mention, Span
 
 # Invented articles, two per subject, each subject told with different words in each article.
 ARTICLES = {
@@ -269,3 +270,144 @@ def test_stories_add_many_matches_group_stories_and_ignores_repeats():
     index.add_many(analyses + analyses[:2])
     assert grouping(index.stories()) == grouping(group_stories(analyses))
     assert len(index) == len(analyses)
+
+
+# --- features: entity keys, headline labels ---------------------------------------------------
+
+@pytest.mark.parametrize("label, name, keys", [
+    ("PER", "Anne Verdier", ["verdier"]),  # a person counts by surname, as entity linking blocks them
+    ("PER", "Verdier", ["verdier"]),
+    ("PER", "Yves Le Gall", ["le-gall"]),  # the particle stays with the surname
+    ("PER", "Le Gall", ["le-gall"]),
+    ("ORG", "Banque de Vélane", ["banque", "velane"]),  # other names by content word, folded
+    ("LOC", "Saint-Lorrain", ["saint", "lorrain"]),
+    ("ORG", "l'Union des Meuniers", ["union", "meuniers"]),
+])
+def test_story_features_entity_keys(label, name, keys):
+    assert entity_keys(label, name) == keys
+
+
+@pytest.mark.parametrize("head, labels", [
+    ("Le barrage de Sainte-Aude menace de céder - Le Courrier de Vélane", [" - Le Courrier de Vélane"]),
+    ("Lila Morand remporte le tournoi de Vélane | Agence Images", [" | Agence Images"]),
+    ("VIDÉO. Le barrage de Sainte-Aude menace de céder", ["VIDÉO. "]),
+    ("EN DIRECT - Le barrage de Sainte-Aude menace de céder", ["EN DIRECT - "]),
+    ("[DÉCRYPTAGE] Le barrage de Sainte-Aude menace de céder", ["[DÉCRYPTAGE] "]),
+    ("ÉCHECS-Lila Morand remporte le tournoi de Vélane | Agence Images", [" | Agence Images", "ÉCHECS-"]),
+    # not labels: a place opening a headline, a dash inside it, a headline too short to lose a part
+    ("Vélane. Le barrage de Sainte-Aude menace de céder", []),
+    ("Marvillers - Trémont : le derby reporté après la grève des bus", []),
+    ("Barrage de Sainte-Aude - Radio Vélane", []),
+    ("Grève des chauffeurs de bus à Marvillers : le réseau paralysé", []),
+])
+def test_story_features_headline_labels(head, labels):
+    assert [head[a:b] for a, b in headline_labels(head)] == labels
+
+
+def headline(text: str, mentions: tuple[tuple[str, str, str], ...] = ()) -> DocAnalysis:
+    """A title-only article, as a news feed gives them; mentions as (text, label, key)."""
+    doc = Document(id=document_id(text), path="feed", text=text, title=text, language="fr")
+    return DocAnalysis(document=doc, mentions=[
+        Mention(text.index(m), text.index(m) + len(m), m, label, key=key) for m, label, key in mentions
+    ])
+
+
+def filler() -> list[DocAnalysis]:
+    """Other subjects, so that document frequencies mean something."""
+    return [a for v in subjects().values() for a in v]
+
+
+def test_stories_outlet_label_links_nothing_but_the_story_does():
+    same_a = headline("Le viaduc de Marvillers fermé après la découverte d'une fissure - Radio Vélane")
+    same_b = headline("Fissure sur le viaduc de Marvillers : la circulation interdite - Le Courrier de Trémont")
+    other = headline("La coopérative laitière de Corvol rachetée par un groupe allemand - Radio Vélane")
+    found = grouping(group_stories([*filler(), same_a, same_b, other]))
+    assert frozenset({same_a.document.id, same_b.document.id}) in found
+    assert frozenset({other.document.id}) in found
+    assert set(features(same_a).terms) & set(features(other).terms) <= {"radio", "velane"}
+    assert features(same_a).terms["radio"] < features(same_a).terms["viaduc"]
+
+
+def test_stories_person_in_full_and_by_surname_share_a_key():
+    full = headline("Anne Verdier quitte la présidence de la fédération de volley",
+                    (("Anne Verdier", "PER", "Anne Verdier"),))
+    short = headline("Démission surprise : Verdier s'en va en pleine saison",
+                     (("Verdier", "PER", "Verdier"),))
+    namesake = headline("Le chef Paul Ormeau ouvre un restaurant à Trémont", (("Paul Ormeau", "PER", "Paul Ormeau"),))
+    assert "@verdier" in set(features(full).terms) & set(features(short).terms)
+    found = grouping(group_stories([*filler(), full, short, namesake]))
+    assert frozenset({full.document.id, short.document.id}) in found
+    assert frozenset({namesake.document.id}) in found
+
+
+# --- similarity and linkage -------------------------------------------------------------------
+
+@pytest.mark.parametrize("lone_weight, together", [(0.5, True), (1.0, False)])
+def test_stories_one_off_words_do_not_dilute_a_shared_subject(lone_weight, together):
+    wordy = headline("Marvillers : fissure inquiétante, ingénieurs mobilisés, riverains évacués, routes coupées, "
+                     "écoles fermées, maraîchers désemparés, commerçants furieux, pompiers épuisés au pied du viaduc")
+    short = headline("Le viaduc de Marvillers fermé")
+    params = replace(StoryParams(), threshold=0.3, lone_weight=lone_weight, lone_corpus=0)
+    index = StoryIndex(params)
+    index.add_many([*filler(), wordy, short])
+    assert (index.story_of(wordy.document.id) == index.story_of(short.document.id)) is together
+
+
+def test_stories_lone_feature_shared_later_is_weighed_again():
+    """A word one article had alone counts in full once another brings it: incremental
+    placement ends where a fresh batch over the same articles does."""
+    first = headline("Le viaduc de Marvillers fermé après la découverte d'une fissure")
+    later = headline("Marvillers : des mois de détours autour du viaduc fissuré")
+    params = replace(StoryParams(), lone_corpus=0)
+    stream = StoryIndex(params)
+    for a in [*filler(), first, later]:
+        stream.add(a)
+    batch = StoryIndex(params)
+    batch.add_many([*filler(), first, later])
+    assert stream._vec(first.document.id) == batch._vec(first.document.id)
+
+
+def test_stories_copy_does_not_dilute_its_story():
+    """A near-duplicate sits with its original but brings no evidence: it must not halve the
+    similarity of a follow-up to the story."""
+    original = article("Le viaduc de Marvillers fermé après la découverte d'une fissure",
+                       "La préfecture a interdit la circulation sur le viaduc de Marvillers jusqu'à nouvel ordre.")
+    copy = article("Le viaduc de Marvillers fermé après la découverte d'une fissure",
+                   "La préfecture a interdit la circulation sur le viaduc de Marvillers jusqu'à nouvel ordre, "
+                   "a-t-on appris.", duplicate_of=original.document.id)
+    follow_up = article("Marvillers : les commerçants inquiets pour leur viaduc",
+                        "Les commerçants de la ville redoutent des mois de détours et une baisse de leur chiffre "
+                        "d'affaires.")
+    alone = StoryIndex()
+    alone.add_many([*filler(), original, follow_up])
+    assert alone.story_of(follow_up.document.id) == alone.story_of(original.document.id)
+    index = StoryIndex()
+    index.add_many([*filler(), original, copy, follow_up])
+    assert index.story_of(copy.document.id) == index.story_of(original.document.id)
+    assert index.story_of(follow_up.document.id) == index.story_of(original.document.id)
+
+
+def test_stories_small_corpus_story_words_still_block():
+    """In a corpus of a few articles, the words of a story told five times are in most of
+    them: they must still bring its articles together."""
+    told = [
+        "Viaduc de Marvillers : la circulation interdite",
+        "Viaduc de Marvillers : les commerçants inquiets",
+        "Viaduc de Marvillers : une expertise commandée",
+        "Viaduc de Marvillers : les travaux dureront un an",
+        "Viaduc de Marvillers : réouverture partielle en mai",
+    ]
+    docs = [headline(t) for t in told]
+    stories = group_stories([*filler(), *docs])
+    assert frozenset(d.document.id for d in docs) in grouping(stories)
+
+
+@pytest.mark.parametrize("chance, together", [(0.0, True), (StoryParams().chance, False)])
+def test_stories_headlines_sharing_one_word_stay_apart(chance, together):
+    """Two short headlines sharing one word reach a cosine above the bar that suits whole
+    articles; the bar rises for articles that short."""
+    a = headline("Grève des enseignants à Saint-Lorrain")
+    b = headline("Grève des chauffeurs de bus à Marvillers")
+    index = StoryIndex(replace(StoryParams(), chance=chance))
+    index.add_many([*filler(), a, b])
+    assert (index.story_of(a.document.id) == index.story_of(b.document.id)) is together

@@ -197,3 +197,26 @@ def test_store_open_postgres_url_refused_clearly(url, tmp_path, monkeypatch):
     with pytest.raises(StoreError, match="PostgreSQL"):
         open_store(url)
     assert list(tmp_path.iterdir()) == []  # no file named after the URL
+
+
+def test_sqlite_save_corpus_rewrites_only_changed_analyses(tmp_path):
+    """Re-linking rewrites the analyses whose entity ids moved, not the whole corpus."""
+    store = SQLiteStore(tmp_path / "c.db")
+    for text, doc_id in ((TEXT, "d-0001"), (OTHER, "d-0002")):
+        store.add_analysis(_analysis(text, doc_id))
+    analyses = list(store.analyses())
+
+    def rowids() -> list[int]:
+        q = "SELECT rowid FROM analyses WHERE document = ?"
+        return [store._db.execute(q, (a.document.id,)).fetchone()[0] for a in analyses]
+
+    store.save_corpus(CorpusAnalysis(documents=analyses))
+    before = rowids()
+    analyses[0].mentions[1].entity = "e-bbbb"
+    store.save_corpus(CorpusAnalysis(documents=analyses))
+    after = rowids()
+    assert after[1] == before[1]  # unchanged: left in place
+    assert after[0] != before[0]  # changed: rewritten, with its mention rows
+    assert store.get_analysis("d-0001").mentions[1].entity == "e-bbbb"
+    q = "SELECT entity FROM mentions WHERE document = ? ORDER BY start"
+    assert [r[0] for r in store._db.execute(q, ("d-0001",))] == [m.entity for m in analyses[0].mentions]

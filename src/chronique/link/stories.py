@@ -4,9 +4,13 @@ A :class:`StoryIndex` takes articles as they arrive, one (:meth:`StoryIndex.add`
 a batch (:meth:`StoryIndex.add_many`) at a time. Articles are compared only when
 they share one of their salient features (an inverted index on folded terms and
 entity keys: blocking, no all-pairs pass), by the cosine similarity of TF-IDF
-vectors whose document frequencies grow with the corpus. New articles and the
-stories already known are then grouped by average linkage: the closest groups
-merge first while their average similarity reaches ``threshold``, so an article
+vectors whose document frequencies grow with the corpus. A feature no other article
+has (yet) counts for less: it cannot link anything, and at full weight it would only
+dilute the similarity of articles rich in one-off words. New articles and the
+stories already known are then grouped by average linkage: the groups whose average
+similarity clears its bar by most merge first, while one does. The bar is ``threshold``
+raised by the similarity that one shared word gives the groups' articles (``chance``):
+a headline of eight words shares one with many others, a whole article does not. An article
 joins a story, opens one, or brings two stories together (the older keeps its
 id); stories out of the new articles' reach are not recomputed. Near-duplicates
 join their original's story. Publication dates far apart lower the similarity,
@@ -29,17 +33,19 @@ from chronique.ids import story_id
 from chronique.link.story_features import features, has_title, title
 from chronique.model import DocAnalysis, Story
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: entity keys by name word, lone features damped
 
 
 @dataclass(slots=True)
 class StoryParams:
     """Knobs of the grouping, kept with the state so a reloaded index behaves the same."""
 
-    threshold: float = 0.12  # least average similarity for an article to join a story
+    threshold: float = 0.12  # least average similarity for an article to join a story, plus ...
+    chance: float = 0.4  # ... this times the similarity one shared word gives (high for headlines only)
     blocking_terms: int = 12  # most salient features of an article used to find candidates
     max_df: float = 0.1  # features in more than this share of articles are not used to block ...
-    max_postings: int = 200  # ... nor those held by more articles than this
+    max_postings: int = 200  # ... nor those held by more articles than this; but those held by
+    min_postings: int = 20  # at most this many always are (in a small corpus a story's own words pass the share)
     max_candidates: int = 50  # an article is compared with at most this many others, those sharing most keys
     window_days: int = 7  # no date penalty within this gap
     decay_days: float = 120.0  # then similarity fades with this time constant ...
@@ -47,6 +53,8 @@ class StoryParams:
     members: int = 30  # a story's title is chosen among its latest N members
     entity_weight: float = 2.0  # weight of an entity mention against a title word (2.0) or lead word (1.0)
     idf_power: float = 1.0  # above 1, rare shared words count for more than common ones
+    lone_weight: float = 0.5  # factor on a feature held by one article only, once the corpus is ...
+    lone_corpus: int = 100  # ... well past this many articles (a small corpus says little about what repeats)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -81,7 +89,7 @@ class StoryIndex:
         self._postings: defaultdict[str, list[str]] = defaultdict(list)
         self._opened = 0
         self._seen: set[str] = set()  # articles counted in the frequencies before being placed
-        self._cache: dict[str, tuple[int, dict[str, float]]] = {}
+        self._cache: dict[str, tuple[int, dict[str, float], float]] = {}  # (n then, vector, chance)
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -105,11 +113,25 @@ class StoryIndex:
             if a.document.id in self._docs or a.document.id in self._seen:
                 continue
             self._seen.add(a.document.id)
-            self._n += 1
-            self._df.update(features(a, entity_weight=self.params.entity_weight).terms.keys())
+            self._count(features(a, entity_weight=self.params.entity_weight).terms)
+
+    def _count(self, terms: dict[str, float]) -> None:
+        """One more article in the frequencies; the articles whose lone feature it now shares
+        have their vectors computed again (the feature is no longer damped)."""
+        self._n += 1
+        self._df.update(terms.keys())
+        for t in terms:
+            if self._df[t] == 2:
+                for o in self._postings.get(t, ()):
+                    self._cache.pop(o, None)
 
     def _idf(self, term: str) -> float:
-        return (math.log((self._n + 1) / (self._df.get(term, 0) + 1)) + 1.0) ** self.params.idf_power
+        df = self._df.get(term, 0)
+        idf = (math.log((self._n + 1) / (df + 1)) + 1.0) ** self.params.idf_power
+        if df > 1:
+            return idf
+        trust = self._n / (self._n + self.params.lone_corpus)
+        return idf * (1.0 - (1.0 - self.params.lone_weight) * trust)
 
     def _vector(self, terms: dict[str, float]) -> dict[str, float]:
         vec = {t: math.sqrt(c) * self._idf(t) for t, c in terms.items()}
@@ -127,7 +149,7 @@ class StoryIndex:
     def _salient(self, terms: dict[str, float]) -> list[str]:
         """The article's blocking keys: its most distinctive features that other placed articles share
         (the article itself is already in the postings) and that are not too common."""
-        limit = min(max(2.0, self.params.max_df * self._n), self.params.max_postings)
+        limit = min(max(self.params.min_postings, self.params.max_df * self._n), self.params.max_postings)
         return sorted(
             (t for t in terms if self._df[t] - 1 <= limit and len(self._postings.get(t, ())) > 1),
             key=lambda t: -terms[t] * self._idf(t),
@@ -139,13 +161,23 @@ class StoryIndex:
         hits.pop(doc_id, None)
         return [o for o, _ in hits.most_common(self.params.max_candidates)]
 
+    def _chance(self, doc_id: str) -> float:
+        """How similar this article is to another by one shared word, roughly: 1 / the L1 norm of
+        its unit vector (1/sqrt(k) for k equal weights). Short articles reach a high cosine by
+        chance, so the bar to join them rises with this."""
+        return self._cached(doc_id)[2]
+
     def _vec(self, doc_id: str) -> dict[str, float]:
-        """An article's TF-IDF vector, recomputed once the corpus has grown by a tenth since."""
+        return self._cached(doc_id)[1]
+
+    def _cached(self, doc_id: str) -> tuple[int, dict[str, float], float]:
+        """An article's TF-IDF vector and chance, computed again once the corpus has grown by a tenth since."""
         cached = self._cache.get(doc_id)
         if cached is None or self._n > cached[0] * 1.1 + 1:
-            cached = (self._n, self._vector(self._docs[doc_id].terms))
-            self._cache[doc_id] = cached
-        return cached[1]
+            vec = self._vector(self._docs[doc_id].terms)
+            total = sum(vec.values())
+            cached = self._cache[doc_id] = (self._n, vec, 1.0 / total if total > 0 else 1.0)
+        return cached
 
     def add_many(self, analyses: list[DocAnalysis]) -> dict[str, str]:
         """Place a batch of new articles together; returns {document id: story id}.
@@ -166,8 +198,7 @@ class StoryIndex:
         for doc_id, a in batch.items():
             feats = features(a, entity_weight=self.params.entity_weight)
             if doc_id not in self._seen:
-                self._n += 1
-                self._df.update(feats.terms.keys())
+                self._count(feats.terms)
             self._seen.discard(doc_id)
             self._docs[doc_id] = _Doc(
                 id=doc_id, story="", title=title(a), terms=feats.terms, day=feats.day, titled=has_title(a)
@@ -234,6 +265,8 @@ class StoryIndex:
             """Join b into a; the sums of the union are the sums of its parts."""
             parent[b] = a
             members[a] |= members.pop(b)
+            size[a] += size.pop(b)
+            chance[a] += chance.pop(b)
             for x, v in sums.pop(b, {}).items():
                 if x == a:
                     continue
@@ -242,24 +275,37 @@ class StoryIndex:
             sums[a].pop(b, None)
             return a
 
+        # the linkage averages over the articles that bring evidence: a copy placed by its original does not
+        size = {c: len(m) for c, m in members.items()}
+        chance = {c: sum(self._chance(d) for d in m) for c, m in members.items()}
         for d in new:  # a near-duplicate belongs with its original before anything else
             orig = duplicate_of.get(d)
-            if orig in cluster_of and find(cluster_of[orig]) != find(cluster_of[d]):
-                merge(find(cluster_of[orig]), find(cluster_of[d]))
-        heap = [(-v / (len(members[a]) * len(members[b])), a, b) for a in sums for b, v in sums[a].items() if a < b]
+            if orig in cluster_of:
+                size[find(cluster_of[d])] -= 1
+                chance[find(cluster_of[d])] -= self._chance(d)
+                if find(cluster_of[orig]) != find(cluster_of[d]):
+                    merge(find(cluster_of[orig]), find(cluster_of[d]))
+
+        def margin(a: int, b: int) -> float:
+            """Average similarity of two groups above the bar they must clear."""
+            pairs = size[a] * size[b]
+            bar = self.params.threshold + self.params.chance * chance[a] * chance[b] / pairs
+            return sums[a].get(b, 0.0) / pairs - bar
+
+        heap = [(-margin(a, b), a, b) for a in sums for b in sums[a] if a < b]
         heapq.heapify(heap)
         while heap:
             score, a, b = heapq.heappop(heap)
             if a not in members or b not in members or a == b:
                 continue
-            current = sums[a].get(b, 0.0) / (len(members[a]) * len(members[b]))
+            current = margin(a, b)
             if abs(current + score) > 1e-12:
                 continue  # stale entry: the pair's linkage changed since
-            if current < self.params.threshold:
+            if current < 0:
                 break
             c = merge(a, b)
-            for x, v in sums[c].items():
-                heapq.heappush(heap, (-v / (len(members[c]) * len(members[x])), min(c, x), max(c, x)))
+            for x in sums[c]:
+                heapq.heappush(heap, (-margin(c, x), min(c, x), max(c, x)))
         fresh = set(new)
         return [m for m in members.values() if m & fresh]
 

@@ -3,6 +3,10 @@
 Everything is accent- and case-folded (headlines often come without accents), so
 « Élysée », « ELYSEE » and « elysee » are one feature. Words are cut to a short
 prefix: a cheap French stemmer that joins « menacés / menacent / menace ».
+Entities count by name word, a person by surname (as link/entities blocks them), so
+« Anne Martin » and « Martin » share their key. Labels around a headline (a rubric
+before it, « VIDÉO. », an outlet after it, « - Le Journal ») say where it was
+published, not what it is about: they weigh as body words.
 Pure functions over :class:`chronique.model.DocAnalysis`; no spaCy needed here.
 """
 
@@ -16,11 +20,12 @@ from datetime import date
 from functools import lru_cache
 
 from chronique.model import DocAnalysis
+from chronique.nlp.entity_names import split_name
 
 PREFIX = 6  # characters kept of each word
 LEAD_SENTENCES = 2
 LEAD_CHARS = 600  # a lead is the first sentences, at most this long
-ENTITY_PREFIX = "@"  # feature names of entities: "@anne martin"
+ENTITY_PREFIX = "@"  # feature names of entity name words: "@martin"
 TIMEX_PREFIX = "#"  # feature names of dates: "#2025-05"
 TITLE_CHARS = 110  # an untitled article is named by its first sentence, cut near this length
 
@@ -28,6 +33,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"A-ZÀ-Ý0-9])|\n+")
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+# « VIDÉO. … », « EN DIRECT - … », « [DÉCRYPTAGE] … »: an upper-case label opening a headline
+_RUBRIC = re.compile(r"^\s*(?:\[[^\]\n]{1,30}\]|(?P<label>[^\W\d_]{2,}(?: [^\W\d_]+){0,2})(?:\.\s|\s?[-–—]\s?))\s*")
+# « … - Le Journal », « … | Agence Images »: a short segment closing a headline after a spaced dash or bar
+_OUTLET = re.compile(r"\s+[-–—|]\s+(?P<label>[^-–—|\n]{1,40})\s*$")
+OUTLET_WORDS = 4  # an outlet label has at most this many words ...
+CORE_WORDS = 4  # ... and leaves at least this many in the headline
 
 
 def fold(text: str) -> str:
@@ -54,6 +65,30 @@ def terms(text: str) -> list[str]:
             continue
         out.append(w[:PREFIX])
     return out
+
+
+def headline_labels(head: str) -> list[tuple[int, int]]:
+    """Character ranges of ``head`` that label it rather than tell it: a rubric, an outlet."""
+    out: list[tuple[int, int]] = []
+    end = len(head)
+    m = _OUTLET.search(head)
+    if m and len(m.group("label").split()) <= OUTLET_WORDS and len(head[: m.start()].split()) >= CORE_WORDS:
+        out.append((m.start(), end))
+        end = m.start()
+    m = _RUBRIC.match(head, 0, end)
+    label = m and m.group("label")
+    if m and (label is None or label.isupper() and len(label) > 2) and len(head[m.end() : end].split()) >= CORE_WORDS:
+        out.append((0, m.end()))
+    return out
+
+
+def entity_keys(label: str, name: str) -> list[str]:
+    """Feature keys of one entity mention: a person's surname, else the content words of the name."""
+    if label == "PER":
+        surname = fold(split_name(name)[1])
+        return [surname] if len(surname) > 1 else []
+    stops = stop_words()
+    return [w for w in (_ELISION.sub("", m.group()) for m in _WORD.finditer(fold(name))) if len(w) > 1 and w not in stops]
 
 
 def lead(analysis: DocAnalysis) -> str:
@@ -121,8 +156,16 @@ def features(
     doc = analysis.document
     counts: Counter[str] = Counter()
     head = title(analysis)
-    for t in terms(head):
+    labels = headline_labels(head)
+    told = head
+    for a, b in labels:
+        for t in terms(head[a:b]):
+            counts[t] += body_weight
+        told = told[:a] + " " * (b - a) + told[b:]
+    for t in terms(told):
         counts[t] += title_weight
+    at = doc.text.find(head) if labels else -1
+    skip = [(at + a, at + b) for a, b in labels] if at >= 0 else []
     first = lead(analysis)
     for t in terms(first):
         counts[t] += lead_weight
@@ -131,8 +174,9 @@ def features(
         for t in terms(doc.text[rest_start:]):
             counts[t] += body_weight
     for m in analysis.mentions:
-        key = fold(m.key or m.text).strip()
-        if len(key) > 1 and key not in stop_words():
+        if any(a <= m.start < b for a, b in skip):
+            continue
+        for key in entity_keys(m.label, m.key or m.text):
             counts[ENTITY_PREFIX + key] += entity_weight
     for tx in analysis.timexes:
         if tx.type == "DATE" and _DATE.match(tx.value or ""):

@@ -267,15 +267,19 @@ class SQLiteStore:
             ],
         )
 
-    def _write_analysis(self, db: sqlite3.Connection, a: DocAnalysis) -> None:
-        db.execute(
-            "INSERT OR REPLACE INTO analyses (document, data) VALUES (?, ?)",
-            (a.document.id, codec.analysis_without_document(a)),
-        )
+    def _write_analysis(self, db: sqlite3.Connection, a: DocAnalysis) -> bool:
+        """Store one analysis and its mention and quote rows; an analysis stored unchanged is
+        left alone, so re-linking a large corpus rewrites only the documents whose links moved."""
+        data = codec.analysis_without_document(a)
+        row = db.execute("SELECT data FROM analyses WHERE document = ?", (a.document.id,)).fetchone()
+        if row is not None and row[0] == data:
+            return False
+        db.execute("INSERT OR REPLACE INTO analyses (document, data) VALUES (?, ?)", (a.document.id, data))
         db.execute("DELETE FROM mentions WHERE document = ?", (a.document.id,))
         db.execute("DELETE FROM quotes WHERE document = ?", (a.document.id,))
         self._insert_mentions(db, a)
         self._insert_quotes(db, a)
+        return True
 
     def add_analysis(self, analysis: DocAnalysis) -> bool:
         with self._transaction() as db:
