@@ -7,7 +7,7 @@ date). As the benchmarks README says: the system gets the plain text of <TEXT>
 (tags stripped, characters kept) and the DCT as publication date; strict = same
 span, relaxed = any overlap, value F1 = a relaxed match with the gold value,
 counted against both predicted and gold totals (TempEval-3); type F1 likewise
-with the type. Develop on ``dev`` only; ``--errors`` refuses the test split.
+with the type; mod P/R over the expressions that carry a TimeML mod. Develop on ``dev`` only; ``--errors`` refuses the test split.
 HeidelTime (Bittar et al.): strict 0.860, relaxed 0.910, value 0.736, type 0.827.
 """
 
@@ -31,8 +31,8 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
-def read(path: Path) -> tuple[str, str, list[tuple[int, int, str, str]]]:
-    """(DCT, plain text of <TEXT>, gold TIMEX3 spans as (start, end, type, value))."""
+def read(path: Path) -> tuple[str, str, list[tuple[int, int, str, str, str | None]]]:
+    """(DCT, plain text of <TEXT>, gold TIMEX3 spans as (start, end, type, value, mod))."""
     raw = path.read_text(encoding="utf-8")
     dct = _ATTR.findall(re.search(r"<DCT>(.*?)</DCT>", raw, re.S)[1])
     dct_value = dict(dct)["value"]
@@ -48,7 +48,7 @@ def read(path: Path) -> tuple[str, str, list[tuple[int, int, str, str]]]:
             continue
         if closing:
             start, a = open_timex
-            spans.append((start, pos, a["type"], a.get("value", "")))
+            spans.append((start, pos, a["type"], a.get("value", ""), a.get("mod")))
             open_timex = None
         else:
             open_timex = (pos, dict(_ATTR.findall(attrs)))
@@ -89,8 +89,12 @@ def score(docs) -> dict[str, dict[str, tuple[float, float, float]]]:
             c["relaxed"] += len(relaxed)
             c["value"] += sum(1 for gi, pi in relaxed if g[gi][3] == p[pi][3])
             c["type"] += sum(1 for gi, pi in relaxed if g[gi][2] == p[pi][2])
+            c["gold_mod"] += sum(1 for x in g if x[4])
+            c["pred_mod"] += sum(1 for x in p if x[4])
+            c["mod"] += sum(1 for gi, pi in relaxed if g[gi][4] and g[gi][4] == p[pi][4])
     return {
-        t: {k: _f1(c[k], c["pred"], c["gold"]) for k in ("strict", "relaxed", "value", "type")} | {"n": (c["gold"], c["pred"], 0)}
+        t: {k: _f1(c[k], c["pred"], c["gold"]) for k in ("strict", "relaxed", "value", "type")}
+        | {"n": (c["gold"], c["pred"], 0), "mod": _f1(c["mod"], c["pred_mod"], c["gold_mod"])}
         for t, c in counts.items()
     }
 
@@ -101,11 +105,11 @@ def run(split: str, model: str, errors: bool) -> None:
     docs, shown = [], []
     read_docs = [read(DATA / "Data" / f) for f in files]
     for (dct, text, gold), doc, name in zip(read_docs, nlp.pipe(t for _, t, _ in read_docs), files):
-        pred = [(t.start, t.end, t.type, t.value) for t in timex.extract(doc, dct)]
+        pred = [(t.start, t.end, t.type, t.value, t.mod) for t in timex.extract(doc, dct)]
         docs.append((gold, pred))
         if errors:
-            g_keys = {(s, e, ty, v) for s, e, ty, v in gold}
-            for s, e, ty, v in gold:
+            g_keys = {(s, e, ty, v) for s, e, ty, v, _ in gold}
+            for s, e, ty, v, _ in gold:
                 hit = [p for p in pred if p[0] < e and s < p[1]]
                 if not hit or hit[0][3] != v or (hit[0][0], hit[0][1]) != (s, e):
                     got = [(text[p[0]:p[1]], p[2], p[3]) for p in hit]
@@ -123,6 +127,8 @@ def run(split: str, model: str, errors: bool) -> None:
         rp, rr, _ = row["relaxed"]
         print(f"{t:9} {ng:5d} {np_:5d}  {row['strict'][2]:6.3f} {row['relaxed'][2]:7.3f} {row['value'][2]:6.3f} "
               f"{row['type'][2]:6.3f}   P {rp:.3f} R {rr:.3f}")
+    mp, mr, mf = s["ALL"]["mod"]
+    print(f"mod (TimeML APPROX/START/END…, over expressions that carry one): P {mp:.3f} R {mr:.3f} F1 {mf:.3f}")
 
 
 def main() -> int:

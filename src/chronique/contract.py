@@ -65,7 +65,8 @@ def document(a: DocAnalysis) -> dict[str, Any]:
             }
             for q in a.quotes
         ],
-        "timexes": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value} for t in a.timexes],
+        "timexes": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod}
+                    for t in a.timexes],
         "events": [
             {
                 "id": e.id,

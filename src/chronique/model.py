@@ -99,6 +99,7 @@ class Timex:
     text: str
     type: TimexType
     value: str
+    mod: str | None = None  # ISO-TimeML mod: APPROX (« vers 15 h »), START/MID/END (« fin mai »), MORE_THAN…
 
 
 @dataclass(slots=True)

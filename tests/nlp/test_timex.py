@@ -351,3 +351,244 @@ def test_timex_windows_cover_every_form_of_the_vocabulary(table):
     for form in getattr(lexicon(), table):
         text = f"Rien ne bouge. Le texte dit {form} ici."
         assert any(lo <= text.index(form) and text.index(form) + len(form) <= hi for lo, hi, _ in _windows(text)), form
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Le matin du 12 mars, la digue a cédé.", "Le matin du 12 mars", "2025-03-12TMO"),
+        ("Dans la nuit du 3 au 4 avril, la grêle a tout couché.", "la nuit du 3 au 4 avril", "2025-04-03TNI"),
+        ("Le 8 février au soir, la salle était comble.", "Le 8 février au soir", "2025-02-08TEV"),
+        ("Le soir du 2 mai, un orage a éclaté.", "Le soir du 2 mai", "2025-05-02TEV"),
+        ("La nuit dernière, deux abris ont brûlé.", "La nuit dernière", "2025-05-18TNI"),
+        ("Le samedi 10 mai, puis le soir suivant, il est revenu.", "le soir suivant", "2025-05-11TEV"),
+        ("Le bateau a quitté le port à l'aube.", "l'aube", "2025-05-19TMO"),
+        ("Les pompiers sont arrivés en pleine nuit.", "pleine nuit", "2025-05-19TNI"),
+        ("Jeudi 8 mai, une fête a eu lieu. Ce soir-là, il pleuvait.", "Ce soir-là", "2025-05-08TEV"),
+    ],
+)
+def test_timex_parts_of_day_with_a_date_or_direction(timexes, text, expression, value):
+    found = timexes(text, MONDAY)
+    hit = [t for t in found if t.text == expression]
+    assert hit and hit[0].value == value and hit[0].type == "TIME"
+
+
+@pytest.mark.parametrize(
+    "text, expression, value, mod",
+    [
+        ("Les pompiers sont intervenus vers 15 heures.", "15 heures", "2025-05-19T15:00", "APPROX"),
+        ("Le chantier commencera début mars.", "début mars", "2025-03", "START"),
+        ("Le festival se tiendra mi-juillet.", "mi-juillet", "2025-07", "MID"),
+        ("La rénovation sera achevée fin 2027.", "fin 2027", "2027", "END"),
+        ("La grève a duré plus de deux ans.", "plus de deux ans", "P2Y", "MORE_THAN"),
+        ("Le vote a pris moins d'une heure.", "moins d'une heure", "PT1H", "LESS_THAN"),
+        ("Le club a été fondé il y a une vingtaine d'années.", "il y a une vingtaine d'années", "2005", "APPROX"),
+        ("Les pompiers sont intervenus à 15 heures.", "15 heures", "2025-05-19T15:00", None),
+        ("Le texte a été voté le 3 février.", "le 3 février", "2025-02-03", None),
+    ],
+)
+def test_timex_mod_from_boundary_approximation_and_lead_words(timexes, text, expression, value, mod):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].value, hit[0].mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Le dîner annuel de l'amicale a été annulé.", "annuel", "P1Y"),
+        ("La réunion hebdomadaire du bureau reprendra.", "hebdomadaire", "P1W"),
+        ("Les navettes circulent quotidiennement.", "quotidiennement", "P1D"),
+    ],
+)
+def test_timex_frequency_adverbs_and_adjectives_after_a_noun(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les principaux quotidiens régionaux ont titré sur la crue.",
+        "Il lit la presse quotidienne chaque matin au café.",
+        "Un hebdomadaire local a révélé l'affaire.",
+    ],
+)
+def test_timex_frequency_words_naming_newspapers_are_no_set(timexes, text):
+    assert not [t for t in timexes(text, MONDAY) if t.type == "SET" and "quotid" in t.text + "hebdo"]
+
+
+@pytest.mark.parametrize(
+    "text, expression, ttype, value",
+    [
+        ("La vallée vivait du textile. Aujourd'hui, elle compte surtout des retraités.", "Aujourd'hui", "TIME", "PRESENT_REF"),
+        ("Le quartier était désert. Aujourd'hui, les terrasses ont rouvert.", "Aujourd'hui", "TIME", "PRESENT_REF"),
+        ("Aujourd'hui, à 18 heures, le conseil se réunit en mairie.", "Aujourd'hui", "DATE", "2025-05-19"),
+        ("Aujourd'hui, le conseil se réunira en mairie.", "Aujourd'hui", "DATE", "2025-05-19"),
+        ("Aujourd'hui, les élus vont voter le budget.", "Aujourd'hui", "DATE", "2025-05-19"),
+        ("Le préfet se rend aujourd'hui dans la commune sinistrée.", "aujourd'hui", "DATE", "2025-05-19"),
+    ],
+)
+def test_timex_sentence_opening_aujourd_hui_contrasts_now_with_then(timexes, text, expression, ttype, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == (ttype, value)
+
+
+@pytest.mark.parametrize(
+    "text, expression, ttype, value",
+    [
+        ("L'actuel directeur de la scierie a démissionné.", "actuel", "TIME", "PRESENT_REF"),
+        ("Paul Girard, actuel président du club, a pris la parole.", "actuel", "TIME", "PRESENT_REF"),
+        ("Les prochaines élections auront lieu dans un an.", "prochaines", "TIME", "FUTURE_REF"),
+        ("Des tirs nocturnes ont inquiété les riverains.", "nocturnes", "TIME", "TNI"),
+        ("Au début des années 2000, le quartier a changé.", "début des années 2000", "DATE", "200"),
+        ("Le défilé du 14-Juillet a attiré la foule.", "14-Juillet", "DATE", "2025-07-14"),
+        ("La semaine du 5 mai, les écoles seront fermées.", "La semaine du 5 mai", "DATE", "2025-W19"),
+        ("Le marché se tient le dimanche matin sur la place.", "le dimanche matin", "SET", "XXXX-WXX-7TMO"),
+        ("Pendant les mois d'été, la plage attire les familles.", "les mois d'été", "DATE", "XXXX-SU"),
+    ],
+)
+def test_timex_reference_adjectives_decades_and_habits(timexes, text, expression, ttype, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == (ttype, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La prochaine semaine sera chargée pour les élus.",
+        "Le prochain sera le bon, a-t-il dit.",
+    ],
+)
+def test_timex_reference_adjectives_leave_time_words_and_pronouns(timexes, text):
+    assert not [t for t in timexes(text, MONDAY) if t.value.endswith("_REF")]
+
+
+@pytest.mark.parametrize(
+    "text, expression, ttype, value",
+    [
+        ("Il a plu toute la journée sur la côte.", "toute la journée", "DURATION", "P1D"),
+        ("Les bénévoles ont travaillé tout le week-end.", "tout le week-end", "DURATION", "P1WE"),
+        ("Le refuge reste ouvert toute l'année.", "toute l'année", "DURATION", "P1Y"),
+        ("Elle nage chaque matin dans le lac.", "chaque matin", "SET", "XXXX-XX-XXTMO"),
+        ("Tous les soirs, la place se remplit de musiciens.", "Tous les soirs", "SET", "XXXX-XX-XXTEV"),
+        ("Les vigiles passent chaque nuit devant l'entrepôt.", "chaque nuit", "SET", "XXXX-XX-XXTNI"),
+    ],
+)
+def test_timex_whole_units_and_parts_of_every_day(timexes, text, expression, ttype, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == (ttype, value)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Le match commence à 21 heures, heure de Paris.", "21 heures, heure de Paris", "2025-05-19T21:00+02"),
+        ("Le tir est prévu à 14 h 30, heure française, le 3 décembre.", "14 h 30, heure française",
+         "2025-12-03T14:30+01"),
+        ("L'appel a commencé à 9 h GMT.", "9 h GMT", "2025-05-19T09:00Z"),
+        ("L'appel a commencé à 9 h, heure locale.", "9 h, heure locale", "2025-05-19T09:00"),
+    ],
+)
+def test_timex_clock_zone_offsets_when_computable(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and hit[0].value == value
+
+
+@pytest.mark.parametrize(
+    "day, offset",
+    [("2025-03-29", "+01"), ("2025-03-30", "+02"), ("2025-10-25", "+02"), ("2025-10-26", "+01"),
+     ("1995-09-30", "+01"), ("1995-09-23", "+02"), ("2002-02-08", "+01")],
+)
+def test_timex_calendar_central_european_summer_time(day, offset):
+    from datetime import date
+
+    from chronique.nlp.timex_calendar import central_european_offset
+
+    assert central_european_offset(date.fromisoformat(day)) == offset
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Dans la nuit de jeudi à vendredi, vers 2 h, un incendie s'est déclaré.", "2 h", "2025-05-16T02:00"),
+        ("Dans la nuit du 4 au 5 avril, vers 23 h 30, la grêle est tombée.", "23 h 30", "2025-04-04T23:30"),
+        ("Cette nuit, vers 3 h, un vol a eu lieu.", "3 h", "2025-05-19T03:00"),
+        ("L'exposition se tiendra du vendredi 6 au dimanche 8 juin.", "vendredi 6", "2025-06-06"),
+        ("La ville vise la neutralité carbone à l'horizon 2040.", "2040", "2040"),
+        ("L'audience a été renvoyée au 12 septembre.", "12 septembre", "2025-09-12"),
+        ("Les gendarmes sont arrivés vers les 23 heures.", "23 heures", "2025-05-19T23:00"),
+        ("Le drame s'est produit aux alentours de 22 h.", "22 h", "2025-05-19T22:00"),
+        ("Au matin du 5 mai, le village était inondé.", "matin du 5 mai", "2025-05-05TMO"),
+        ("La mairie est ouverte de 9 à 12 heures.", "9", "2025-05-19T09:00"),
+        ("La permanence se tient entre 14 et 16 h.", "14", "2025-05-19T14:00"),
+    ],
+)
+def test_timex_small_hours_ranges_horizons_and_postponements(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and hit[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le stock a été écoulé en deux jours.",
+        "Les 24 Heures du Mans attirent les foules.",
+    ],
+)
+def test_timex_verb_ete_and_capitalised_units_are_no_timex(timexes, text):
+    found = timexes(text, MONDAY)
+    assert not [t for t in found if "été" in t.text or "Heures" in t.text]
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("À partir de lundi, le marché déménage sur la place.", "lundi", "2025-05-26"),
+        ("Depuis lundi, la circulation est perturbée.", "lundi", "2025-05-19"),
+    ],
+)
+def test_timex_first_group_verb_misread_as_participle_keeps_its_tense(timexes, text, expression, value):
+    hit = [t for t in timexes(text, TUESDAY) if t.text == expression]
+    assert hit and hit[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("En 2021, l'usine a recruté. L'année suivante, elle a licencié.", "L'année suivante", "2022"),
+        ("En 2021, l'usine a recruté. L'année précédente, elle avait fermé.", "L'année précédente", "2020"),
+        ("En mars 2023, il a été élu. Deux mois plus tard, il démissionnait.", "Deux mois plus tard", "2023-05"),
+    ],
+)
+def test_timex_year_or_month_named_alone_anchors_following_and_later(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and hit[0].value == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Au siècle dernier, le village comptait mille habitants.", "siècle dernier", "19"),
+        ("La décennie écoulée a été difficile pour la filière.", "La décennie écoulée", "201"),
+        ("Ce siècle sera celui du climat.", "Ce siècle", "20"),
+    ],
+)
+def test_timex_decades_and_centuries_counted_from_publication(timexes, text, expression, value):
+    hit = [t for t in timexes(text, MONDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("Le toit a été refait à la fin de l'année dernière.", "la fin de l'année dernière"),
+        ("Les ventes ont progressé au premier trimestre.", "premier trimestre"),
+        ("Le loyer s'élève à 500 euros par mois.", "mois"),
+        ("Le club s'entraîne deux fois par semaine.", "deux fois par semaine"),
+        ("Les élections auront lieu les 6 et 13 juillet.", "les 6"),
+        ("Le salon se tiendra du 3 au 5 juin.", "3"),
+        ("Le chantier reprendra dès le début du mois prochain.", "le début du mois prochain"),
+    ],
+)
+def test_timex_spans_leave_a_leading_preposition_out(timexes, text, expression):
+    assert expression in [t.text for t in timexes(text, MONDAY)]

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
+from chronique.nlp.timex_lexicon import alt, key, lexicon
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
 from chronique.nlp.timex_tense import tense_at
 from chronique.nlp.timex_values import NORMALISERS, Context
@@ -33,10 +35,16 @@ def _span(m: re.Match) -> tuple[int, int]:
     return m.start(), m.end()
 
 
+_LEADING_PREP = re.compile(r"(?:à|au|aux|dès)\s+(?=\w)", re.IGNORECASE)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces and punctuation a pattern may have taken in."""
+    """Drop surrounding spaces and punctuation a pattern may have taken in, and a leading preposition
+    (« à la fin de l'année » -> « la fin de l'année »: TimeML leaves prepositions out of the span)."""
     while start < end and (text[start].isspace() or text[start] in ",(«"):
         start += 1
+    if (p := _LEADING_PREP.match(text, start, end)) and p.end() < end:
+        start = p.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",()»"):
         end -= 1
     return start, end
@@ -94,15 +102,19 @@ def _candidates(text: str):
 
 
 _ANCHORING = {"date_dmy", "date_numeric", "date_iso", "month_year", "month", "weekday", "relday", "refday",
-              "refday_bare", "clock", "clock_colon", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
-              "part_bound", "same_part"}
+              "refday_bare", "clock", "clock_colon", "clock_from", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
+              "part_bound", "same_part", "night_of", "part_of_date", "part_dir", "part_en", "part_au"}
+_NIGHT_OF = {"night_of", "part_of_date"}
 _NARRATIVE = {"weekday", "relday", "refday", "refday_bare", "this_part", "same_part"}
 
 
 def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
     """Remember the last date named in the text (not a period counted from publication) as the reference."""
+    if rule == "year" and _YEAR_VALUE.match(value):
+        ctx.year = (date(int(value), 1, 1), end)
     if ttype not in ("DATE", "TIME") or rule not in _ANCHORING:
         return
+    ctx.ref_end = end
     if ttype == "TIME" and ":" in value:
         ctx.clock, ctx.clock_end = value, end  # the last clock time, until the text moves to another day
     elif ctx.clock and _DAY_VALUE.match(value) and not value.startswith(ctx.clock[:10]):
@@ -110,6 +122,10 @@ def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
         ctx.clock = value[:10] + ctx.clock[10:] if same_sentence else None
     if m := _DAY_VALUE.match(value):
         d = cal.safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if d and rule in _NIGHT_OF and value.endswith("TNI"):
+            ctx.night = d  # the small hours after « la nuit de jeudi à vendredi » belong to the second day
+        elif d and ctx.night != d:
+            ctx.night = None
         if d:
             ctx.ref = (d, "day")
             ctx.day = d
@@ -120,6 +136,32 @@ def _advance(ctx: Context, rule: str, ttype: str, value: str, end: int) -> None:
         ctx.ref = (date(int(m[1]), int(m[2]), 1), "month")
     elif m := _YEAR_VALUE.match(value):
         ctx.ref = (date(int(m[1]), 1, 1), "year")
+
+
+@lru_cache(maxsize=1)
+def _lead() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?P<lead>{alt(lexicon().leads)})\s*$", re.IGNORECASE)
+
+
+def _group(m: re.Match, name: str) -> str | None:
+    return m.group(name) if name in m.re.groupindex else None
+
+
+def _mod(m: re.Match, text: str, start: int, ttype: str) -> str | None:
+    """The ISO-TimeML mod of an expression: its boundary word (« fin mai » END), its approximation (« plus de deux
+    ans » MORE_THAN, « une dizaine d'années » APPROX), or a word just before a date or time (« vers 15 h » APPROX)."""
+    lx = lexicon()
+    for name in ("bnd", "pbnd"):
+        if w := _group(m, name):
+            return lx.boundaries.get(key(w))
+    if w := _group(m, "approx"):
+        return lx.approx.get(key(w))
+    num = _group(m, "num")
+    if num and any(lx.numbers.get(w, ("",))[0] == "approx" for w in WORD.findall(key(num))):
+        return "APPROX"
+    if ttype in ("DATE", "TIME") and (lead := _lead().search(text, max(0, start - 30), start)):
+        return lx.leads.get(key(lead["lead"]))
+    return None
 
 
 def extract(doc: Doc, published: str | None) -> list[Timex]:
@@ -166,14 +208,16 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
         if result is None:
             continue
         ttype, value = result
-        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
+        mod = _mod(m, text, start, ttype) if ttype != "SET" and not value.endswith("_REF") else None
+        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value, mod=mod))
         names.append(rule.name)
         _advance(ctx, rule.name, ttype, value, end)
     _anchor_forward(text, out, names)
     return out
 
 
-_CLOCKS = {"clock", "clock_colon", "clock_words", "clock_named"}
+_CET = re.compile(r"\+0[12]$")
+_CLOCKS = {"clock", "clock_colon", "clock_words", "clock_named", "clock_from"}
 _BREAK = re.compile(r"[.!?]\s|\n")
 
 
@@ -190,4 +234,6 @@ def _anchor_forward(text: str, out: list[Timex], names: list[str]) -> None:
                 break
             if (m := _DAY_VALUE.match(p.value)) and p.type == "DATE":
                 t.value = f"{m[1]}-{m[2]}-{m[3]}" + t.value[t.value.index("T"):]
+                if (z := _CET.search(t.value)) and (d := cal.safe_date(int(m[1]), int(m[2]), int(m[3]))):
+                    t.value = t.value[:z.start()] + cal.central_european_offset(d)  # summer time of the new day
                 break

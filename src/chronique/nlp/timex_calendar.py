@@ -132,7 +132,7 @@ def easter(year: int) -> date:
 
 
 def shift_grain(anchor: date, grain: str, k: int) -> str:
-    """The calendar period of ``grain`` (Y, M, W, WE, Q, H, D) ``k`` steps from the anchor's, as a value."""
+    """The calendar period of ``grain`` (Y, M, W, WE, Q, H, D, DE, CE) ``k`` steps from the anchor's, as a value."""
     if grain == "Y":
         return f"{anchor.year + k:04d}"
     if grain == "M":
@@ -147,11 +147,29 @@ def shift_grain(anchor: date, grain: str, k: int) -> str:
     if grain == "H":
         n = anchor.year * 2 + (anchor.month - 1) // 6 + k
         return f"{n // 2:04d}-H{n % 2 + 1}"
+    if grain == "DE":
+        return f"{anchor.year // 10 + k:03d}"  # « la décennie écoulée » in 2025: 201 (the 2010s)
+    if grain == "CE":
+        return f"{anchor.year // 100 + k:02d}"  # « le siècle dernier » in 2025: 19 (the 1900s)
     return iso_day(anchor + timedelta(days=k))
 
 
 def unknown_grain(grain: str) -> str:
     """The best partial value of a relative period when there is no anchor date."""
-    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX", "H": "XXXX-HX"}.get(
+    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX", "H": "XXXX-HX", "DE": "XXX", "CE": "XX"}.get(
         grain, "XXXX-XX-XX"
     )
+
+
+def _last_sunday(year: int, month: int) -> date:
+    d = date(year, month + 1, 1) - timedelta(days=1) if month < 12 else date(year, 12, 31)
+    return d - timedelta(days=d.isoweekday() % 7)
+
+
+def central_european_offset(d: date) -> str:
+    """``+02`` on a day of European summer time (from the last Sunday of March to the last Sunday of October;
+    September before 1996), else ``+01``."""
+    if d.year < 1980:
+        return "+01"
+    end = _last_sunday(d.year, 10 if d.year >= 1996 else 9)
+    return "+02" if _last_sunday(d.year, 3) <= d < end else "+01"

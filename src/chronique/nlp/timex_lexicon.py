@@ -61,9 +61,12 @@ class Lexicon:
     directions: dict[str, dict] = field(default_factory=dict)
     boundaries: dict[str, str] = field(default_factory=dict)
     approx: dict[str, str] = field(default_factory=dict)
+    leads: dict[str, str] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    ref_adjectives: dict[str, str] = field(default_factory=dict)
     holidays: dict[str, dict] = field(default_factory=dict)
     zones: list[str] = field(default_factory=list)
+    zone_offsets: dict[str, str] = field(default_factory=dict)
     rx: dict[str, str] = field(default_factory=dict)
 
 
@@ -109,16 +112,23 @@ def lexicon() -> Lexicon:
                 lx.directions[key(f)] = e
             elif e["kind"] == "boundary":
                 lx.boundaries[key(f)] = e["value"]
+            elif e["kind"] == "lead":
+                lx.leads[key(f)] = e["value"]
             else:
                 lx.approx[key(f)] = e["value"]
     for e in langdata.load("temporal_refs"):
         for f in e["forms"]:
             lx.refs[key(f)] = e["value"]
+        for f in e.get("adjective") or []:
+            lx.ref_adjectives[key(f)] = e["value"]
     for e in langdata.load("temporal_holidays"):
         for f in e["forms"]:
             lx.holidays[key(f)] = e
     for e in langdata.load("temporal_zones"):
-        lx.zones.extend(_forms(e, "word"))
+        for f in _forms(e, "word"):
+            lx.zones.append(f)
+            if e.get("offset"):
+                lx.zone_offsets[key(f)] = e["offset"]
 
     cardinal = [w for w, (k, _) in lx.numbers.items() if k == "cardinal"]
     numword = alt(cardinal)
@@ -147,6 +157,7 @@ def lexicon() -> Lexicon:
     rx["day_pub"] = alt([f for f, e in lx.days.items() if e["anchor"] == "publication"])
     rx["day_ref"] = alt([f for f, e in lx.days.items() if e["anchor"] == "reference"])
     rx["ref"] = alt(lx.refs)
+    rx["ref_adj"] = alt(lx.ref_adjectives)
     rx["holiday"] = alt([f for e in langdata.load("temporal_holidays") for f in e["forms"]], case_sensitive=True)
     rx["zone"] = alt(lx.zones, case_sensitive=True)
     return lx

@@ -32,14 +32,14 @@ class Rule:
 # The kinds of trigger word (see trigger_words) each rule needs one of; rules not listed run in every window.
 _NEEDS = {
     "date_dmy": "month", "date_first": "month", "month_year": "month", "month": "month", "century": "extra",
-    "night_of": "weekday", "date_numeric": "digit", "date_iso": "digit", "year": "digit", "decade": "digit",
-    "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "part_year": "unit", "months_part": "unit",
+    "night_of": "weekday", "date_numeric": "digit", "date_iso": "digit", "year": "digit", "decade": "digit", "week_of": "month",
+    "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "clock_from": "digit", "part_year": "unit", "months_part": "unit",
     "weekday": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
     "refday_bare": "day_ref extra", "this_part": "part", "same_part": "part", "part_alone": "part", "part_en": "part",
-    "part_bound": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
+    "part_bound": "part", "part_au": "part", "part_adj": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
     "ago": "unit", "in": "unit", "shifted": "unit", "duration": "unit", "duration_frac": "unit",
     "duration_recent": "unit", "duration_word": "unit", "clock_words": "unit", "clock_named": "clock_word",
-    "season": "season", "holiday": "holiday", "ref": "ref extra", "set": "unit", "set_word": "frequency",
+    "season": "season", "holiday": "holiday", "ref": "ref extra", "ref_adj": "ref", "set": "unit", "set_per": "unit", "set_word": "frequency", "set_part": "part", "whole": "unit",
 }
 
 
@@ -72,10 +72,16 @@ def rules() -> tuple[Rule, ...]:
     hour = r"(?P<hh>[01]?\d|2[0-4])"
     defs = [
         ("date_dmy", 9,
-         rf"{B}(?P<x>(?:le\s+)?(?:(?P<wd>{rx['weekday']})\s+)?{day}\s+(?P<month>{rx['month']})"
-         rf"(?:,?\s+{year})?(?:\s+(?P<dir>{rx['dir_after']}))?){E}"),
+         rf"{B}(?P<x>(?:le\s+)?(?:(?P<wd>{rx['weekday']})\s+)?{day}(?:\s+|[-‐])(?P<month>{rx['month']})"
+         rf"(?:,?\s+{year})?(?:\s+(?P<dir>{rx['dir_after']}))?(?:,?\s+(?:au|en|dans\s+la|dans\s+l{A})\s*{part})?){E}"),
+        ("part_of_date", 9,
+         rf"{B}(?:au\s+)?(?P<x>(?:(?:la|le|l{A})\s*)?{part}\s+(?:du|de\s+ce)\s+(?:(?P<wd>{rx['weekday']})\s+)?{day}"
+         rf"(?:\s+au\s+(?:{rx['weekday']}\s+)?(?:1er|[0-3]?\d))?\s+(?P<month>{rx['month']})(?:,?\s+{year})?){E}"),
+        ("part_dir", 7,
+         rf"{B}(?P<x>(?:la|le|l{A})\s*{part}\s+(?P<dir>{rx['dir_past_future']})){E}"),
         ("date_first", 8,
-         rf"{B}(?:du|entre\s+le|les)\s+(?P<x>{day})\s+(?:au|et(?:\s+le)?|-)\s+(?:1er|[0-3]?\d)\s+"
+         rf"{B}(?:(?:du|entre)\s+)?(?P<x>(?:les?\s+)?(?:{rx['weekday']}\s+)?{day})\s+(?:au|et(?:\s+le)?|-)\s+"
+         rf"(?:{rx['weekday']}\s+)?(?:1er|[0-3]?\d)\s+"
          rf"(?P<month>{rx['month']})(?:\s+{year})?{E}"),
         ("century", 6, rf"{B}(?:au\s+|du\s+)?(?P<x>(?:le\s+)?(?P<roman>(?-i:[XVI]{{1,5}}))(?:e|ème|è)\s+siècle){E}"),
         ("night_of", 8,
@@ -87,7 +93,9 @@ def rules() -> tuple[Rule, ...]:
         ("month", 5,
          rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})(?:\s+(?P<dir>{rx['dir_after']}))?{E}"),
         ("year", 4, rf"{B}{bnd}(?:(?:l{A}an(?:née)?|la\s+saison|l{A}exercice)\s+)?(?<![\d\s]\s){year4}(?!\s\d{{3}})"),
-        ("decade", 6, rf"{B}les\s+années\s+(?P<dec>(?:19|20)?\d0)s?{E}"),
+        ("decade", 6, rf"{B}{bnd}(?:les|des|aux)\s+années\s+(?P<dec>(?:19|20)?\d0)s?{E}"),
+        ("week_of", 9,
+         rf"{B}(?:la\s+)?semaine\s+du\s+{day}(?:\s+au\s+(?:1er|[0-3]?\d))?\s+(?P<month>{rx['month']})(?:\s+{year})?{E}"),
         ("part_year", 7,
          rf"{B}(?:(?:le|au|du)\s+)?(?P<ord>{ordinal})\s+(?P<unit>{rx['calunit']})(?:\s+(?:de\s+l{A}année\s+)?{year4})?{E}"),
         ("months_part", 8,
@@ -101,11 +109,13 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}(?P<rel>{rx['day_pub']})(?:\s*(?P<par>\(\s*)?(?P<wd>{rx['weekday']})(?(par)\s*\)))?{part_tail}{E}"),
         ("refday", 6, rf"{B}(?P<refd>{rx['day_ref']})(?:\s+(?:au\s+)?{part})?{E}"),
         ("refday_bare", 5, rf"{B}(?:du|au|dès\s+le|le)\s+(?P<x>(?P<refd>lendemain|surlendemain)){E}"),
-        ("this_part", 6, rf"{B}(?:ce|cet|cette)\s+(?:même\s+)?{part}(?:\s+même)?{E}"),
+        ("this_part", 6, rf"{B}(?:ce|cet|cette)\s+(?:même\s+)?{part}(?:\s+même|[-‐\s]là)?{E}"),
         ("same_part", 6, rf"{B}(?:le|la)\s+{part}\s+même{E}"),
         ("part_alone", 3,
          rf"{B}(?:(?:en|dans|à)\s+)?(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}|du\s+))?(?:la|le|l{A})\s*{part}){E}"),
-        ("part_en", 3, rf"{B}en\s+(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}))?{part}){E}"),
+        ("part_en", 3, rf"{B}en\s+(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A})|pleine\s+)?{part}){E}"),
+        ("part_au", 3, rf"{B}(?:au|dès\s+le)\s+(?P<x>(?:petit\s+)?{part}){E}"),
+        ("part_adj", 2, rf"{B}(?P<padj>{rx['part_adj']}){E}"),
         ("part_bound", 3, rf"{B}(?:en\s+)?(?P<x>(?P<pbnd>début|fin)\s+(?:de\s+|d{A})\s*{part}){E}"),
         ("calendar", 7,
          rf"{B}(?P<x>{bnd}(?:{det})?(?P<unit>{rx['calunit']})\s+(?P<dir>{rx['dir_after']})){E}"),
@@ -116,10 +126,10 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}{bnd}(?:ce|cet|cette)\s+(?P<unit>{rx['calunit']})(?:[-‐]ci|[-‐]là)?{E}"),
         ("calendar_bound", 4,
          rf"{B}(?:en\s+)?(?P<x>(?P<bnd>{rx['boundary']})\s*(?:{det})?(?P<unit>{rx['calunit']})){E}"),
-        ("ago", 8, rf"{B}il\s+y\s+a\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s+{unit}{E}"),
-        ("in", 7, rf"{B}dans\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s+{unit}{E}"),
+        ("ago", 8, rf"{B}il\s+y\s+a\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
+        ("in", 7, rf"{B}dans\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
         ("shifted", 8,
-         rf"{B}{num}\s+{unit}\s+(?P<rel>plus\s+tard|plus\s+tôt|auparavant|après|avant)(?=\s*[,.;:)!?]|\s*$)"),
+         rf"{B}{num}\s*{unit}\s+(?P<rel>plus\s+tard|plus\s+tôt|auparavant|après|avant)(?=\s*[,.;:)!?]|\s*$)"),
         ("duration", 4,
          rf"{B}(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}(?:\s*(?P<mins>[0-5]\d)(?!\d))?(?:\s+et\s+(?P<half>demie?|quart))?"
          rf"(?:\s+(?:entiers?|entières?|pleins?|pleines?))?{E}"),
@@ -132,6 +142,8 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
         ("day_clock", 9,
          rf"{B}(?:(?P<rel>{rx['day_pub']})|(?P<wd>{rx['weekday']}))\s+à\s+{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
+        ("clock_from", 7,
+         rf"{B}(?:de|entre)\s+(?P<x>{hour})(?=\s+(?:à|et)\s+(?:[01]?\d|2[0-4])\s*(?:[hH](?![\w])|heures?\b))"),
         ("clock_colon", 7, rf"(?<![\d:]){hour}:(?P<mm>[0-5]\d)(?![\d:]){zone}"),
         ("clock_words", 6,
          rf"{B}(?P<hh>[01]?\d|2[0-4]|{rx['numword']})\s+heures?(?:\s+(?P<mm>[0-5]\d)|\s+et\s+(?P<frac>quart|demie)"
@@ -140,13 +152,20 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}(?<![-‐])(?P<cw>{rx['clock_word']})(?:\s+et\s+(?P<frac>quart|demie)|\s+(?P<mm>[0-5]\d))?{zone}{E}"),
         ("season", 6,
          rf"{B}(?P<pre>(?:en|au|de\s+l{A}|pendant\s+l{A}|depuis\s+l{A}|dès\s+l{A})\s*)?"
-         rf"(?P<x>{bnd}(?P<det>l{A}|le\s+|ce\s+|cet\s+|cette\s+)?(?P<season>{rx['season']})"
+         rf"(?P<x>{bnd}(?P<months>(?:les\s+|des\s+)?mois\s+(?:de\s+l{A}|d{A}))?(?P<det>l{A}|le\s+|ce\s+|cet\s+|cette\s+)?"
+         rf"(?P<season>{rx['season']})"
          rf"(?:\s+(?P<dir>{rx['dir_after']}))?(?:\s+(?:de\s+l{A}année\s+)?{year4})?){E}"),
         ("holiday", 6, rf"{B}(?:(?:la|le|l{A})\s*)?(?:(?i:fête\s+de)\s+)?(?P<hol>{rx['holiday']})(?:\s+{year4})?{E}"),
         ("ref", 5, rf"{B}(?P<ref>jusqu{A}(?:à\s+)?(?:présent|ici|maintenant)|{rx['ref']}){E}"),
+        ("ref_adj", 2,
+         rf"(?:{B}(?:le|la|les|ce|cet|cette|ces|du|des|au|aux|son|sa|ses|leur|leurs|notre|nos|votre|vos)\s+"
+         rf"|{B}[ld]{A}|[,(]\s*|{B})(?P<x>(?P<radj>{rx['ref_adj']}))\s+(?P<noun>[^\W\d_][\w-]*){E}"),
         ("set", 6,
-         rf"{B}(?:(?P<times>\d+|{rx['numword']})\s+fois\s+)?(?P<q>par|chaque|tous\s+les|toutes\s+les)\s+"
+         rf"{B}(?:(?P<times>\d+|{rx['numword']})\s+fois\s+)?(?P<q>(?<=fois\s)par|chaque|tous\s+les|toutes\s+les)\s+"
          rf"(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}{E}"),
+        ("set_per", 6, rf"{B}par\s+(?P<x>(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}){E}"),
+        ("set_part", 7, rf"{B}(?:chaque|tous\s+les|toutes\s+les)\s+{part}s?{E}"),
+        ("whole", 5, rf"{B}(?:toute|tout)\s+(?:la\s+|le\s+|l{A})(?P<unit>{rx['calunit']}|journée|nuit){E}"),
         ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),
     ]
     return tuple(Rule(name, re.compile(p, re.IGNORECASE), prio, frozenset(_NEEDS.get(name, "").split()))
@@ -167,7 +186,8 @@ def trigger_words() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     sources = {
         "month": lx.months, "weekday": lx.weekdays, "weekday_pl": lx.weekdays_plural, "unit": lx.units,
-        "part": list(lx.parts) + list(lx.part_adjectives), "season": lx.seasons, "ref": lx.refs,
+        "part": list(lx.parts) + [f + "s" for f in lx.parts] + list(lx.part_adjectives), "season": lx.seasons,
+        "ref": list(lx.refs) + list(lx.ref_adjectives),
         "frequency": lx.frequencies, "clock_word": lx.clock_words, "holiday": lx.holidays,
         "day_pub": [f for f, e in lx.days.items() if e["anchor"] == "publication"],
         "day_ref": [f for f, e in lx.days.items() if e["anchor"] == "reference"],

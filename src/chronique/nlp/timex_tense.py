@@ -7,6 +7,7 @@ spaCy's morphology and dependency tree, a few steps up from the expression.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -54,11 +55,29 @@ def _finite(tok: Token) -> str | None:
     return {"Past": "past", "Imp": "past", "Fut": "future"}.get(tense[0], "present")
 
 
+_ER_PARTICIPLE = re.compile(r"é(?:e|s|es)?$")
+_FUTURE_END = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+_IMPERFECT_END = re.compile(r"(?:ais|ait|ions|iez|aient)$")
+
+
+def _surface_tense(verb: Token) -> str | None:
+    """The tense of a first-group verb that spaCy took for a participle (« le marché déménage », « votera »):
+    its participle can only end in -é(e)(s), so any other ending is a finite form, read from that ending."""
+    text = verb.text.lower()
+    if not verb.lemma_.lower().endswith("er") or _ER_PARTICIPLE.search(text) or _aux(verb) is not None:
+        return None
+    if _FUTURE_END.search(text):
+        return "future"
+    return "past" if _IMPERFECT_END.search(text) else "present"
+
+
 def verb_tense(verb: Token) -> str | None:
     """past / present / future of one verb, its auxiliary and prospective or recent-past governors."""
     morph = verb.morph
     form = morph.get("VerbForm")
     lemma = verb.lemma_.lower()
+    if form == ["Part"] and (surface := _surface_tense(verb)):
+        return surface
     passive = next((c for c in verb.children if c.dep_ == "aux:pass"), None)
     if passive is not None and passive.morph.get("VerbForm") == ["Inf"]:
         form = ["Inf"]  # « doit être signé »: an infinitive under « doit »

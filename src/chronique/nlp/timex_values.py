@@ -33,6 +33,15 @@ class Context:
     story_day: date | None = None  # last day of the narrative (weekday, hier, la veille…), not a planned date
     clock: str | None = None  # last clock time spoken of (« à ce moment-là » points at it)
     clock_end: int = -1
+    night: date | None = None  # the day whose night was last spoken of (« dans la nuit de jeudi à vendredi »)
+    ref_end: int = -1  # where ``ref`` was spoken of
+    year: tuple[date, int] | None = None  # the last year named alone (« en 2024 ») and where
+
+    def period(self) -> tuple[date, str] | None:
+        """The last period spoken of, day, month or year (« en 2024 … l'année suivante »)."""
+        if self.year is not None and (self.ref is None or self.year[1] > self.ref_end):
+            return self.year[0], "year"
+        return self.ref
     extra: dict = field(default_factory=dict)
 
     def anchor_day(self, at: int | None = None) -> date | None:
@@ -113,7 +122,7 @@ def date_dmy(m: re.Match, c: Context) -> Value:
                     break
     if cal.safe_date(year, month, day) is None:
         return None
-    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+    return _with_part(f"{year:04d}-{month:02d}-{day:02d}", m)
 
 
 class _Groups:
@@ -137,6 +146,23 @@ class _Groups:
 
     def end(self, *a):
         return self._m.end(*a)
+
+
+def part_of_date(m: re.Match, c: Context) -> Value:
+    """« la nuit du 4 au 5 août », « le matin du 5 mai »: the part of the (first) day named."""
+    part = m["part"] if _part_code(m["part"]) != "DT" else None  # « la journée du 5 mai » is the day itself
+    return date_dmy(_Groups(m, dir=None, part=part), c)
+
+
+def part_dir(m: re.Match, c: Context) -> Value:
+    """« la nuit dernière » (the one before publication), « le soir précédent » (before the day last spoken of)."""
+    d = _dir(m["dir"])
+    code = _part_code(m["part"])
+    base = c.anchor_day(m.start()) if d["anchor"] == "reference" else c.published
+    if base is None:
+        return "TIME", f"XXXX-XX-XXT{code}"
+    day = (base + timedelta(days=int(d["value"]))).isoformat()
+    return ("DATE", day) if code == "DT" else ("TIME", f"{day}T{code}")
 
 
 def date_first(m: re.Match, c: Context) -> Value:
@@ -220,7 +246,9 @@ _FOLLOW_OK = re.compile(r"\s*(?:$|[^\w\s]|(?:et|à|au|aux|en|ou|lors|puis|par|po
 
 
 _YEAR_PREP = re.compile(r"(?:\b(?:en|depuis|dès|de|d['’]|du|avant|après|jusqu['’]en|entre|et|vers|fin|début|mi|à|au|"
-                        r"saison|exercice|année|an|printemps|été|automne|hiver|[A-Za-zéû]+\s+\d{1,2})|[(,/–-])\s*$", re.I)
+                        r"saison|exercice|année|an|horizon|printemps|été|automne|hiver|[A-Za-zéû]+\s+\d{1,2})|[(,/–-])\s*$", re.I)
+_YEAR_NOUN = re.compile(r"\b(?:horizon|saison|exercice|édition|millésime|cuvée|promotion|rentrée|printemps|été|"
+                        r"automne|hiver)\s*$", re.I)
 _NOT_YEAR = re.compile(r"(?:n°|\bno|numéro|€|\$|article|page|p\.|route|\brn|\ba|km|tél|tel|contre|sur|avec|plus\s+de|"
                        r"moins\s+de|environ|près\s+de|quelque|soit)\s*$", re.I)
 
@@ -230,13 +258,23 @@ def year(m: re.Match, c: Context) -> Value:
     before = c.text[max(0, m.start("year") - 14):m.start("year")]
     if m.start("year") > m.start() and not m["bnd"]:
         return "DATE", f"{y:04d}"  # « l'année 2001 », « la saison 2002 »
+    if (m["bnd"] and not _NOT_YEAR.search(before)) or _YEAR_NOUN.search(before):
+        return "DATE", f"{y:04d}"  # « fin 2026 », « à l'horizon 2040 », which spaCy may parse as a number of the noun
     if _NOT_YEAR.search(before) or c.extra["dep"](m.start("year"), m.end("year")) == "nummod":
         return None  # « 2000 voix », « contre 1500 », « plus de 2000 »: quantities
-    if m["bnd"] or re.match(r"l|la", m.group(0), re.I) or _YEAR_PREP.search(before):
+    if re.match(r"l|la", m.group(0), re.I) or _YEAR_PREP.search(before):
         return "DATE", f"{y:04d}"
     if _sentence_start(c.text, m.start("year")) or _FOLLOW_OK.match(c.text, m.end()):
         return "DATE", f"{y:04d}"
     return None
+
+
+def week_of(m: re.Match, c: Context) -> Value:
+    """« la semaine du 12 mai »: the ISO week holding that day."""
+    day = date_dmy(_Groups(m, wd=None, dir=None, part=None), c)
+    if day is None or "X" in day[1]:
+        return ("DATE", "XXXX-WXX") if day else None
+    return "DATE", cal.iso_week(date.fromisoformat(day[1]))
 
 
 def decade(m: re.Match, c: Context) -> Value:
@@ -303,8 +341,12 @@ def _weekday_date(c: Context, wd: int, m: re.Match, dirword: str | None) -> date
 
 def weekday(m: re.Match, c: Context) -> Value:
     wd = lexicon().weekdays[key(m["wd"])]
-    if m["det"] and key(m["det"]) == "le" and not m["dir"] and not m["part"]:
-        return "SET", f"XXXX-WXX-{wd}"
+    if m["det"] and key(m["det"]) == "le" and not m["dir"]:
+        code = _part_code(m["part"])
+        if not code:
+            return "SET", f"XXXX-WXX-{wd}"
+        if lean(m, c) == "present":  # « le marché se tient le dimanche matin »: a habit
+            return "SET", f"XXXX-WXX-{wd}T{code}"
     d = _weekday_date(c, wd, m, m["dir"])
     if d is None:
         base = f"XXXX-WXX-{wd}"
@@ -319,8 +361,25 @@ def weekday_set(m: re.Match, c: Context) -> Value:
     return "SET", f"XXXX-WXX-{wd}"
 
 
+_TODAY_NOW = re.compile(r"\s*,\s*(?:[^.!?\n]*?)(?:[.!?]|$)")
+_CLOCKISH = re.compile(r"\d\s*h\b|\bheures?\b|\bmatin|\bsoir|\bmidi\b|après-midi", re.I)
+
+
+def _today_as_now(m: re.Match, c: Context) -> bool:
+    """« Aujourd'hui, la ville a changé de visage »: opening its sentence, set off by a comma, with no future verb and
+    no hour of the day after it, « aujourd'hui » contrasts now with then (TimeML PRESENT_REF), not the date."""
+    if lexicon().days[key(m["rel"])]["offset"] != 0 or m["wd"] or m["part"] or not _sentence_start(c.text, m.start()):
+        return False
+    rest = _TODAY_NOW.match(c.text, m.end())
+    if rest is None or _CLOCKISH.search(rest.group()):
+        return False
+    return c.tense(rest.start(), rest.end()) != "future"  # the tense of the clause it opens
+
+
 def relday(m: re.Match, c: Context) -> Value:
     e = lexicon().days[key(m["rel"])]
+    if _today_as_now(m, c):
+        return "TIME", "PRESENT_REF"
     if c.published is None:
         code = _part_code(m["part"])
         return ("TIME", f"XXXX-XX-XXT{code}") if code else ("DATE", "XXXX-XX-XX")
@@ -350,7 +409,12 @@ def refday(m: re.Match, c: Context) -> Value:
 
 def this_part(m: re.Match, c: Context) -> Value:
     code = _part_code(m["part"])
-    base = c.published if "même" not in m.group(0).lower() else c.anchor_day(m.start())
+    words = key(m.group(0))
+    base = c.published  # « ce soir » is today, « ce soir-là » the last day spoken of, « ce même soir » that one too
+    if "là" in words and c.ref is not None and c.ref[1] == "day":
+        base = c.ref[0]
+    elif "là" in words or "même" in words:
+        base = c.anchor_day(m.start())
     if base is None:
         return "TIME", f"XXXX-XX-XXT{code}"
     return "TIME", f"{base.isoformat()}T{code}"
@@ -364,6 +428,11 @@ def part_alone(m: re.Match, c: Context) -> Value:
     return "TIME", f"{base.isoformat() if base else 'XXXX-XX-XX'}T{code}"
 
 
+def part_adj(m: re.Match, c: Context) -> Value:
+    """« des tirs nocturnes »: a part of the day as an adjective belongs to no day in particular (value ``TNI``)."""
+    return "TIME", "T" + lexicon().part_adjectives[key(m["padj"])]
+
+
 def calendar(m: re.Match, c: Context) -> Value:
     unit = lexicon().units[key(m["unit"])]
     grain = unit.get("grain")
@@ -372,8 +441,9 @@ def calendar(m: re.Match, c: Context) -> Value:
         return None
     k = int(d["value"])
     base = c.published
-    if d["anchor"] == "reference" and c.ref is not None and (base is None or c.ref[0] <= base):
-        base = c.ref[0]  # a planned date ahead of publication is no reference for « le mois précédent »
+    ref = c.period() if grain == "Y" else c.ref  # a year named alone anchors « l'année suivante », not a month
+    if d["anchor"] == "reference" and ref is not None and (base is None or ref[0] <= base):
+        base = ref[0]  # a planned date ahead of publication is no reference for « le mois précédent »
     if grain == "D":
         if k == 0:
             return None
@@ -387,7 +457,7 @@ def calendar(m: re.Match, c: Context) -> Value:
 
 def calendar_bound(m: re.Match, c: Context) -> Value:
     unit = lexicon().units[key(m["unit"])]
-    if unit.get("grain") not in ("Y", "M", "W"):
+    if unit.get("grain") not in ("Y", "M", "W", "DE", "CE"):
         return None
     return calendar(m, c)
 
@@ -465,6 +535,8 @@ def duration(m: re.Match, c: Context) -> Value:
         return None
     if key(num) in ("un", "une") and key(m["unit"]) in ("jour",):
         return None  # « un jour » is « some day », not P1D
+    if m["unit"][0].isupper() and not _sentence_start(c.text, m.start("unit")) and not m["unit"].isupper():
+        return None  # « les 24 Heures du Mans »: a capitalised unit names an event
     if key(num) == "des" and not unit.get("grain"):
         return None
     if _g(m, "vague") and unit["unit"] in ("MIN", "S"):
@@ -525,7 +597,9 @@ def shifted(m: re.Match, c: Context) -> Value:
     amount = _amount(m)
     unit = _unit(m)
     sign = -1 if key(m["rel"]) in ("plus tôt", "auparavant", "avant") else 1
-    base = c.ref[0] if c.ref and c.ref[1] == "day" else None
+    ref = c.period()
+    fine_enough = {"day": "YMWD", "month": "YM", "year": "Y"}  # « deux mois plus tard » after « en mars 2023 »
+    base = ref[0] if ref and unit["unit"] in fine_enough[ref[1]] else None
     if amount is None or base is None:
         return "DURATION", _duration(amount, unit)
     v = _shift(base, unit, amount, sign)
@@ -545,7 +619,7 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
     if hh == 24:
         hh = 0
     zone = _g(m, "zone")
-    suffix = "Z" if zone and key(zone) in ("gmt", "utc", "tu", "zulu") else ""
+    offset = lexicon().zone_offsets.get(key(zone)) if zone else None
     rel, wd = _g(m, "rel"), _g(m, "wd")
     if rel and c.published:
         base = c.published + timedelta(days=lexicon().days[key(rel)]["offset"])
@@ -553,17 +627,33 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
         base = _weekday_date(c, lexicon().weekdays[key(wd)], m, None)
     else:
         base = c.anchor_day(m.start())
+        if base is not None and base == c.night and hh < 12 and not code_word:
+            base += timedelta(days=1)  # « dans la nuit de jeudi à vendredi, vers 2 h »: the small hours are Friday's
     day = base.isoformat() if base else "XXXX-XX-XX"
+    suffix = ""
+    if offset == "Z":
+        suffix = "Z"
+    elif offset == "CET" and base is not None:
+        suffix = cal.central_european_offset(base)
     return "TIME", f"{day}T{hh:02d}:{mm:02d}{suffix}"
 
 
 _SPAN_PREP = re.compile(r"\b(?:pendant|durant|en|les|des|dans|sur|plus\s+de|moins\s+de|près\s+de|environ)\s*$", re.I)
 
 
+_CLOCK_LEAD = re.compile(r"\b(?:vers|dès|aux\s+alentours|aux\s+environs|autour|sur\s+les\s+coups)\s+(?:les|des|de)\s*$", re.I)
+
+
 def clock(m: re.Match, c: Context) -> Value:
-    if not _g(m, "rel") and not _g(m, "wd") and _SPAN_PREP.search(c.text[max(0, m.start() - 14):m.start()]):
-        return None  # « pendant 24 h », « en 2 h »: a duration
+    before = c.text[max(0, m.start() - 24):m.start()]
+    if not _g(m, "rel") and not _g(m, "wd") and _SPAN_PREP.search(before[-14:]) and not _CLOCK_LEAD.search(before):
+        return None  # « pendant 24 h », « en 2 h »: a duration; « vers les 23 h » is a time
     return _clock(int(m["hh"]), int(m["mm"] or 0), m, c)
+
+
+def clock_from(m: re.Match, c: Context) -> Value:
+    """« de 14 à 18 heures », « entre 9 et 11 h »: the first hour takes the unit written after the second."""
+    return _clock(int(m["hh"]), 0, m, c)
 
 
 def clock_words(m: re.Match, c: Context) -> Value:
@@ -572,7 +662,7 @@ def clock_words(m: re.Match, c: Context) -> Value:
     if hh is None or hh > 24 or not float(hh).is_integer():
         return None
     before = c.text[max(0, m.start() - 30):m.start()].lower()
-    clocky = re.search(r"(?:\b(?:à|vers|dès|jusqu['’]à|avant|après|peu\s+avant|peu\s+après|partir\s+de|"
+    clocky = re.search(r"(?:\b(?:à|vers|vers\s+les|dès|dès\s+les|jusqu['’]à|avant|après|peu\s+avant|peu\s+après|partir\s+de|"
                        r"alentours\s+de|aux\s+environs\s+de|de|entre)|ce\s+matin\s+à|entre\s+\w+(?:\s+h(?:eures?)?)?\s+et)\s*$", before)
     if m["mm"] or _g(m, "cpart") or _g(m, "zone") or ((m["frac"] or m["minus"]) and hh_text.isdigit()):
         clocky = True
@@ -601,7 +691,9 @@ def season(m: re.Match, c: Context) -> Value:
     s = lexicon().seasons[key(m["season"])]
     word = key(m["season"])
     has_year = bool(m["year"])
-    if not (m["pre"] or m["det"] or has_year or m["dir"] or m["bnd"]):
+    if word in ("été", "ete", "eté") and m["dir"] and not (m["pre"] or m["det"] or has_year or m["bnd"] or m["months"]):
+        return None  # « a été écoulé », « a été passé »: the verb, not the season
+    if not (m["pre"] or m["det"] or has_year or m["dir"] or m["bnd"] or m["months"]):
         before = c.text[max(0, m.start() - 3):m.start()]
         if re.search(r"(?:\bd['’]|\bde\s)$", before, re.I):
             return None  # « les Jeux d'hiver », « sports d'hiver »: a kind, not a date
@@ -694,6 +786,21 @@ def ref(m: re.Match, c: Context) -> Value:
     return "TIME", lexicon().refs[w]  # TimeML (and French TimeBank) type the _REF values as TIME
 
 
+def ref_adj(m: re.Match, c: Context) -> Value:
+    """« l'actuel directeur » (PRESENT_REF), « les prochaines élections » (FUTURE_REF): an adjective before a noun
+    that is no time word (« la prochaine semaine » is a date, left to other rules)."""
+    lx = lexicon()
+    noun = key(m["noun"])
+    if noun in lx.units or noun in lx.months or noun in lx.weekdays or noun in lx.parts or noun in lx.seasons:
+        return None
+    pos = c.extra.get("pos")
+    if pos is None or pos(m.start("noun"), m.end("noun")) != "NOUN" or pos(m.start("x"), m.end("x")) != "ADJ":
+        return None
+    if m.start("x") == m.start() and not _sentence_start(c.text, m.start()):
+        return None  # no determiner: only an apposition (« Jean Dupont, actuel directeur ») or a heading
+    return "TIME", lx.ref_adjectives[key(m["radj"])]
+
+
 def set_(m: re.Match, c: Context) -> Value:
     unit = _unit(m)
     every = number_value(m["every"]) if m["every"] else 1
@@ -704,16 +811,43 @@ def set_(m: re.Match, c: Context) -> Value:
     return "SET", _duration(every, unit)
 
 
+def set_part(m: re.Match, c: Context) -> Value:
+    """« chaque matin », « tous les soirs »: that part of every day."""
+    return "SET", f"XXXX-XX-XXT{_part_code(m['part'])}"
+
+
+def whole(m: re.Match, c: Context) -> Value:
+    """« toute la journée », « tout le mois »: one whole unit, a duration."""
+    return "DURATION", _duration(1, _unit(m))
+
+
+def set_per(m: re.Match, c: Context) -> Value:
+    """« 5 milliards par semestre »: the span is the unit alone, « par » being the signal."""
+    return set_(_Groups(m, q="par"), c)
+
+
 def set_word(m: re.Match, c: Context) -> Value:
+    """« quotidiennement », « le dîner annuel »: an adverb, or an adjective after its noun (« un quotidien », « un
+    hebdomadaire » are newspapers: nouns; « la presse quotidienne » a kind of press)."""
     if not key(m["freq"]).endswith("ment"):
-        return None  # adjectives (« la presse quotidienne », « le quotidien ») name things more than frequencies
+        pos = c.extra.get("pos")
+        prev = _PREV_WORD.search(c.text, max(0, m.start() - 40), m.start())
+        if (pos is None or prev is None or pos(m.start(), m.end()) != "ADJ"
+                or pos(prev.start(), prev.end()) != "NOUN" or _KIND_BEFORE.search(c.text, 0, m.start())):
+            return None
     return "SET", lexicon().frequencies[key(m["freq"])]
+
+
+_PREV_WORD = re.compile(r"\w+\s+$")
+_KIND_BEFORE = re.compile(r"\b(?:presse|édition|revue|journal|magazine|publication)\s+$", re.I)
 
 
 NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "date_dmy": date_dmy,
     "date_numeric": date_numeric,
     "date_first": date_first,
+    "part_of_date": part_of_date,
+    "part_dir": part_dir,
     "century": century,
     "night_of": night_of,
     "date_iso": date_numeric,
@@ -721,6 +855,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "month": month,
     "year": year,
     "decade": decade,
+    "week_of": week_of,
     "part_year": part_year,
     "months_part": months_part,
     "weekday": weekday,
@@ -733,6 +868,8 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "part_alone": part_alone,
     "part_bound": part_alone,
     "part_en": part_alone,
+    "part_au": part_alone,
+    "part_adj": part_adj,
     "calendar": calendar,
     "calendar_this": calendar,
     "weekend": calendar,
@@ -748,10 +885,15 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "clock_colon": clock,
     "day_clock": clock,
     "clock_words": clock_words,
+    "clock_from": clock_from,
     "clock_named": clock_named,
     "season": season,
     "holiday": holiday,
     "ref": ref,
+    "ref_adj": ref_adj,
     "set": set_,
     "set_word": set_word,
+    "set_per": set_per,
+    "set_part": set_part,
+    "whole": whole,
 }
