@@ -71,6 +71,7 @@ _PUBLICATION_BEFORE = re.compile(r"\b(?:au|du|dans\s+l[ea]|à\s+l[a']|par\s+l[ea
 _SENTENCE_END = re.compile(r"[.!?…»”]\s+")
 _INCISE_END = re.compile(r"\s*[,.]")
 _INCISE_NAME_END = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\s+l[ea]\s+[\w’'\- ]{3,60}[,.]")
+_INCISE_APPOS = re.compile(r"\s*(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?\s*){1,4}(?<!\s)[,.]")
 _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
@@ -89,6 +90,7 @@ _DONT = re.compile(r"dont\s+", re.I)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
 HEADLINE_TAIL = 90  # characters after « … » : where a headline names its speaker
 NEXT_REACH = 120  # characters of the next sentence where the person a quote announces is named
+LEAD_REACH = 30  # characters from a sentence start where its leading subject is named
 GROUP_LOOKBACK = 2  # sentences back where a pronoun may find the group that opened them
 MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
 CONTINUE_WINDOW = 700  # characters over which a speaker keeps the floor
@@ -150,8 +152,19 @@ class _Doc:
             for i in self.resolver.mentions_in(m.end(), m.end() + 60)
             if mentions[i].start - m.end() <= 3
         } - {-1}
+        self._topics()
         self.cues = [c for s, e in self.outside_quotes(0, len(text)) for c in speech_cues.find_cues(text, s, e)]
         self._cue_starts = [c.start for c in self.cues]
+
+    def _topics(self) -> None:
+        """A person opening a sentence (« Parmi les grévistes, Anne Roy, 47 ans, … ») is what a later « elle » continues."""
+        r = self.resolver
+        for st in self.starts:
+            for i in r.mentions_in(st, st + LEAD_REACH + 80):
+                m = r.m[i]
+                if m.start - st <= LEAD_REACH and m.label == "PER" and not r.in_quote(m.start) and not r.is_complement(m.start) and r.local_of.get(i) not in self.journalists:
+                    r.add_speaker(m.start, r.who_of_mention(i))
+                break
 
     def sentence_start(self, pos: int) -> int:
         return self.starts[bisect.bisect_right(self.starts, pos) - 1]
@@ -558,8 +571,11 @@ def _incise(d: _Doc, q: Marked) -> tuple[Cue, int, int] | None:
         after = text[cue.end : cue.end + 80]
         if cue.pronoun is not None:
             m = _INCISE_END.match(after)
-        else:
-            m = _INCISE_NAME_END.match(after)
+        else:  # « …, a déclaré mardi soir le ministre de la Mer, Anne Roy. … »: time words, then title and name
+            t = _TIME_SKIP.match(after).end()
+            m = _INCISE_NAME_END.match(after, t - 1 if t and after[t - 1].isspace() else t)
+            if m and m.group().endswith(","):
+                m = _INCISE_APPOS.match(after, m.end()) or m
         if m:
             comma = cue.start - (len(before) - before.rindex(","))
             return cue, comma, cue.end + m.end()
@@ -660,7 +676,7 @@ def _colon_before(d: _Doc, win: int, open_: int) -> tuple[Who | None, tuple[int,
 def _sentence_lead(d: _Doc, people: list[int], start: int, end: int) -> tuple[Who | None, tuple[int, int] | None]:
     """The subject opening ``text[start:end]``: a person named in its first words, else a leading pronoun."""
     r = d.resolver
-    lead = [i for i in people if r.m[i].start - start <= 30 and not r.is_complement(r.m[i].start)]
+    lead = [i for i in people if r.m[i].start - start <= LEAD_REACH and not r.is_complement(r.m[i].start)]
     if lead:
         i = lead[0]
         return r.titled(i, end), (r.m[i].start, r.m[i].end)
