@@ -50,3 +50,45 @@ PRONOUNS = [
 @pytest.mark.parametrize("text, words, speaker", PRONOUNS)
 def test_quote_unseen_pronoun_continues_the_paragraph_topic(analyze, text, words, speaker):
     assert _speaker_of(analyze(text), words) == speaker
+
+
+TITLES = [
+    # an intertitle echoing a body quote takes its speaker, not the previous paragraph's
+    ("Le maire Paul Dorval a salué les pompiers. « Ils ont été admirables toute la nuit », a-t-il dit.\n\n"
+     "« Une enquête bâclée »\n\nÀ la sortie, Odile Marchand n'a pas caché sa colère. « C'est une enquête bâclée "
+     "de bout en bout, et nous ferons appel », a-t-elle lancé.", "Une enquête bâclée", "Odile Marchand"),
+    # a live-blog title with a clock time, echoing the next entry
+    ("9 h 10 – Le préfet Paul Dorval arrive sur place.\n\n« Nous tiendrons jusqu'au bout », a déclaré M. Dorval.\n\n"
+     "11 h 40 – « On ne partira pas d'ici »\n\nLucie Fabre, 52 ans, opératrice depuis 1990. "
+     "« On ne partira pas d'ici sans garanties écrites », confie-t-elle.", "On ne partira pas d'ici", "Lucie Fabre"),
+    # a title quote repeated by nobody names nobody
+    ("Le maire Paul Dorval a salué les pompiers. « Ils ont été admirables toute la nuit », a-t-il dit.\n\n"
+     "« Un été sous tension »\n\nLes routes resteront fermées jusqu'à dimanche.", "Un été sous tension", None),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", TITLES)
+def test_quote_unseen_title_quotes_take_the_speaker_they_echo(analyze, text, words, speaker):
+    q = min((q for q in analyze(text).quotes if words in q.text and q.kind != "indirect"), key=lambda q: q.end - q.start)
+    assert (q.speaker.name if q.speaker else None) == speaker
+
+
+COLONS = [
+    # an acronym after a title is an organisation: the person before the colon speaks
+    ("Julien Perrot, délégué UNSA, se montre plus réservé : « Nous voulons lire le plan ligne par ligne avant de signer. »",
+     "Nous voulons lire", "Julien Perrot"),
+    # « pour la XYZ » inside a relative clause is a complement, not « Pour X, … »
+    ("Odile Marchand, qui avait mené la grève pour la CFTC, se veut prudente : « On a gagné une manche, pas le match. »",
+     "On a gagné", "Odile Marchand"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", COLONS)
+def test_quote_unseen_colon_introduction_names_the_person(analyze, text, words, speaker):
+    assert _speaker_of(analyze(text), words) == speaker
+
+
+def test_entities_acronym_after_title_is_an_organisation(analyze):
+    a = analyze("Julien Perrot, délégué UNSA, a demandé une réunion.")
+    labels = {e.name: e.label for e in a.entities}
+    assert labels.get("UNSA") == "ORG" and labels.get("Julien Perrot") == "PER"

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from chronique import langdata
 from chronique.model import LocalEntity, Mention, Quote, Span, Speaker
-from chronique.nlp import speech_cues
+from chronique.nlp import quote_echo, speech_cues
 from chronique.nlp.quote_marks import Marked, find_marked
 from chronique.nlp.quote_speakers import Resolver, Who
 from chronique.nlp.quote_speakers import groups as quote_groups
@@ -518,6 +518,9 @@ def _source_before(d: _Doc, win_start: int, open_: int) -> tuple[Who | None, tup
     loose = best.group(0)[:4].lower() == "pour"  # « pour X, » is a source only when X names someone
     if loose and len(_WORDS.findall(d.text, s, e)) > 5:
         return None, None
+    lead = d.text[win_start : best.start()].rstrip(_SPACES + " «“\"")
+    if loose and lead and not lead.endswith((",", ":", ";", "\n")):
+        return None, None  # « qui a milité pour la ligue, se dit … »: a complement, not « Pour X, … »
     return _resolve_slot(d, s, e, None, best.start(), describe=not loose)
 
 
@@ -1074,4 +1077,5 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
                 _register_subject(d, item)  # type: ignore[arg-type]
     out.extend(_selon(d, 0, len(text)))  # again, now that every speaker is known to « selon elle »
     out.sort(key=lambda x: (x.start, x.end))
+    quote_echo.link_titles(text, out)
     return out
