@@ -98,7 +98,7 @@ def test_quote_speakers_noun_of_saying_is_not_a_second_cue(analyze):
 
 @pytest.mark.parametrize(
     "text",
-    ["dans un communiqué", "selon sa déclaration", "l'annonce", "une critique", "un démenti"],
+    ["dans un communiqué", "selon sa déclaration", "l'annonce", "une critique", "un démenti", "par communiqué"],
 )
 def test_speech_cues_noun_after_a_determiner_is_no_verb(text):
     assert speech_cues.find_cues(text, 0, len(text)) == []
@@ -128,6 +128,10 @@ def test_speech_cues_verb_after_an_object_pronoun_or_new_verb(text):
         ("Selon Anne Roy, hydrologue, l'eau atteindra lundi la maison de Paul Dorval. "
          "« Les sols sont saturés depuis le début du mois », a-t-elle mis en garde.", "sols", "Anne Roy"),
         ("Julie Morel : « Nous ne lâcherons rien sur les salaires »", "salaires", "Julie Morel"),
+        # live blogs and datelines: the clock time or the place before the dash is not the subject
+        ("14 h 30 – Les grévistes bloquent l'usine. « On ne bougera pas », lance un délégué syndical.\n\n"
+         "15 h 10 – La direction réagit par communiqué : « Le site n'est pas menacé. »", "site", "direction"),
+        ("VESSAC — Le préfet du département a déclaré que la vigilance rouge était maintenue.", "vigilance", "préfet du département"),
         ("« Nous ne lâcherons rien » : le coup de colère d'Anne Roy, maire de Vernay\n\nLa maire a dénoncé lundi la fermeture.",
          "lâcherons", "Anne Roy"),
         ("Un haut responsable vessacois, s'exprimant sous couvert d'anonymat, a indiqué que la capitale « surveillait la situation ».",
@@ -178,3 +182,45 @@ def test_quote_speakers_negated_verb_reports_nothing(analyze):
 def test_quote_speakers_infinitive_reported_speech_needs_a_verb(analyze, text, words):
     found = [q.text for q in analyze(text).quotes if q.kind == "indirect"]
     assert (words is None and not found) or (words is not None and any(words in f for f in found))
+
+
+TITLED = (
+    "Fonderie : « Nous ne partirons pas sans garanties »\n\n"
+    "Les salariés occupent le site depuis lundi. « Nous ne partirons pas sans garanties écrites », a martelé Paul Dorval, "
+    "délégué syndical.\n\n"
+    "« On a tout donné à cette usine »\n\n"
+    "Anne Roy y travaille depuis trente ans. « On a tout donné à cette usine, et voilà comment on nous remercie », soupire-t-elle."
+)
+
+
+@pytest.mark.parametrize("words, speaker", [("sans garanties", "Paul Dorval"), ("tout donné", "Anne Roy")])
+def test_quote_speakers_headline_and_intertitle_repeat_a_body_quote(analyze, words, speaker):
+    a = analyze(TITLED)
+    titles = [q for q in a.quotes if words in q.text and "écrites" not in q.text and "remercie" not in q.text]
+    assert titles and all(q.speaker is not None and q.speaker.name == speaker for q in titles)
+
+
+UNMARKED_INTERVIEW = (
+    "Entretien avec Elena Varga, chercheuse\n\n"
+    "Les sanctions fonctionnent-elles ?\n\n"
+    "Elles ont un coût, c'est indéniable. Mais le pays a appris à les contourner.\n\n"
+    "Que faudrait-il faire de plus ?\n\n"
+    "Viser les flux financiers, pas seulement les marchandises.\n\n"
+    "Propos recueillis par Marc Henry\n"
+)
+
+
+@pytest.mark.parametrize("words", ["un coût", "flux financiers"])
+def test_quote_speakers_unmarked_interview_answers_are_direct_quotes(analyze, words):
+    a = analyze(UNMARKED_INTERVIEW)
+    assert _speaker_of(a, words, "direct") == "Elena Varga"
+
+
+def test_quote_speakers_unmarked_interview_questions_and_byline_are_not_quotes(analyze):
+    texts = [q.text for q in analyze(UNMARKED_INTERVIEW).quotes]
+    assert not [t for t in texts if t.endswith("?") or "recueillis" in t]
+
+
+def test_quote_speakers_one_rhetorical_question_makes_no_interview(analyze):
+    a = analyze("Faut-il s'en inquiéter ?\n\nLe conseil municipal votera le budget jeudi soir.")
+    assert not a.quotes

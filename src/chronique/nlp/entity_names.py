@@ -197,6 +197,7 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...], allow_prefix:
 
 MIN_VARIANT_LENGTH = 4  # shorter given names (Jan / Jon, Dan / Don) are too often different names
 MAX_VOWEL_CHANGES = 2
+MIN_INSERTION_LENGTH = 5  # a dropped vowel in a shorter name is another name (Jean / Jan)
 
 
 def vowel_variant(a: str, b: str) -> bool:
@@ -204,16 +205,23 @@ def vowel_variant(a: str, b: str) -> bool:
 
     Transliteration from Arabic, Persian or Cyrillic script chooses vowels freely:
     the phonetic keys have the same length and the same consonants in the same
-    places, begin and end alike, and differ by one or two vowels. A different
-    ending is never a spelling variant (Mario / Marie, Paolo / Paola), nor is a
-    different vowel count (Hassan / Hussein).
+    places, begin and end alike, and differ by one or two vowels — or by one
+    short vowel left unwritten (Abdelkrim / Abdelkarim). A different ending is
+    never a spelling variant (Mario / Marie, Paolo / Paola), nor is a vowel
+    both changed and added (Hassan / Hussein).
     """
     fa, fb = fold(a), fold(b)
     ka, kb = unit_key(fa), unit_key(fb)
-    if ka == kb or len(ka) != len(kb) or len(ka) < MIN_VARIANT_LENGTH or not (fa and fb) or fa[-1] != fb[-1]:
+    if ka == kb or min(len(ka), len(kb)) < MIN_VARIANT_LENGTH or not (fa and fb) or fa[-1] != fb[-1]:
         return False
     if ka[0] != kb[0] or ka[-1] != kb[-1]:
         return False
+    if len(ka) != len(kb):
+        # one unwritten short vowel (Abdelkrim / Abdelkarim), and nothing else changed
+        short, long_ = sorted((ka, kb), key=len)
+        if len(long_) - len(short) != 1 or len(short) < MIN_INSERTION_LENGTH:
+            return False
+        return any(_VOWELS.match(long_[i]) and long_[:i] + long_[i + 1 :] == short for i in range(1, len(long_) - 1))
     changes = 0
     for x, y in zip(ka, kb):
         if x == y:

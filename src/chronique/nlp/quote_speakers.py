@@ -127,6 +127,14 @@ _GROUP_END = re.compile(r"[,;:.!?«»“”\"\n]|\s(?:qui|que|dont|lors|dans|dep
 GROUP_WORDS = 8  # a descriptive group name longer than this is a clause, not a name
 
 
+@lru_cache(maxsize=256)
+def _complemented(noun: str) -> re.Pattern[str]:
+    """« ministère de la Santé », « préfecture du Calvados »: the noun and a proper-name complement."""
+    return re.compile(
+        rf"(?i:\b{re.escape(noun)}\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*"
+    )
+
+
 def _bag(text: str) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in _WORD.findall(text) if w.lower() not in _STOP)
 
@@ -444,13 +452,26 @@ class Resolver:
         return Who(name, None, gender, plural, True)
 
     def _group_introduced_as(self, noun: str, pos: int) -> Who | None:
-        """The last organisation named right after ``noun`` before ``pos`` (« l'entreprise Dalmar »)."""
+        """What « le <noun> » refers back to: the last organisation named with that head before ``pos``.
+
+        « l'entreprise Dalmar … l'entreprise », « le ministère de la Santé … le
+        ministère »: an organisation named right after the noun, one whose name
+        starts with it, or the noun with a proper-name complement.
+        """
+        lo = max(0, pos - INTRODUCED_REACH)
         before = re.compile(rf"\b{re.escape(noun)}\s*$", re.I)
-        for i in reversed(self.mentions_in(max(0, pos - INTRODUCED_REACH), pos)):
+        best: tuple[int, Who] | None = None
+        for i in reversed(self.mentions_in(lo, pos)):
             m = self.m[i]
-            if m.label in ("ORG", "MISC") and before.search(self.text, max(0, m.start - len(noun) - 3), m.start):
-                return self.who_of_mention(i)
-        return None
+            if m.label in ("ORG", "MISC") and (
+                before.search(self.text, max(0, m.start - len(noun) - 3), m.start) or m.text.lower().startswith(noun.lower() + " ")
+            ):
+                best = (m.start, self.who_of_mention(i))
+                break
+        for mc in _complemented(noun).finditer(self.text, lo, pos):
+            if (best is None or mc.start() > best[0]) and not self.in_quote(mc.start()):
+                best = (mc.start(), Who(mc.group().strip()))
+        return best[1] if best else None
 
     def of_mention(self, i: int) -> Who:
         """The mention's speaker; an organisation or a place speaking (« la Commission ») is a group of the determiner's gender."""

@@ -79,6 +79,10 @@ _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
 _NOT_INFINITIVE = frozenset({"pour", "leur", "sur"})
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
+_LEAD_NOISE = re.compile(
+    r"[ \t\u00a0\u202f]*(?:(?:\d{1,2}[ \u00a0\u202f]*h[ \u00a0\u202f]*\d{0,2}|\d{1,2}[:.]\d{2})[ \u00a0\u202f]*[–—-]"
+    r"|[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{1,40}?[ \u00a0\u202f]*[–—]|[–—•·])[ \t\u00a0\u202f]*"
+)
 _COLON_AFTER = re.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]*")
 _AND = re.compile(r"\set\s")
 _PASSIVE = re.compile(r"\b(?:été|être)\s")
@@ -88,6 +92,12 @@ _QUI_WORD = re.compile(r"\bqui\b", re.I)
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux"})
 _DONT = re.compile(r"dont\s+", re.I)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
+_LINE_MARKS = " \t\u00a0\u202f«»“”\"‘’.!?…"
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+MIN_QUESTIONS = 2  # question paragraphs that make a text a Q&A interview
+QUESTION_LENGTH = 300  # characters: longer paragraphs ending in « ? » are prose, not a question
+ANSWER_PARAGRAPHS = 3  # paragraphs an answer may run over
+REPEAT_MIN_WORDS = 4  # a title repeating a quote of the body: long enough not to be a stock phrase
 HEADLINE_TAIL = 90  # characters after « … » : where a headline names its speaker
 NEXT_REACH = 120  # characters of the next sentence where the person a quote announces is named
 LEAD_REACH = 30  # characters from a sentence start where its leading subject is named
@@ -129,6 +139,12 @@ def _source_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _after_lead(text: str, pos: int) -> int:
+    """Where a paragraph's sentence starts, past a live-blog clock time, a dateline or a bullet (« 14 h 05 – »)."""
+    m = _LEAD_NOISE.match(text, pos)
+    return m.end() if m else pos
+
+
 class _Doc:
     """Per-document state: text, quote intervals, sentence starts, resolver, running speaker."""
 
@@ -139,11 +155,11 @@ class _Doc:
         closes = [(q.open, (q.close + 1) if q.close is not None else q.end) for q in marked if q.depth == 0]
         self.quoted = closes
         self.resolver = Resolver(doc, mentions, entities, closes, text)
-        self.starts = [0]
+        self.starts = [_after_lead(text, 0)]
         for m in _BOUNDARY.finditer(self.text):
             pos = m.end()
             if m.group().startswith("\n") or (not self.resolver.in_quote(pos - 1) and not _ABBREV.search(self.text, max(0, m.start() - 5), m.start())):
-                self.starts.append(pos)
+                self.starts.append(_after_lead(text, pos) if m.group().startswith("\n") else pos)
         self.running: tuple[int, Who] | None = None
         # « Propos recueillis par X »: X asked the questions, never a speaker
         self.journalists = {
@@ -1076,6 +1092,72 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
             else:
                 _register_subject(d, item)  # type: ignore[arg-type]
     out.extend(_selon(d, 0, len(text)))  # again, now that every speaker is known to « selon elle »
+    out.extend(_interview_answers(d))
+    _repeated(text, out)
     out.sort(key=lambda x: (x.start, x.end))
     quote_echo.link_titles(text, out)
     return out
+
+
+def _interview_answers(d: _Doc) -> list[Quote]:
+    """A Q&A interview: paragraphs answering a question paragraph are the interviewee's direct quotes.
+
+    Only when the text holds at least two paragraphs that are nothing but a
+    question; an answer runs until the next question, a byline or
+    ``ANSWER_PARAGRAPHS`` paragraphs. Answers already in quotation marks are
+    left to the quote rules.
+    """
+    text = d.text
+    paras = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    is_question = [
+        text[s:e].rstrip().endswith("?") and e - s <= QUESTION_LENGTH and d.outside_quotes(s, e) == [(s, e)] for s, e in paras
+    ]
+    if sum(is_question) < MIN_QUESTIONS:
+        return []
+    first_q = paras[is_question.index(True)][0]
+    r = d.resolver
+    people = [i for i in r.mentions_in(0, first_q) if r.m[i].label == "PER" and r.local_of.get(i) not in d.journalists]
+    who = None
+    if people:
+        locals_ = {r.local_of.get(i, -1 - i) for i in people}
+        who = r.who_of_mention(people[0]) if len(locals_) == 1 or text.find("\n") > r.m[people[0]].start else None
+    out: list[Quote] = []
+    for k, question in enumerate(is_question):
+        if not question:
+            continue
+        for j in range(k + 1, min(len(paras), k + 1 + ANSWER_PARAGRAPHS)):
+            s, e = paras[j]
+            if is_question[j] or _byline_regex().match(text, s) or d.outside_quotes(s, e) != [(s, e)]:
+                break  # a byline, or a paragraph of the writer's quoting someone: not an answer
+            q = _make(d, s, e, "direct", who, None, None)
+            if q is not None:
+                out.append(q)
+    return out
+
+
+def _alone_on_line(text: str, q: Quote) -> bool:
+    """The quote is the whole line (a headline or an intertitle), marks and final punctuation aside."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : q.start].strip(_LINE_MARKS) and not text[q.end : line_end].strip(_LINE_MARKS)
+
+
+def _repeated(text: str, quotes: list[Quote]) -> None:
+    """A headline or intertitle quoting words said in the body gets the speaker of the body's quote.
+
+    Papers lift a line from the article into a title (« « Nous ne partirons
+    pas » »): the same words, attributed further down, name who said them.
+    """
+    said = [(_WORDS.findall(q.text.lower()), q.speaker, q) for q in quotes if q.speaker is not None and q.kind != "indirect"]
+    for q in quotes:
+        if q.kind == "indirect" or (q.speaker is not None and not _alone_on_line(text, q)):
+            continue
+        words = _WORDS.findall(q.text.lower())
+        if len(words) < REPEAT_MIN_WORDS:
+            continue
+        key = " ".join(words)
+        for other, speaker, src in said:
+            if src is not q and len(other) > len(words) - 1 and key in " ".join(other) and not _alone_on_line(text, src):
+                q.speaker = Speaker(speaker.name, speaker.entity, None, None, speaker.local)  # type: ignore[union-attr]
+                break

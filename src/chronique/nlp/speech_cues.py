@@ -187,7 +187,7 @@ def _is_noun(ws: list[tuple[int, int, str]], i: int, lex: Lexicon) -> bool:
     if i == 0 or (w not in lex.participles and w not in lex.nouns):
         return False
     prev = ws[i - 1][2].lower()
-    if prev in DETERMINERS:
+    if prev in DETERMINERS or (prev == "par" and w in lex.participles):  # « réagit par communiqué »
         return True
     if prev in OBJECT_OR_ARTICLE:
         before = ws[i - 2][2].lower() if i >= 2 else ""
