@@ -15,7 +15,8 @@ from chronique.model import Quote
 from chronique.nlp.entity_names import strip_accents
 
 _CONTENT = re.compile(r"\w{3,}")
-_PREFIX = re.compile(r"^[\s\d hH:.]*[–—-]?\s*$")  # « 10 h 05 – » before a live-blog title
+_PREFIX = re.compile(r"^(?:[\s\d hH:.]*[–—-]?|[^.!?«»“”\n]{1,40}:)\s*$")  # « 10 h 05 – », a rubric « Grève : »
+_NAMING = re.compile(r"[^\W\d]{2,}")  # letters before the quote: « Anne Roy : « … » » may name its speaker
 TITLE_CHARS = 160  # a line longer than this is prose, not a title
 ECHO_SHARE = 0.75  # share of the title quote's content words the body quote must repeat
 MIN_WORDS = 2
@@ -65,5 +66,5 @@ def link_titles(text: str, quotes: list[Quote]) -> None:
                 best = (share, b)
         if best is not None:
             q.speaker = best[1].speaker
-        elif not text[q.end : line[1]].lstrip(" \u00a0\u202f»”\"’").startswith(":"):
+        elif not _NAMING.search(text, line[0], q.start) and not text[q.end : line[1]].lstrip(" \u00a0\u202f»”\"’").startswith(":"):
             q.speaker = None  # a bare title quote: the previous paragraph's speaker is a guess

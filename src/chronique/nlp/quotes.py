@@ -92,12 +92,10 @@ _QUI_WORD = re.compile(r"\bqui\b", re.I)
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux"})
 _DONT = re.compile(r"dont\s+", re.I)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
-_LINE_MARKS = " \t\u00a0\u202f«»“”\"‘’.!?…"
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 MIN_QUESTIONS = 2  # question paragraphs that make a text a Q&A interview
 QUESTION_LENGTH = 300  # characters: longer paragraphs ending in « ? » are prose, not a question
 ANSWER_PARAGRAPHS = 3  # paragraphs an answer may run over
-REPEAT_MIN_WORDS = 4  # a title repeating a quote of the body: long enough not to be a stock phrase
 HEADLINE_TAIL = 90  # characters after « … » : where a headline names its speaker
 NEXT_REACH = 120  # characters of the next sentence where the person a quote announces is named
 LEAD_REACH = 30  # characters from a sentence start where its leading subject is named
@@ -1070,7 +1068,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
     for q in _selon(d, 0, len(text)):  # « Selon X, … » makes X a subject later pronouns may refer to
         sp = q.speaker
         if sp is not None and sp.start is not None and sp.end is not None and text[sp.start : sp.end].lower() not in _PRONOUNS:
-            d.resolver.add_speaker(sp.start, Who(sp.name, sp.local))
+            org = sp.local is not None and sp.local < len(entities) and entities[sp.local].label != "PER"
+            d.resolver.add_speaker(sp.start, Who(sp.name, sp.local, group=org))  # « selon l'OMS »: a group, never « il » the doctor
     body_cues = d.cues
     events: list[tuple[int, int, object]] = [(q.open, 1, q) for q in marked] + [(c.start, 0, c) for c in body_cues]
     events.sort(key=lambda x: (x[0], x[1]))
@@ -1093,7 +1092,6 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
                 _register_subject(d, item)  # type: ignore[arg-type]
     out.extend(_selon(d, 0, len(text)))  # again, now that every speaker is known to « selon elle »
     out.extend(_interview_answers(d))
-    _repeated(text, out)
     out.sort(key=lambda x: (x.start, x.end))
     quote_echo.link_titles(text, out)
     return out
@@ -1134,30 +1132,3 @@ def _interview_answers(d: _Doc) -> list[Quote]:
                 out.append(q)
     return out
 
-
-def _alone_on_line(text: str, q: Quote) -> bool:
-    """The quote is the whole line (a headline or an intertitle), marks and final punctuation aside."""
-    line_start = text.rfind("\n", 0, q.start) + 1
-    line_end = text.find("\n", q.end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start : q.start].strip(_LINE_MARKS) and not text[q.end : line_end].strip(_LINE_MARKS)
-
-
-def _repeated(text: str, quotes: list[Quote]) -> None:
-    """A headline or intertitle quoting words said in the body gets the speaker of the body's quote.
-
-    Papers lift a line from the article into a title (« « Nous ne partirons
-    pas » »): the same words, attributed further down, name who said them.
-    """
-    said = [(_WORDS.findall(q.text.lower()), q.speaker, q) for q in quotes if q.speaker is not None and q.kind != "indirect"]
-    for q in quotes:
-        if q.kind == "indirect" or (q.speaker is not None and not _alone_on_line(text, q)):
-            continue
-        words = _WORDS.findall(q.text.lower())
-        if len(words) < REPEAT_MIN_WORDS:
-            continue
-        key = " ".join(words)
-        for other, speaker, src in said:
-            if src is not q and len(other) > len(words) - 1 and key in " ".join(other) and not _alone_on_line(text, src):
-                q.speaker = Speaker(speaker.name, speaker.entity, None, None, speaker.local)  # type: ignore[union-attr]
-                break
