@@ -92,3 +92,22 @@ def test_entities_acronym_after_title_is_an_organisation(analyze):
     a = analyze("Julien Perrot, délégué UNSA, a demandé une réunion.")
     labels = {e.name: e.label for e in a.entities}
     assert labels.get("UNSA") == "ORG" and labels.get("Julien Perrot") == "PER"
+
+
+UNNAMED = [
+    # « celui-ci » is the unnamed person just introduced, not the last person named
+    ("Le maire Paul Dorval a présidé la séance. Le procès avait été marqué par l'audition d'un ancien technicien municipal. "
+     "Celui-ci avait affirmé avoir prévenu sa hiérarchie « au moins à trois reprises ». « J'ai écrit, j'ai appelé, "
+     "personne n'a bougé », avait-il raconté à la barre.", "au moins à trois", "ancien technicien municipal"),
+    ("Le maire Paul Dorval a présidé la séance. Le procès avait été marqué par l'audition d'un ancien technicien municipal. "
+     "Celui-ci avait affirmé avoir prévenu sa hiérarchie « au moins à trois reprises ». « J'ai écrit, j'ai appelé, "
+     "personne n'a bougé », avait-il raconté à la barre.", "J'ai écrit", "ancien technicien municipal"),
+    # « l'avocat de X »: the lawyer speaks, X is the client
+    ("Du côté de la défense, Me Julien Perrot n'a pas caché sa déception. « Mon client paie pour tous les autres », "
+     "a regretté l'avocat de Paul Dorval.", "Mon client", "Julien Perrot"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", UNNAMED)
+def test_quote_unseen_unnamed_and_titled_speakers(analyze, text, words, speaker):
+    assert _speaker_of(analyze(text), words) == speaker

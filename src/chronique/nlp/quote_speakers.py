@@ -48,6 +48,9 @@ _APPOS_BREAK = re.compile(r"[.;:!?\n«»“”\"]")
 _COMMA_DET_END = re.compile(r",\s*(?:l[ae]\s+|l['’])?$")
 _TO_CLAUSE_END = re.compile(r"[^,.;:\n]*")
 _DONT_BEFORE = re.compile(r"\bdont\s+(?:l[ea]s?\s+|l['’]|son\s+|sa\s+|ses\s+|leurs?\s+)?[\w’'-]+\s+$", re.I)
+_DEMONSTRATIVE = re.compile(r"\s*(?:celui|celle)-(?:ci|là)\b", re.I)
+_INDEFINITE_END = re.compile(r"\b(?:un|une)\s+(?P<d>(?:[a-zà-ÿ’'-]+\s+){0,2})$", re.I)
+_ADJ_AFTER = re.compile(r"\s+(?!(?:de|du|des|et|qui|que|à|au|aux|en|le|la|les|sur|dans|pour|par)\b)[a-zà-ÿ-]{3,}\b(?![’'])")
 _FEM_HONORIFIC = re.compile(r"\b(?:Mme|Mlle|Mmes)\s")
 _MASC_HONORIFIC = re.compile(r"\bM\.\s")
 INTRODUCED_REACH = 3000  # characters back where « le N » looks for the person introduced as N
@@ -529,6 +532,10 @@ class Resolver:
         if not (titled or demonstrative or any(w in _person_nouns() for w in words[:2])):
             return None
         gender = "f" if det in ("la", "cette", "une") or words[0] == "celle" else "m" if det in ("le", "ce", "cet", "un") or words[0] == "celui" else None
+        if not det and words[0] in ("celui", "celle") and _DEMONSTRATIVE.match(phrase):
+            unnamed = self._unnamed_before(start, "f" if words[0] == "celle" else "m")
+            if unnamed is not None:
+                return unnamed
         if gender is None and hits:
             gender = hits[0].gender if hits[0].gender in ("m", "f") else None
         if gender is None:
@@ -544,6 +551,21 @@ class Resolver:
             if ahead is not None:
                 return ahead
         return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH, people_only=True)
+
+    def _unnamed_before(self, pos: int, gender: str) -> Who | None:
+        """« … l'audition d'un ancien technicien municipal. Celui-ci … »: the unnamed person introduced
+        since the last name, described as the text does (« ancien technicien municipal »)."""
+        people = [i for i in self.mentions_in(max(0, pos - DESCRIPTION_REACH), pos) if self.m[i].label == "PER" and not self.in_quote(self.m[i].start)]
+        after = self.m[people[-1]].end if people else max(0, pos - DESCRIPTION_REACH)
+        for h in reversed(self.titles_in(after, pos)):
+            if h.plural or h.gender not in (gender, "any") or self.in_quote(h.start):
+                continue
+            m = _INDEFINITE_END.search(self.text, max(0, h.start - 40), h.start)
+            if m is None:
+                continue
+            tail = _ADJ_AFTER.match(self.text, h.end)
+            return Who(self.text[m.start("d") : tail.end() if tail else h.end], None, gender)
+        return None
 
     def named_next(self, pos: int, gender: str | None) -> Who | None:
         """The next person named outside quotes within a sentence or two, of the same known gender.

@@ -72,6 +72,7 @@ _SENTENCE_END = re.compile(r"[.!?…»”]\s+")
 _INCISE_END = re.compile(r"\s*[,.]")
 _INCISE_NAME_END = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\s+l[ea]\s+[\w’'\- ]{3,60}[,.]")
 _INCISE_APPOS = re.compile(r"\s*(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?\s*){1,4}(?<!\s)[,.]")
+_TITLE_OF = re.compile(r"(?:l['’]\s*|l[ea]\s+)[\w’'-]+(?P<of>\s+(?:de|du|d['’])\s*)", re.I)
 _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
@@ -264,6 +265,9 @@ def _resolve_slot(
     r = d.resolver
     if cue is not None and cue.pronoun is not None:
         ps, pe = cue.pronoun
+        unnamed = _unnamed_running(d, ps, d.text[ps:pe])
+        if unnamed is not None:
+            return unnamed, None
         return _pronoun(d, ps, d.text[ps:pe]), (ps, pe)
     if e <= s:
         return None, None
@@ -273,6 +277,12 @@ def _resolve_slot(
     who = r.group(s, e)  # « le syndicat », « l'entourage de la ministre », « l'administration X »
     if who is not None:
         return who, (s, e)
+    of = _TITLE_OF.match(d.text, s, e)
+    if of is not None and r.titles_in(s, of.start("of")) and "," not in d.text[s:e]:
+        client = [i for i in r.mentions_in(of.end(), e) if r.m[i].start == of.end() and r.m[i].label == "PER"]
+        if client:  # « a regretté l'avocat de Paul Dorval »: the lawyer speaks, not his client
+            who = r.role(pos, s, of.start("of"))
+            return (who, (s, of.start("of"))) if who else (None, None)
     hit = r.name_in(s, e)
     if hit:
         return hit[0], (hit[1], hit[2])
@@ -283,6 +293,22 @@ def _resolve_slot(
     if describe and _DET.match(slot) and len(_WORDS.findall(slot)) <= 6:  # « selon un diplomate européen »
         return Who(_DET.sub("", slot)), (s, e)
     return None, None
+
+
+def _unnamed_running(d: _Doc, pos: int, word: str) -> Who | None:
+    """« Celui-ci a affirmé « … ». « … », a-t-il raconté »: an unnamed speaker of the previous sentence keeps
+    the floor, when nobody has been named since (names are the resolver's business)."""
+    if d.running is None or word.lower() not in ("il", "elle"):
+        return None
+    at, who = d.running
+    if who.local is not None or who.group or who.plural or who.gender not in (None, "f" if word.lower() == "elle" else "m"):
+        return None
+    if at < d.sentence_start(max(0, d.sentence_start(pos) - 1)):
+        return None
+    r = d.resolver
+    if any(r.m[i].label == "PER" and not r.in_quote(r.m[i].start) for i in r.mentions_in(at, pos)):
+        return None
+    return who
 
 
 def _pronoun(d: _Doc, pos: int, word: str) -> Who | None:
