@@ -111,3 +111,25 @@ UNNAMED = [
 @pytest.mark.parametrize("text, words, speaker", UNNAMED)
 def test_quote_unseen_unnamed_and_titled_speakers(analyze, text, words, speaker):
     assert _speaker_of(analyze(text), words) == speaker
+
+
+POUR = "Le ministre Paul Dorval a ouvert la séance. Pour la commissaire à l'énergie, Anne Roy, l'essentiel se jouera dans " \
+    "l'application des règles. « Inscrire une usine sur une liste ne suffit pas », a-t-elle prévenu. " \
+    "Pour la première fois, les délégués ont voté à main levée."
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        (POUR, "l'essentiel se jouera", "Anne Roy"),  # « Pour TITLE, Name, … »: her view, reported
+        (POUR, "Inscrire une usine", "Anne Roy"),  # and the antecedent of the next « elle »
+        ("Pour la ministre de la Mer, Anne Roy, présente à Vessac, ces retards sont « un cadeau fait aux fraudeurs ».",
+         "un cadeau fait", "Anne Roy"),
+    ],
+)
+def test_quote_unseen_pour_title_name_is_a_source(analyze, text, words, speaker):
+    assert _speaker_of(analyze(text), words) == speaker
+
+
+def test_quote_unseen_pour_without_a_person_reports_nothing(analyze):
+    assert not [q for q in analyze(POUR).quotes if "délégués ont voté" in q.text]

@@ -73,10 +73,11 @@ _INCISE_END = re.compile(r"\s*[,.]")
 _INCISE_NAME_END = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\s+l[ea]\s+[\w’'\- ]{3,60}[,.]")
 _INCISE_APPOS = re.compile(r"\s*(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?\s*){1,4}(?<!\s)[,.]")
 _TITLE_OF = re.compile(r"(?:l['’]\s*|l[ea]\s+)[\w’'-]+(?P<of>\s+(?:de|du|d['’])\s*)", re.I)
+_APPOS_CLOSE = re.compile(r"\s*,")
 _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
-_SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
+_SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après|Pour)\s")
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
 _NOT_INFINITIVE = frozenset({"pour", "leur", "sur"})
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
@@ -556,12 +557,40 @@ def _source_before(d: _Doc, win_start: int, open_: int) -> tuple[Who | None, tup
         return None, None
     s, e = _strip(d.text, best.start("x"), best.end("x"))
     loose = best.group(0)[:4].lower() == "pour"  # « pour X, » is a source only when X names someone
+    if loose:
+        found = _pour_person(d, best)
+        if found is not None and not d.text[win_start : best.start()].strip(_SPACES + " «“\""):
+            return found[0], found[1]
     if loose and len(_WORDS.findall(d.text, s, e)) > 5:
         return None, None
     lead = d.text[win_start : best.start()].rstrip(_SPACES + " «“\"")
     if loose and lead and not lead.endswith((",", ":", ";", "\n")):
         return None, None  # « qui a milité pour la ligue, se dit … »: a complement, not « Pour X, … »
     return _resolve_slot(d, s, e, None, best.start(), describe=not loose)
+
+
+def _pour_person(d: _Doc, mb: re.Match[str]) -> tuple[Who, tuple[int, int], int] | None:
+    """« Pour Anne Roy, … », « Pour la ministre de la Mer, Anne Roy, … »: the person whose view follows.
+
+    Returns the person, the span naming them and where their statement starts; None when
+    « pour » introduces no named person (« Pour la première fois, … »).
+    """
+    r, text = d.resolver, d.text
+    s, e = _strip(text, mb.start("x"), mb.end("x"))
+    named = [i for i in r.mentions_in(s, e) if r.m[i].label == "PER"]
+    if named and len(_WORDS.findall(text, s, e)) <= 5 and not r.titles_in(s, r.m[named[0]].start):
+        i = named[0]
+        return r.titled(i, e), (r.m[i].start, r.m[i].end), mb.end()
+    if not r.titles_in(s, e):
+        return None
+    after = [i for i in r.mentions_in(mb.end(), mb.end() + 80) if r.m[i].start - mb.end() <= 2 and r.m[i].label == "PER"]
+    if not after:
+        return None
+    i = after[0]
+    comma = _APPOS_CLOSE.match(text, r.m[i].end)
+    if comma is None:
+        return None
+    return r.who_of_mention(i), (r.m[i].start, r.m[i].end), comma.end()
 
 
 def _noun_cue_before(d: _Doc, win_start: int, open_: int) -> tuple[Who | None, tuple[int, int] | None]:
@@ -1049,6 +1078,14 @@ def _selon(d: _Doc, start: int, end: int) -> list[Quote]:
         win, stop = d.sentence_start(pos), d.sentence_end(pos)
         if d.resolver.in_quote(pos) or any(_QUE.match(text, c.end, min(stop, c.end + 80)) for c in d.cues_in(win, stop)):
             continue  # the sentence has its own reported speech (« X a dit que … »): that verb attributes it
+        if m.group().lower().startswith("pour"):
+            mb = before_re.match(text, pos, stop) if pos == win else None
+            found = _pour_person(d, mb) if mb else None
+            if found is not None and not d.outside_quotes(found[2], stop) != [(found[2], stop)]:
+                q = _make(d, found[2], stop, "indirect", found[0], found[1], None)
+                if q is not None:
+                    out.append(q)
+            continue
         if pos == win or text[win:pos].strip() in ("", ","):
             mb = before_re.match(text, pos, stop)
             if not mb:
