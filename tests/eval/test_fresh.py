@@ -30,7 +30,6 @@ KNOWN_SHORTFALL = {
         "timeline_recall": "issue 4 open: timeline recall 4/7 on the fresh set on 2026-11-23",
     },
     "fresh2": {
-        "alias_merge": "issue 4 open: 6/9 pairs when first measured blind on 2026-11-23, 7/9 after h/speakers, 8/9 after h/speakers2",
         "timeline_recall": "issue 4 open: timeline recall 2/12 when first measured blind on 2026-11-23",
     },
 }

@@ -133,3 +133,12 @@ def test_quote_unseen_pour_title_name_is_a_source(analyze, text, words, speaker)
 
 def test_quote_unseen_pour_without_a_person_reports_nothing(analyze):
     assert not [q for q in analyze(POUR).quotes if "délégués ont voté" in q.text]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Les Forges de la Vanne (FDV) ont annoncé la fermeture de l'atelier.", "Forges de la Vanne"),
+    ("La direction des Aciéries du Lys a confirmé la fermeture.", "Aciéries du Lys"),
+])
+def test_entities_plural_industry_head_names_a_company(analyze, text, name):
+    labels = {e.name: e.label for e in analyze(text).entities}
+    assert labels.get(name) == "ORG", labels

@@ -106,6 +106,9 @@ def _org_head(doc: Doc, c: Candidate, text: str) -> bool | None:
     """True/False (takes complements or not) when the candidate is led, closed or preceded by an
     organisation head; None otherwise."""
     heads = _heads()
+    if c.last > c.first and doc[c.first].lower_ in ("les", "le", "la") and doc[c.first + 1].lower_ in heads.words:
+        c.first += 1  # « Les Forges de X »: the article belongs to the sentence, not to the name
+        c.start = c.key_start = doc[c.first].idx
     first, last = doc[c.first], doc[c.last]
     if first.text in heads.abbreviations and c.last > c.first:
         return True
