@@ -142,3 +142,11 @@ def test_quote_unseen_pour_without_a_person_reports_nothing(analyze):
 def test_entities_plural_industry_head_names_a_company(analyze, text, name):
     labels = {e.name: e.label for e in analyze(text).entities}
     assert labels.get(name) == "ORG", labels
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le pétrolier « Nordan Star » a été immobilisé dans le port de Vessac.", "Nordan Star"),
+    ("Les garde-côtes ont arraisonné le « Baltic Crown » au large.", "Baltic Crown"),
+])
+def test_quote_unseen_capitalised_names_in_marks_are_not_quotes(analyze, text, name):
+    assert not [q for q in analyze(text).quotes if name in q.text]

@@ -619,6 +619,8 @@ def _is_work_title(d: _Doc, q: Marked) -> bool:
     if words and lex.types.get(lex.forms.get(words[-1], ""), "") == "name":
         return True
     inner = _WORDS.findall(text[q.start : q.end])
+    if 2 <= len(inner) <= MAX_SHORT and all(w[0].isupper() for w in inner) and not _SENTENCE_PUNCT.search(text, q.start, q.end):
+        return True  # « le pétrolier « Nordan Star » »: a proper name (ship, operation, slogan), not an utterance
     if 1 <= len(inner) <= 4 and inner[0][0].isupper() and _PUBLICATION_BEFORE.search(before):
         return all(w[0].isupper() or len(w) <= 3 for w in inner)
     return False
