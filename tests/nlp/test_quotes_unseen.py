@@ -150,3 +150,10 @@ def test_entities_plural_industry_head_names_a_company(analyze, text, name):
 ])
 def test_quote_unseen_capitalised_names_in_marks_are_not_quotes(analyze, text, name):
     assert not [q for q in analyze(text).quotes if name in q.text]
+
+
+@pytest.mark.parametrize("words", ["l'accord pourrait", "avant la fin du mois"])
+def test_quote_unseen_indefinite_described_subject_after_a_participle(analyze, words):
+    text = ("Le ministre Paul Dorval a quitté la salle. Interrogé par la presse, un diplomate allemand estimait lundi "
+            "que l'accord pourrait être conclu « avant la fin du mois ».")
+    assert _speaker_of(analyze(text), words) == "diplomate allemand"

@@ -74,6 +74,8 @@ _INCISE_NAME_END = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\
 _INCISE_APPOS = re.compile(r"\s*(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?\s*){1,4}(?<!\s)[,.]")
 _TITLE_OF = re.compile(r"(?:l['’]\s*|l[ea]\s+)[\w’'-]+(?P<of>\s+(?:de|du|d['’])\s*)", re.I)
 _APPOS_CLOSE = re.compile(r"\s*,")
+_INDEFINITE = re.compile(r"(?:un|une)\s", re.I)
+_TIME_TAIL = re.compile(r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|matin|soir|encore|aussi|également))+\s*$", re.I)
 _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
@@ -445,6 +447,9 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[
         who = r.role(cue.start, s, e)
         if who:
             return who, (s, e)
+        e2 = _TIME_TAIL.sub("", text[s:e])  # « un diplomate européen estimait lundi »
+        if _INDEFINITE.match(text, s) and r.titles_in(s, s + len(e2)) and not r.mentions_in(s, e) and len(_WORDS.findall(e2)) <= 5:
+            return _described(d, s, s + len(e2)), (s, s + len(e2))  # « Interrogé par X, un diplomate européen a estimé »
     # « Un haut responsable, s'exprimant sous couvert d'anonymat, a indiqué »: the phrase before the incise
     first = text.find(",", win_start, cue.start)
     if first > 0 and not text[text.rfind(",", win_start, cue.start) + 1 : cue.start].strip():
@@ -686,6 +691,11 @@ def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, 
         who, span = _subject_before(d, c, win)
         if who is not None:
             return who, span, c, "before"
+        if len(cues) > 1 and _PASSIVE.search(text, max(win, c.start - 7), c.start):
+            c = cues[-2]  # « X estimait que l'accord pourrait être conclu « … » »: a passive verb has no speaker
+            who, span = _subject_before(d, c, win)
+            if who is not None:
+                return who, span, c, "before"
     who, span = _source_before(d, win, q.open)
     if who is not None:
         return who, span, None, "source"
