@@ -157,3 +157,9 @@ def test_quote_unseen_indefinite_described_subject_after_a_participle(analyze, w
     text = ("Le ministre Paul Dorval a quitté la salle. Interrogé par la presse, un diplomate allemand estimait lundi "
             "que l'accord pourrait être conclu « avant la fin du mois ».")
     assert _speaker_of(analyze(text), words) == "diplomate allemand"
+
+
+@pytest.mark.parametrize("conj", ["alors que", "tandis que", "parce que", "bien que"])
+def test_quote_unseen_subordinating_que_is_no_reported_speech(analyze, conj):
+    text = f"Anne Roy a assisté au sinistre. « Tout a brûlé en une heure », soupirait-elle {conj} les pompiers engageaient un dernier combat."
+    assert not [q for q in analyze(text).quotes if q.kind == "indirect" and "pompiers" in q.text]

@@ -76,6 +76,7 @@ _TITLE_OF = re.compile(r"(?:l['’]\s*|l[ea]\s+)[\w’'-]+(?P<of>\s+(?:de|du|d['
 _APPOS_CLOSE = re.compile(r"\s*,")
 _INDEFINITE = re.compile(r"(?:un|une)\s", re.I)
 _TIME_TAIL = re.compile(r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|matin|soir|encore|aussi|également))+\s*$", re.I)
+_CONJUNCTION_QUE = re.compile(r"\b(?:alors|tandis|bien|parce|afin|avant|sans|pendant|dès|depuis|après|encore|pour|ainsi)\s+$", re.I)
 _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
@@ -981,6 +982,8 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     win = d.sentence_start(cue.start)
     m = _QUE.match(text, cue.end, min(end, cue.end + 80))
     body_start = None
+    if m and _CONJUNCTION_QUE.search(text, max(cue.end, m.start("que") - 12), m.start("que")):
+        m = None  # « soupirait-elle alors que les pompiers … »: a subordinate clause, not what was said
     if m and not _SENTENCE_PUNCT.search(text[cue.end : m.start("que")]) and m.group("que").lower() != "si" and not (
         _QUI_WORD.search(text, cue.end, m.start("que")) or d.cues_in(cue.end, m.start("que"))
     ):  # « a insisté le chef, qui note que … »: that « que » belongs to the relative clause's verb
