@@ -181,7 +181,8 @@ class _Doc:
         for st in self.starts:
             for i in r.mentions_in(st, st + LEAD_REACH + 80):
                 m = r.m[i]
-                if m.start - st <= LEAD_REACH and m.label == "PER" and not r.in_quote(m.start) and not r.is_complement(m.start) and r.local_of.get(i) not in self.journalists:
+                lead = self.text[st : m.start].rstrip(_SPACES + " «“\"—–-")
+                if m.start - st <= LEAD_REACH and (not lead or lead.endswith(",")) and m.text[:1].isupper() and m.label == "PER" and not r.in_quote(m.start) and not r.is_complement(m.start) and r.local_of.get(i) not in self.journalists:
                     r.add_speaker(m.start, r.who_of_mention(i))
                 break
 
