@@ -28,8 +28,6 @@ STORIES_BAR = 0.92  # the news-clusters bar, as for the examples
 KNOWN_SHORTFALL = {
     "fresh": {},
     "fresh2": {
-        "speaker_accuracy": "issue 3 open: 0.650 (52/80) when first measured blind on 2026-11-23, 0.690 (58/84) after h/speakers",
-        "alias_merge": "issue 4 open: 6/9 pairs when first measured blind on 2026-11-23, 7/9 after h/speakers",
     },
 }
 SETS = list(KNOWN_SHORTFALL)

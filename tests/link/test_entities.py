@@ -392,3 +392,13 @@ def test_entities_alias_file_rejects_malformed_lines(tmp_path, content):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError):
         load_aliases(path)
+
+
+@pytest.mark.parametrize(
+    "long, short",
+    [("Forges de la Vanne", "FDV"), ("Papeteries du Lys", "PDL"), ("Chantiers de l'Arvel", "CDA")],
+)
+def test_link_acronym_may_keep_the_initial_of_de(long, short):
+    from chronique.link.entities import acronym_with_of
+
+    assert acronym_with_of(long) == short

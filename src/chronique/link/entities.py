@@ -314,13 +314,24 @@ def acronym(name: str) -> str | None:
     return "".join(p[0] for w in words for p in w.split("-") if p).upper()
 
 
+_OF = frozenset({"de", "du", "des", "d"})
+
+
+def acronym_with_of(name: str) -> str | None:
+    """Initials keeping « de / du / des », articles aside (« Forges de la Vanne » -> « FDV »), or None."""
+    words = [w for w in units(name) if w not in LINKING_WORDS or w in _OF]
+    if len(words) < 3 or words[0] in _OF or words[-1] in _OF:
+        return None
+    return "".join(p[0] for w in words for p in w.split("-") if p).upper()
+
+
 def _link_acronyms(res: _Resolver, nodes: list[_Node], others: list[int], analyses: list[DocAnalysis]) -> None:
     """An all-capitals short name joins the only longer name whose initials it spells."""
     long_by_acronym: dict[str, set[int]] = defaultdict(set)
     for i in others:
-        a = acronym(nodes[i].name)
-        if a is not None and 2 <= len(a) <= 8:
-            long_by_acronym[a].add(i)
+        for a in {acronym(nodes[i].name), acronym_with_of(nodes[i].name)} - {None}:
+            if 2 <= len(a) <= 8:  # type: ignore[arg-type]
+                long_by_acronym[a].add(i)  # type: ignore[index]
     for i in others:
         short = nodes[i].name.replace(".", "")
         if not (2 <= len(short) <= 8 and short.isalpha() and short.isupper()):

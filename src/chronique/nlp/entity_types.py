@@ -11,6 +11,7 @@ Run on the cleaned candidates of :mod:`entity_spans`, before clustering:
   ministres »); a score glued to a club (« US X 29-27 ») is cut off;
 * a portfolio right after a title (« ministre de l'Agriculture », « ministre
   d'État », ``role_complements.yaml``) is part of the role, not a mention;
+* an acronym right after a title (« délégué XYZ ») is the ORG the person belongs to;
 * a capitalised plural demonym (« les Ukrainiens », ``demonym_suffixes.yaml``)
   names people, not a place: MISC.
 
@@ -105,6 +106,9 @@ def _org_head(doc: Doc, c: Candidate, text: str) -> bool | None:
     """True/False (takes complements or not) when the candidate is led, closed or preceded by an
     organisation head; None otherwise."""
     heads = _heads()
+    if c.last > c.first and doc[c.first].lower_ in ("les", "le", "la") and doc[c.first + 1].lower_ in heads.words:
+        c.first += 1  # « Les Forges de X »: the article belongs to the sentence, not to the name
+        c.start = c.key_start = doc[c.first].idx
     first, last = doc[c.first], doc[c.last]
     if first.text in heads.abbreviations and c.last > c.first:
         return True
@@ -213,6 +217,15 @@ def _after_title(doc: Doc, c: Candidate, title_ends: dict[int, TitleHit], droppe
     return None, 0
 
 
+def _acronym_after_title(doc: Doc, c: Candidate, title_ends: dict[int, TitleHit]) -> bool:
+    """« délégué XYZ », « la militante ABC »: an acronym right after a title is the body the person belongs to."""
+    if c.first != c.last or c.first == 0:
+        return False
+    word = doc[c.first].text
+    prev = doc[c.first - 1]
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and prev.idx + len(prev.text) in title_ends
+
+
 @lru_cache(maxsize=1)
 def _org_titles() -> frozenset[str]:
     """Titles whose « de + Nom » complement is an organisation (« le directeur de X »)."""
@@ -287,6 +300,9 @@ def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, b
                 alone = c.first == c.last
                 absorbed = _extend_org(doc, c, alone, taken) - {i}
                 drop |= absorbed
+            continue
+        if title_ends and c.honorific is None and _acronym_after_title(doc, c, title_ends):
+            c.forced = "ORG"
             continue
         if title_ends and c.honorific is None:
             hit, between = _after_title(doc, c, title_ends, dropped_ends)

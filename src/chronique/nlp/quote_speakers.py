@@ -47,6 +47,10 @@ _MASC_DET = re.compile(r"\b(?:le|un|ce)\s$")
 _APPOS_BREAK = re.compile(r"[.;:!?\n«»“”\"]")
 _COMMA_DET_END = re.compile(r",\s*(?:l[ae]\s+|l['’])?$")
 _TO_CLAUSE_END = re.compile(r"[^,.;:\n]*")
+_DONT_BEFORE = re.compile(r"\bdont\s+(?:l[ea]s?\s+|l['’]|son\s+|sa\s+|ses\s+|leurs?\s+)?[\w’'-]+\s+$", re.I)
+_DEMONSTRATIVE = re.compile(r"\s*(?:celui|celle)-(?:ci|là)\b", re.I)
+_INDEFINITE_END = re.compile(r"\b(?:un|une)\s+(?P<d>(?:[a-zà-ÿ’'-]+\s+){0,2})$", re.I)
+_ADJ_AFTER = re.compile(r"\s+(?!(?:de|du|des|et|qui|que|à|au|aux|en|le|la|les|sur|dans|pour|par)\b)[a-zà-ÿ-]{3,}\b(?![’'])")
 _FEM_HONORIFIC = re.compile(r"\b(?:Mme|Mlle|Mmes)\s")
 _MASC_HONORIFIC = re.compile(r"\bM\.\s")
 INTRODUCED_REACH = 3000  # characters back where « le N » looks for the person introduced as N
@@ -56,6 +60,7 @@ _LEAD_DET = re.compile(r"\s*(?:l[ea]s?\s+|l['’]\s*)", re.I)
 _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
 _AFTER_QUOTE = re.compile(r"[»”\"]\s*,[^.«»“”\"]{0,40}$")
 NAMED_NEXT_REACH = 300  # characters after a title where the person it announces may be named
+APPOSITION_TOKENS = 14  # tokens of a verbless apposition between a subject and its verb
 PRONOUN_REACH = 3000  # characters a pronoun may look back for its antecedent
 DESCRIPTION_REACH = 600  # « l'élu », « cette opératrice »: someone named just before, or a new person
 PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "son": None, "sa": None, "ses": None, "leur": None}
@@ -309,6 +314,10 @@ class Resolver:
             while k < len(doc) and k < span.end + 3 and doc[k].pos_ in ("PRON", "ADV") and doc[k].dep_ not in _SUBJECT_DEPS:
                 k += 1  # « X s'est précipitée », « X ne veut pas »
             nxt = doc[k] if k < len(doc) else None
+            if k > span.end and nxt is not None and nxt.pos_ not in ("AUX", "VERB"):
+                nxt = self._after_apposition(doc, k)  # « X, secouriste de l'ONG Y, est arrivé »
+            if (tok.dep_ in _SUBJECT_DEPS and tok.head.dep_ == "acl:relcl") or _DONT_BEFORE.search(text, max(0, m.start - 40), m.start):
+                continue  # « X, dont le fils Y avait 19 ans »: Y is no topic the next pronoun continues
             if tok.dep_ in _SUBJECT_DEPS or any(t.dep_ in _SUBJECT_DEPS for t in span) or (
                 nxt is not None and nxt.pos_ in ("AUX", "VERB") and not self.is_complement(m.start)
             ):
@@ -329,6 +338,21 @@ class Resolver:
             elif prev:
                 self._subjects.append((mc.start(), self.who_of_mention(prev[-1])))
         self._subjects.sort(key=lambda s: s[0])
+
+    @staticmethod
+    def _after_apposition(doc: Doc, k: int):
+        """The verb after a verbless apposition starting at token ``k`` (« 47 ans, opératrice au moulage, »), else None."""
+        for j in range(k, min(len(doc), k + APPOSITION_TOKENS)):
+            t = doc[j]
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "«", "»", "\n") or t.lower_ in ("qui", "que", "dont"):
+                return None
+            if t.text == ",":
+                n = j + 1
+                while n < len(doc) and n < j + 3 and doc[n].pos_ in ("PRON", "ADV") and doc[n].dep_ not in _SUBJECT_DEPS:
+                    n += 1
+                if n < len(doc) and doc[n].pos_ in ("AUX", "VERB"):
+                    return doc[n]
+        return None
 
     def add_speaker(self, pos: int, who: Who) -> None:
         """Record an attributed speaker: it becomes a candidate antecedent for later pronouns.
@@ -508,6 +532,10 @@ class Resolver:
         if not (titled or demonstrative or any(w in _person_nouns() for w in words[:2])):
             return None
         gender = "f" if det in ("la", "cette", "une") or words[0] == "celle" else "m" if det in ("le", "ce", "cet", "un") or words[0] == "celui" else None
+        if not det and words[0] in ("celui", "celle") and _DEMONSTRATIVE.match(phrase):
+            unnamed = self._unnamed_before(start, "f" if words[0] == "celle" else "m")
+            if unnamed is not None:
+                return unnamed
         if gender is None and hits:
             gender = hits[0].gender if hits[0].gender in ("m", "f") else None
         if gender is None:
@@ -523,6 +551,21 @@ class Resolver:
             if ahead is not None:
                 return ahead
         return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH, people_only=True)
+
+    def _unnamed_before(self, pos: int, gender: str) -> Who | None:
+        """« … l'audition d'un ancien technicien municipal. Celui-ci … »: the unnamed person introduced
+        since the last name, described as the text does (« ancien technicien municipal »)."""
+        people = [i for i in self.mentions_in(max(0, pos - DESCRIPTION_REACH), pos) if self.m[i].label == "PER" and not self.in_quote(self.m[i].start)]
+        after = self.m[people[-1]].end if people else max(0, pos - DESCRIPTION_REACH)
+        for h in reversed(self.titles_in(after, pos)):
+            if h.plural or h.gender not in (gender, "any") or self.in_quote(h.start):
+                continue
+            m = _INDEFINITE_END.search(self.text, max(0, h.start - 40), h.start)
+            if m is None:
+                continue
+            tail = _ADJ_AFTER.match(self.text, h.end)
+            return Who(self.text[m.start("d") : tail.end() if tail else h.end], None, gender)
+        return None
 
     def named_next(self, pos: int, gender: str | None) -> Who | None:
         """The next person named outside quotes within a sentence or two, of the same known gender.

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from chronique import langdata
 from chronique.model import LocalEntity, Mention, Quote, Span, Speaker
-from chronique.nlp import speech_cues
+from chronique.nlp import quote_echo, speech_cues
 from chronique.nlp.quote_marks import Marked, find_marked
 from chronique.nlp.quote_speakers import Resolver, Who
 from chronique.nlp.quote_speakers import groups as quote_groups
@@ -71,10 +71,16 @@ _PUBLICATION_BEFORE = re.compile(r"\b(?:au|du|dans\s+l[ea]|à\s+l[a']|par\s+l[ea
 _SENTENCE_END = re.compile(r"[.!?…»”]\s+")
 _INCISE_END = re.compile(r"\s*[,.]")
 _INCISE_NAME_END = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\s+l[ea]\s+[\w’'\- ]{3,60}[,.]")
+_INCISE_APPOS = re.compile(r"\s*(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?\s*){1,4}(?<!\s)[,.]")
+_TITLE_OF = re.compile(r"(?:l['’]\s*|l[ea]\s+)[\w’'-]+(?P<of>\s+(?:de|du|d['’])\s*)", re.I)
+_APPOS_CLOSE = re.compile(r"\s*,")
+_INDEFINITE = re.compile(r"(?:un|une)\s", re.I)
+_TIME_TAIL = re.compile(r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|matin|soir|encore|aussi|également))+\s*$", re.I)
+_CONJUNCTION_QUE = re.compile(r"\b(?:alors|tandis|bien|parce|afin|avant|sans|pendant|dès|depuis|après|encore|pour|ainsi)\s+$", re.I)
 _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
 _SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 _PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
-_SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après)\s")
+_SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après|Pour)\s")
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
 _NOT_INFINITIVE = frozenset({"pour", "leur", "sur"})
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
@@ -91,14 +97,13 @@ _QUI_WORD = re.compile(r"\bqui\b", re.I)
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux"})
 _DONT = re.compile(r"dont\s+", re.I)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
-_LINE_MARKS = " \t\u00a0\u202f«»“”\"‘’.!?…"
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 MIN_QUESTIONS = 2  # question paragraphs that make a text a Q&A interview
 QUESTION_LENGTH = 300  # characters: longer paragraphs ending in « ? » are prose, not a question
 ANSWER_PARAGRAPHS = 3  # paragraphs an answer may run over
-REPEAT_MIN_WORDS = 4  # a title repeating a quote of the body: long enough not to be a stock phrase
 HEADLINE_TAIL = 90  # characters after « … » : where a headline names its speaker
 NEXT_REACH = 120  # characters of the next sentence where the person a quote announces is named
+LEAD_REACH = 30  # characters from a sentence start where its leading subject is named
 GROUP_LOOKBACK = 2  # sentences back where a pronoun may find the group that opened them
 MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
 CONTINUE_WINDOW = 700  # characters over which a speaker keeps the floor
@@ -166,8 +171,20 @@ class _Doc:
             for i in self.resolver.mentions_in(m.end(), m.end() + 60)
             if mentions[i].start - m.end() <= 3
         } - {-1}
+        self._topics()
         self.cues = [c for s, e in self.outside_quotes(0, len(text)) for c in speech_cues.find_cues(text, s, e)]
         self._cue_starts = [c.start for c in self.cues]
+
+    def _topics(self) -> None:
+        """A person opening a sentence (« Parmi les grévistes, Anne Roy, 47 ans, … ») is what a later « elle » continues."""
+        r = self.resolver
+        for st in self.starts:
+            for i in r.mentions_in(st, st + LEAD_REACH + 80):
+                m = r.m[i]
+                lead = self.text[st : m.start].rstrip(_SPACES + " «“\"—–-")
+                if m.start - st <= LEAD_REACH and (not lead or lead.endswith(",")) and m.text[:1].isupper() and m.label == "PER" and not r.in_quote(m.start) and not r.is_complement(m.start) and r.local_of.get(i) not in self.journalists:
+                    r.add_speaker(m.start, r.who_of_mention(i))
+                break
 
     def sentence_start(self, pos: int) -> int:
         return self.starts[bisect.bisect_right(self.starts, pos) - 1]
@@ -253,6 +270,9 @@ def _resolve_slot(
     r = d.resolver
     if cue is not None and cue.pronoun is not None:
         ps, pe = cue.pronoun
+        unnamed = _unnamed_running(d, ps, d.text[ps:pe])
+        if unnamed is not None:
+            return unnamed, None
         return _pronoun(d, ps, d.text[ps:pe]), (ps, pe)
     if e <= s:
         return None, None
@@ -262,6 +282,12 @@ def _resolve_slot(
     who = r.group(s, e)  # « le syndicat », « l'entourage de la ministre », « l'administration X »
     if who is not None:
         return who, (s, e)
+    of = _TITLE_OF.match(d.text, s, e)
+    if of is not None and r.titles_in(s, of.start("of")) and "," not in d.text[s:e]:
+        client = [i for i in r.mentions_in(of.end(), e) if r.m[i].start == of.end() and r.m[i].label == "PER"]
+        if client:  # « a regretté l'avocat de Paul Dorval »: the lawyer speaks, not his client
+            who = r.role(pos, s, of.start("of"))
+            return (who, (s, of.start("of"))) if who else (None, None)
     hit = r.name_in(s, e)
     if hit:
         return hit[0], (hit[1], hit[2])
@@ -272,6 +298,22 @@ def _resolve_slot(
     if describe and _DET.match(slot) and len(_WORDS.findall(slot)) <= 6:  # « selon un diplomate européen »
         return Who(_DET.sub("", slot)), (s, e)
     return None, None
+
+
+def _unnamed_running(d: _Doc, pos: int, word: str) -> Who | None:
+    """« Celui-ci a affirmé « … ». « … », a-t-il raconté »: an unnamed speaker of the previous sentence keeps
+    the floor, when nobody has been named since (names are the resolver's business)."""
+    if d.running is None or word.lower() not in ("il", "elle"):
+        return None
+    at, who = d.running
+    if who.local is not None or who.group or who.plural or who.gender not in (None, "f" if word.lower() == "elle" else "m"):
+        return None
+    if at < d.sentence_start(max(0, d.sentence_start(pos) - 1)):
+        return None
+    r = d.resolver
+    if any(r.m[i].label == "PER" and not r.in_quote(r.m[i].start) for i in r.mentions_in(at, pos)):
+        return None
+    return who
 
 
 def _pronoun(d: _Doc, pos: int, word: str) -> Who | None:
@@ -407,6 +449,9 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[
         who = r.role(cue.start, s, e)
         if who:
             return who, (s, e)
+        e2 = _TIME_TAIL.sub("", text[s:e])  # « un diplomate européen estimait lundi »
+        if _INDEFINITE.match(text, s) and r.titles_in(s, s + len(e2)) and not r.mentions_in(s, e) and len(_WORDS.findall(e2)) <= 5:
+            return _described(d, s, s + len(e2)), (s, s + len(e2))  # « Interrogé par X, un diplomate européen a estimé »
     # « Un haut responsable, s'exprimant sous couvert d'anonymat, a indiqué »: the phrase before the incise
     first = text.find(",", win_start, cue.start)
     if first > 0 and not text[text.rfind(",", win_start, cue.start) + 1 : cue.start].strip():
@@ -519,9 +564,40 @@ def _source_before(d: _Doc, win_start: int, open_: int) -> tuple[Who | None, tup
         return None, None
     s, e = _strip(d.text, best.start("x"), best.end("x"))
     loose = best.group(0)[:4].lower() == "pour"  # « pour X, » is a source only when X names someone
+    if loose:
+        found = _pour_person(d, best)
+        if found is not None and not d.text[win_start : best.start()].strip(_SPACES + " «“\""):
+            return found[0], found[1]
     if loose and len(_WORDS.findall(d.text, s, e)) > 5:
         return None, None
+    lead = d.text[win_start : best.start()].rstrip(_SPACES + " «“\"")
+    if loose and lead and not lead.endswith((",", ":", ";", "\n")):
+        return None, None  # « qui a milité pour la ligue, se dit … »: a complement, not « Pour X, … »
     return _resolve_slot(d, s, e, None, best.start(), describe=not loose)
+
+
+def _pour_person(d: _Doc, mb: re.Match[str]) -> tuple[Who, tuple[int, int], int] | None:
+    """« Pour Anne Roy, … », « Pour la ministre de la Mer, Anne Roy, … »: the person whose view follows.
+
+    Returns the person, the span naming them and where their statement starts; None when
+    « pour » introduces no named person (« Pour la première fois, … »).
+    """
+    r, text = d.resolver, d.text
+    s, e = _strip(text, mb.start("x"), mb.end("x"))
+    named = [i for i in r.mentions_in(s, e) if r.m[i].label == "PER"]
+    if named and len(_WORDS.findall(text, s, e)) <= 5 and not r.titles_in(s, r.m[named[0]].start):
+        i = named[0]
+        return r.titled(i, e), (r.m[i].start, r.m[i].end), mb.end()
+    if not r.titles_in(s, e):
+        return None
+    after = [i for i in r.mentions_in(mb.end(), mb.end() + 80) if r.m[i].start - mb.end() <= 2 and r.m[i].label == "PER"]
+    if not after:
+        return None
+    i = after[0]
+    comma = _APPOS_CLOSE.match(text, r.m[i].end)
+    if comma is None:
+        return None
+    return r.who_of_mention(i), (r.m[i].start, r.m[i].end), comma.end()
 
 
 def _noun_cue_before(d: _Doc, win_start: int, open_: int) -> tuple[Who | None, tuple[int, int] | None]:
@@ -550,6 +626,8 @@ def _is_work_title(d: _Doc, q: Marked) -> bool:
     if words and lex.types.get(lex.forms.get(words[-1], ""), "") == "name":
         return True
     inner = _WORDS.findall(text[q.start : q.end])
+    if 2 <= len(inner) <= MAX_SHORT and all(w[0].isupper() for w in inner) and not _SENTENCE_PUNCT.search(text, q.start, q.end):
+        return True  # « le pétrolier « Nordan Star » »: a proper name (ship, operation, slogan), not an utterance
     if 1 <= len(inner) <= 4 and inner[0][0].isupper() and _PUBLICATION_BEFORE.search(before):
         return all(w[0].isupper() or len(w) <= 3 for w in inner)
     return False
@@ -574,8 +652,11 @@ def _incise(d: _Doc, q: Marked) -> tuple[Cue, int, int] | None:
         after = text[cue.end : cue.end + 80]
         if cue.pronoun is not None:
             m = _INCISE_END.match(after)
-        else:
-            m = _INCISE_NAME_END.match(after)
+        else:  # « …, a déclaré mardi soir le ministre de la Mer, Anne Roy. … »: time words, then title and name
+            t = _TIME_SKIP.match(after).end()
+            m = _INCISE_NAME_END.match(after, t - 1 if t and after[t - 1].isspace() else t)
+            if m and m.group().endswith(","):
+                m = _INCISE_APPOS.match(after, m.end()) or m
         if m:
             comma = cue.start - (len(before) - before.rindex(","))
             return cue, comma, cue.end + m.end()
@@ -612,6 +693,11 @@ def _attribute(d: _Doc, q: Marked) -> tuple[Who | None, tuple[int, int] | None, 
         who, span = _subject_before(d, c, win)
         if who is not None:
             return who, span, c, "before"
+        if len(cues) > 1 and _PASSIVE.search(text, max(win, c.start - 7), c.start):
+            c = cues[-2]  # « X estimait que l'accord pourrait être conclu « … » »: a passive verb has no speaker
+            who, span = _subject_before(d, c, win)
+            if who is not None:
+                return who, span, c, "before"
     who, span = _source_before(d, win, q.open)
     if who is not None:
         return who, span, None, "source"
@@ -676,7 +762,7 @@ def _colon_before(d: _Doc, win: int, open_: int) -> tuple[Who | None, tuple[int,
 def _sentence_lead(d: _Doc, people: list[int], start: int, end: int) -> tuple[Who | None, tuple[int, int] | None]:
     """The subject opening ``text[start:end]``: a person named in its first words, else a leading pronoun."""
     r = d.resolver
-    lead = [i for i in people if r.m[i].start - start <= 30 and not r.is_complement(r.m[i].start)]
+    lead = [i for i in people if r.m[i].start - start <= LEAD_REACH and not r.is_complement(r.m[i].start)]
     if lead:
         i = lead[0]
         return r.titled(i, end), (r.m[i].start, r.m[i].end)
@@ -897,6 +983,8 @@ def _indirect(d: _Doc, cue: Cue) -> Quote | None:
     win = d.sentence_start(cue.start)
     m = _QUE.match(text, cue.end, min(end, cue.end + 80))
     body_start = None
+    if m and _CONJUNCTION_QUE.search(text, max(cue.end, m.start("que") - 12), m.start("que")):
+        m = None  # « soupirait-elle alors que les pompiers … »: a subordinate clause, not what was said
     if m and not _SENTENCE_PUNCT.search(text[cue.end : m.start("que")]) and m.group("que").lower() != "si" and not (
         _QUI_WORD.search(text, cue.end, m.start("que")) or d.cues_in(cue.end, m.start("que"))
     ):  # « a insisté le chef, qui note que … »: that « que » belongs to the relative clause's verb
@@ -1006,6 +1094,14 @@ def _selon(d: _Doc, start: int, end: int) -> list[Quote]:
         win, stop = d.sentence_start(pos), d.sentence_end(pos)
         if d.resolver.in_quote(pos) or any(_QUE.match(text, c.end, min(stop, c.end + 80)) for c in d.cues_in(win, stop)):
             continue  # the sentence has its own reported speech (« X a dit que … »): that verb attributes it
+        if m.group().lower().startswith("pour"):
+            mb = before_re.match(text, pos, stop) if pos == win else None
+            found = _pour_person(d, mb) if mb else None
+            if found is not None and not d.outside_quotes(found[2], stop) != [(found[2], stop)]:
+                q = _make(d, found[2], stop, "indirect", found[0], found[1], None)
+                if q is not None:
+                    out.append(q)
+            continue
         if pos == win or text[win:pos].strip() in ("", ","):
             mb = before_re.match(text, pos, stop)
             if not mb:
@@ -1051,7 +1147,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
     for q in _selon(d, 0, len(text)):  # « Selon X, … » makes X a subject later pronouns may refer to
         sp = q.speaker
         if sp is not None and sp.start is not None and sp.end is not None and text[sp.start : sp.end].lower() not in _PRONOUNS:
-            d.resolver.add_speaker(sp.start, Who(sp.name, sp.local))
+            org = sp.local is not None and sp.local < len(entities) and entities[sp.local].label != "PER"
+            d.resolver.add_speaker(sp.start, Who(sp.name, sp.local, group=org))  # « selon l'OMS »: a group, never « il » the doctor
     body_cues = d.cues
     events: list[tuple[int, int, object]] = [(q.open, 1, q) for q in marked] + [(c.start, 0, c) for c in body_cues]
     events.sort(key=lambda x: (x[0], x[1]))
@@ -1074,8 +1171,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
                 _register_subject(d, item)  # type: ignore[arg-type]
     out.extend(_selon(d, 0, len(text)))  # again, now that every speaker is known to « selon elle »
     out.extend(_interview_answers(d))
-    _repeated(text, out)
     out.sort(key=lambda x: (x.start, x.end))
+    quote_echo.link_titles(text, out)
     return out
 
 
@@ -1114,30 +1211,3 @@ def _interview_answers(d: _Doc) -> list[Quote]:
                 out.append(q)
     return out
 
-
-def _alone_on_line(text: str, q: Quote) -> bool:
-    """The quote is the whole line (a headline or an intertitle), marks and final punctuation aside."""
-    line_start = text.rfind("\n", 0, q.start) + 1
-    line_end = text.find("\n", q.end)
-    line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start : q.start].strip(_LINE_MARKS) and not text[q.end : line_end].strip(_LINE_MARKS)
-
-
-def _repeated(text: str, quotes: list[Quote]) -> None:
-    """A headline or intertitle quoting words said in the body gets the speaker of the body's quote.
-
-    Papers lift a line from the article into a title (« « Nous ne partirons
-    pas » »): the same words, attributed further down, name who said them.
-    """
-    said = [(_WORDS.findall(q.text.lower()), q.speaker, q) for q in quotes if q.speaker is not None and q.kind != "indirect"]
-    for q in quotes:
-        if q.kind == "indirect" or (q.speaker is not None and not _alone_on_line(text, q)):
-            continue
-        words = _WORDS.findall(q.text.lower())
-        if len(words) < REPEAT_MIN_WORDS:
-            continue
-        key = " ".join(words)
-        for other, speaker, src in said:
-            if src is not q and len(other) > len(words) - 1 and key in " ".join(other) and not _alone_on_line(text, src):
-                q.speaker = Speaker(speaker.name, speaker.entity, None, None, speaker.local)  # type: ignore[union-attr]
-                break
