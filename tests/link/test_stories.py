@@ -10,7 +10,7 @@ import pytest
 
 from chronique.ids import document_id
 from chronique.link.stories import StoryIndex, StoryParams, group_stories
-from chronique.link.story_features import entity_keys, features, fold, headline_labels, title
+from chronique.link.story_features import entity_keys, features, fold, headline_labels, language_frequency, title
 from chronique.model import DocAnalysis, Document, Mention, Span
 
 # Invented articles, two per subject, each subject told with different words in each article.
@@ -405,9 +405,42 @@ def test_stories_small_corpus_story_words_still_block():
 @pytest.mark.parametrize("chance, together", [(0.0, True), (StoryParams().chance, False)])
 def test_stories_headlines_sharing_one_word_stay_apart(chance, together):
     """Two short headlines sharing one word reach a cosine above the bar that suits whole
-    articles; the bar rises for articles that short."""
+    articles; the bar rises for articles that short. (The language prior is off: it is the
+    chance bar that is tested here, on a word not common in French at large.)"""
     a = headline("Grève des enseignants à Saint-Lorrain")
     b = headline("Grève des chauffeurs de bus à Marvillers")
-    index = StoryIndex(replace(StoryParams(), chance=chance))
+    index = StoryIndex(replace(StoryParams(), chance=chance, common_weight=1.0))
     index.add_many([*filler(), a, b])
     assert (index.story_of(a.document.id) == index.story_of(b.document.id)) is together
+
+
+@pytest.mark.parametrize("common_weight, together", [(1.0, True), (StoryParams().common_weight, False)])
+@pytest.mark.parametrize("first, second", [
+    ("Premier jour de la nouvelle saison au port de Saint-Lorrain", "Marvillers : premier jour de la nouvelle ligne de tramway"),
+    ("Une nouvelle journée de grève à Saint-Lorrain", "Marvillers : nouvelle journée portes ouvertes au lycée"),
+])
+def test_stories_words_common_in_french_link_little(first, second, common_weight, together):
+    """A small corpus cannot tell that « nouvelle » or « jour » are everywhere; the frequency
+    of words in French at large can, and two headlines sharing only such words stay apart."""
+    a, b = headline(first), headline(second)
+    index = StoryIndex(replace(StoryParams(), common_weight=common_weight))
+    index.add_many([*filler(), a, b])
+    assert (index.story_of(a.document.id) == index.story_of(b.document.id)) is together
+
+
+def test_story_features_language_frequency_orders_words():
+    """Zipf scale: function-like words high, topical words lower, invented names and dates unlisted.
+    A cut term stands for all the words cut to it; an entity key for its whole name word."""
+    common, topical, rare = (language_frequency(t) for t in ("nouvel", "canicu", "marvil"))
+    assert common > topical > rare == 0.0
+    assert language_frequency("@paris") > 4.0 > language_frequency("@marvillers") == 0.0
+    assert language_frequency("#2025-05") == 0.0
+
+
+def test_stories_language_prior_does_not_change_the_saved_state():
+    """The prior is looked up from the term alone: a reloaded index weighs its features alike."""
+    a = headline("Nouvelle fissure sur le viaduc de Marvillers")
+    index = StoryIndex()
+    index.add_many([*filler(), a])
+    again = StoryIndex.from_dict(index.to_dict())
+    assert again._vec(a.document.id) == index._vec(a.document.id)

@@ -4,7 +4,9 @@ A :class:`StoryIndex` takes articles as they arrive, one (:meth:`StoryIndex.add`
 a batch (:meth:`StoryIndex.add_many`) at a time. Articles are compared only when
 they share one of their salient features (an inverted index on folded terms and
 entity keys: blocking, no all-pairs pass), by the cosine similarity of TF-IDF
-vectors whose document frequencies grow with the corpus. A feature no other article
+vectors whose document frequencies grow with the corpus, each feature further weighed
+down by how common its words are in French at large (a few hundred headlines cannot tell
+that « nouveau » or « jeudi » prove nothing; the language can). A feature no other article
 has (yet) counts for less: it cannot link anything, and at full weight it would only
 dilute the similarity of articles rich in one-off words. New articles and the
 stories already known are then grouped by average linkage: the groups whose average
@@ -30,7 +32,7 @@ from typing import Any, Callable
 import numpy as np
 
 from chronique.ids import story_id
-from chronique.link.story_features import features, has_title, title
+from chronique.link.story_features import features, has_title, language_frequency, title
 from chronique.model import DocAnalysis, Story
 
 STATE_VERSION = 2  # 2: entity keys by name word, lone features damped
@@ -55,6 +57,9 @@ class StoryParams:
     idf_power: float = 1.0  # above 1, rare shared words count for more than common ones
     lone_weight: float = 0.5  # factor on a feature held by one article only, once the corpus is ...
     lone_corpus: int = 100  # ... well past this many articles (a small corpus says little about what repeats)
+    rare_zipf: float = 4.0  # a feature's factor for its frequency in French at large is 1 up to this
+    common_zipf: float = 6.5  # (Zipf scale: 4 = 10 uses in a million words) and falls linearly to 0 at this
+    common_weight: float = 0.3  # (~3 in a thousand), never below this; 1.0 turns the language prior off
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -90,6 +95,7 @@ class StoryIndex:
         self._opened = 0
         self._seen: set[str] = set()  # articles counted in the frequencies before being placed
         self._cache: dict[str, tuple[int, dict[str, float], float]] = {}  # (n then, vector, chance)
+        self._common: dict[str, float] = {}  # term -> factor of its frequency in the language at large
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -127,11 +133,25 @@ class StoryIndex:
 
     def _idf(self, term: str) -> float:
         df = self._df.get(term, 0)
-        idf = (math.log((self._n + 1) / (df + 1)) + 1.0) ** self.params.idf_power
+        idf = (math.log((self._n + 1) / (df + 1)) + 1.0) ** self.params.idf_power * self._commonness(term)
         if df > 1:
             return idf
         trust = self._n / (self._n + self.params.lone_corpus)
         return idf * (1.0 - (1.0 - self.params.lone_weight) * trust)
+
+    def _commonness(self, term: str) -> float:
+        """Factor of a feature for how common it is in French at large: a few hundred headlines
+        cannot tell that « nouveau » or « jeudi » link anything, the language can."""
+        factor = self._common.get(term)
+        if factor is None:
+            p = self.params
+            if p.common_weight >= 1.0:
+                factor = 1.0
+            else:
+                span = max(p.common_zipf - p.rare_zipf, 1e-9)
+                factor = min(1.0, max(p.common_weight, (p.common_zipf - language_frequency(term)) / span))
+            self._common[term] = factor
+        return factor
 
     def _vector(self, terms: dict[str, float]) -> dict[str, float]:
         vec = {t: math.sqrt(c) * self._idf(t) for t, c in terms.items()}

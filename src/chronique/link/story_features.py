@@ -7,11 +7,15 @@ Entities count by name word, a person by surname (as link/entities blocks them),
 « Anne Martin » and « Martin » share their key. Labels around a headline (a rubric
 before it, « VIDÉO. », an outlet after it, « - Le Journal ») say where it was
 published, not what it is about: they weigh as body words.
+How common a word is in French at large (:func:`language_frequency`, from the
+``wordfreq`` lists) tells the story index how little sharing it proves, where a
+small corpus cannot tell yet.
 Pure functions over :class:`chronique.model.DocAnalysis`; no spaCy needed here.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -37,6 +41,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 _RUBRIC = re.compile(r"^\s*(?:\[[^\]\n]{1,30}\]|(?P<label>[^\W\d_]{2,}(?: [^\W\d_]+){0,2})(?:\.\s|\s?[-–—]\s?))\s*")
 # « … - Le Journal », « … | Agence Images »: a short segment closing a headline after a spaced dash or bar
 _OUTLET = re.compile(r"\s+[-–—|]\s+(?P<label>[^-–—|\n]{1,40})\s*$")
+LANGUAGE = "fr"  # the general-language frequencies used (wordfreq's list for this language)
 OUTLET_WORDS = 4  # an outlet label has at most this many words ...
 CORE_WORDS = 4  # ... and leaves at least this many in the headline
 
@@ -55,6 +60,39 @@ def stop_words() -> frozenset[str]:
     return frozenset(fold(w) for w in STOP_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
+    """General-language frequencies: (folded word -> frequency, term -> summed frequency of the
+    words cut to it). wordfreq ships its lists; the small one reaches 1 in a million words."""
+    from wordfreq import get_frequency_list
+
+    words: dict[str, float] = {}
+    for centibel, bin_words in enumerate(get_frequency_list(LANGUAGE, "small")):
+        f = 10.0 ** (-centibel / 100)
+        for w in bin_words:
+            key = _ELISION.sub("", fold(w))
+            if _WORD.fullmatch(key):
+                words[key] = words.get(key, 0.0) + f
+    cut: dict[str, float] = {}
+    for w, f in words.items():
+        cut[stem(w)] = cut.get(stem(w), 0.0) + f
+    return words, cut
+
+
+def language_frequency(term: str) -> float:
+    """How often a feature's words occur in general French, on the Zipf scale (log10 of uses per
+    billion words: 7 for « pas », 4 for a word met ten times in a million, 0 if unlisted).
+    A term stands for every word cut to it; an entity key for its name word; dates are unlisted."""
+    words, cut = _frequencies()
+    if term.startswith(ENTITY_PREFIX):
+        f = words.get(term[len(ENTITY_PREFIX) :], 0.0)
+    elif term.startswith(TIMEX_PREFIX):
+        f = 0.0
+    else:
+        f = cut.get(term, 0.0)
+    return math.log10(f * 1e9) if f > 0 else 0.0
+
+
 def terms(text: str) -> list[str]:
     """Content words of ``text``, folded, elisions dropped, cut to ``PREFIX`` characters."""
     stops = stop_words()
@@ -63,8 +101,13 @@ def terms(text: str) -> list[str]:
         w = _ELISION.sub("", m.group())
         if len(w) < 2 or w in stops or w.isdigit() and len(w) < 4:
             continue
-        out.append(w[:PREFIX])
+        out.append(stem(w))
     return out
+
+
+def stem(word: str) -> str:
+    """The feature a folded word counts as: its first ``PREFIX`` characters."""
+    return word[:PREFIX]
 
 
 def headline_labels(head: str) -> list[tuple[int, int]]:
