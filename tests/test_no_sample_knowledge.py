@@ -24,6 +24,7 @@ GOLD_SETS = {
     "examples": ({"PER", "LOC"}, True, 10),  # invented: surnames and places (given names are common words)
     "fresh": ({"PER"}, True, 15),
     "fresh2": ({"PER"}, True, 15),
+    "fresh3": ({"PER"}, True, 15),
 }
 
 

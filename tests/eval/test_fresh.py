@@ -5,7 +5,10 @@ transliteration variants across two articles, a trial, an interview with multi-p
 quotes, an economy piece full of figures, a sports piece, floods and the government's
 response), written after the rules were developed on the seeds and ``examples/``.
 ``tests/gold/fresh2/`` holds ten more, annotated blind in a later session (EU sanctions with a
-Q&A interview, a foundry takeover with a live blog, a trial, an earthquake abroad). Both are
+Q&A interview, a foundry takeover with a live blog, a trial, an earthquake abroad).
+``tests/gold/fresh3/`` holds eleven more, annotated blind the same way (an industrial accident with
+a radio interview, a French mine director arrested abroad, a hailstorm with a live blog, two
+single articles), weighted towards indirect speech and relative dates. All are
 held to the bars ``tests/eval/test_quality.py`` sets for the examples. Nothing here is
 marked xfail silently: a gate below its bar is listed in KNOWN_SHORTFALL with its measured figure
 (reported as xfail, and failing once the gate is met), and its message lists the misses.
@@ -28,6 +31,11 @@ STORIES_BAR = 0.92  # the news-clusters bar, as for the examples
 KNOWN_SHORTFALL = {
     "fresh": {},
     "fresh2": {},
+    "fresh3": {
+        "speaker_accuracy": "issue 3 open: 0.868 (59/68) when first measured blind on 2026-11-23",
+        "timex_value_accuracy": "issue 3 open: 0.886 (164/185) when first measured blind on 2026-11-23",
+        "timeline_recall": "issue 4 open: timeline recall 2/14 when first measured blind on 2026-11-23",
+    },
 }
 SETS = list(KNOWN_SHORTFALL)
 
@@ -91,9 +99,10 @@ def test_fresh_gold_covers_what_it_claims_to_test(fresh_gold):
     assert {d.published for d in gold.docs.values()} >= {"2026-02-16", "2026-10-19"}  # two Mondays
 
 
-def test_fresh_metadata_dates_match_the_gold(fresh_gold):
+@pytest.mark.parametrize("name", SETS)
+def test_fresh_metadata_dates_match_the_gold(gold_dir, name):
     """The analysis reads dates from metadata.csv; the gold resolves relative dates against the same ones."""
-    gold = load_gold(fresh_gold, check_articles=False)
+    gold = load_gold(gold_dir / f"{name}.json", check_articles=False)
     with open(gold.articles / "metadata.csv", encoding="utf-8", newline="") as fh:
         published = {Path(row["file"]).stem: row["published"] for row in csv.DictReader(fh)}
     assert published == {stem: doc.published for stem, doc in gold.docs.items()}
