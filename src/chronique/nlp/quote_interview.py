@@ -1,0 +1,49 @@
+"""Q&A interviews: paragraphs answering a question paragraph are the interviewee's direct quotes."""
+
+from __future__ import annotations
+
+import re
+
+from chronique.model import Quote
+from chronique.nlp.quote_doc import byline_regex, make_quote, QuoteDoc
+
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+MIN_QUESTIONS = 2  # question paragraphs that make a text a Q&A interview
+QUESTION_LENGTH = 300  # characters: longer paragraphs ending in « ? » are prose, not a question
+ANSWER_PARAGRAPHS = 3  # paragraphs an answer may run over
+
+
+def interview_answers(d: QuoteDoc) -> list[Quote]:
+    """A Q&A interview: paragraphs answering a question paragraph are the interviewee's direct quotes.
+
+    Only when the text holds at least two paragraphs that are nothing but a
+    question; an answer runs until the next question, a byline or
+    ``ANSWER_PARAGRAPHS`` paragraphs. Answers already in quotation marks are
+    left to the quote rules.
+    """
+    text = d.text
+    paras = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    is_question = [
+        text[s:e].rstrip().endswith("?") and e - s <= QUESTION_LENGTH and d.outside_quotes(s, e) == [(s, e)] for s, e in paras
+    ]
+    if sum(is_question) < MIN_QUESTIONS:
+        return []
+    first_q = paras[is_question.index(True)][0]
+    r = d.resolver
+    people = [i for i in r.mentions_in(0, first_q) if r.m[i].label == "PER" and r.local_of.get(i) not in d.journalists]
+    who = None
+    if people:
+        locals_ = {r.local_of.get(i, -1 - i) for i in people}
+        who = r.who_of_mention(people[0]) if len(locals_) == 1 or text.find("\n") > r.m[people[0]].start else None
+    out: list[Quote] = []
+    for k, question in enumerate(is_question):
+        if not question:
+            continue
+        for j in range(k + 1, min(len(paras), k + 1 + ANSWER_PARAGRAPHS)):
+            s, e = paras[j]
+            if is_question[j] or byline_regex().match(text, s) or d.outside_quotes(s, e) != [(s, e)]:
+                break  # a byline, or a paragraph of the writer's quoting someone: not an answer
+            q = make_quote(d, s, e, "direct", who, None, None)
+            if q is not None:
+                out.append(q)
+    return out
