@@ -402,3 +402,15 @@ def test_link_acronym_may_keep_the_initial_of_de(long, short):
     from chronique.link.entities import acronym_with_of
 
     assert acronym_with_of(long) == short
+
+
+def test_entities_trade_name_and_its_short_form_merge_across_documents():
+    docs = [_doc(0, ("Kestralis Mining", "ORG", ["Kestralis Mining"])), _doc(1, ("Kestralis", "ORG", ["Kestralis"]))]
+    link_entities(docs)
+    assert _entity_of(docs, 0, "Kestralis Mining") == _entity_of(docs, 1, "Kestralis")
+
+
+def test_entities_designator_does_not_join_a_different_company():
+    docs = [_doc(0, ("Kestralis Mining", "ORG", ["Kestralis Mining"])), _doc(1, ("Kestrel", "ORG", ["Kestrel"]))]
+    link_entities(docs)
+    assert _entity_of(docs, 0, "Kestralis Mining") != _entity_of(docs, 1, "Kestrel")

@@ -122,3 +122,30 @@ def test_entity_types_places_and_institutions_kept(analyze, text, name, label):
 def test_entity_types_coordinated_portfolio_is_one_role(analyze, text, name, role):
     a = analyze(text)
     assert [m.role for m in a.mentions if m.text == name] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("Kestralis Mining a démenti mardi. L'action de Kestralis a chuté de 9 % à Londres.", "Kestralis Mining", "Kestralis"),
+        ("Le rachat par Dornavelle Holding est bouclé. Dornavelle versera 40 millions d'euros.", "Dornavelle Holding", "Dornavelle"),
+        ("Brivanne SA a publié ses comptes. Brivanne prévoit une perte.", "Brivanne SA", "Brivanne"),
+    ],
+)
+def test_entity_types_trade_name_without_its_designator_is_the_same_company(analyze, text, full, short):
+    """« X Mining » then « X »: one organisation, even where spaCy reads the bare word as a place."""
+    a = analyze(text)
+    by_text = {m.text: m for m in a.mentions}
+    assert full in by_text and short in by_text, [(m.text, m.label) for m in a.mentions]
+    assert by_text[full].local == by_text[short].local
+    assert by_text[full].label == by_text[short].label == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("name", "stripped"),
+    [("Kestralis Mining", "Kestralis"), ("Dornavelle Holding SA", "Dornavelle"), ("École des Mines", None), ("Nantes FC", None), ("Mining", None)],
+)
+def test_entity_names_strip_trailing_designator(name, stripped):
+    from chronique.nlp.entity_names import strip_trailing_designator
+
+    assert strip_trailing_designator(name) == stripped

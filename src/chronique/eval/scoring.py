@@ -183,6 +183,9 @@ def score_quotes(gold: Gold, analysis: CorpusAnalysis) -> dict[str, Score]:
             indirect_speaker.den += 1
             if _speaker_ok(gold, gq.speaker, names.of(best)):
                 indirect_speaker.num += 1
+            else:
+                found = names.of(best)
+                indirect_speaker.misses.append({"doc": stem, "anchor": gq.anchor, "expected": gq.speaker, "predicted": found[0] if found else None})
     precision = ratio(tp_pred, tp_pred + fp_pred)
     recall.value = ratio(recall.num, recall.den)
     speaker.value = ratio(speaker.num, speaker.den)

@@ -40,7 +40,7 @@ from chronique.ids import entity_id
 from chronique.model import DocAnalysis, Entity
 from chronique.nlp.entity_titles import honorific_prefix, title_gender
 from chronique.nlp.entity_names import (
-    LINKING_WORDS, fold, given_names_compatible, skeleton, split_name, strip_common_head, unit_key, units, vowel_variant,
+    LINKING_WORDS, fold, given_names_compatible, skeleton, split_name, strip_common_head, strip_trailing_designator, unit_key, units, vowel_variant,
 )
 
 FUZZY_SURNAME = 85.0  # rapidfuzz ratio between transliterated surnames of one person
@@ -285,9 +285,9 @@ def _link_others(res: _Resolver, nodes: list[_Node], others: list[int], ctx: lis
         for i in g[1:]:
             res.join(g[0], i)
     for i in others:
-        head = strip_common_head(nodes[i].name)
-        if head is not None and _flat(head) in by_key:
-            res.join(i, by_key[_flat(head)][0])
+        for head in (strip_common_head(nodes[i].name), strip_trailing_designator(nodes[i].name)):
+            if head is not None and _flat(head) in by_key:
+                res.join(i, by_key[_flat(head)][0])
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for k in by_key:
         by_skeleton[skeleton(k)].append(k)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from chronique.model import LocalEntity, Mention
 from chronique.nlp import entity_roles, entity_types
-from chronique.nlp.entity_names import given_names_compatible, is_initials, split_name, strip_common_head, unit_key, units
+from chronique.nlp.entity_names import given_names_compatible, is_initials, split_name, strip_common_head, strip_trailing_designator, unit_key, units
 from chronique.nlp.entity_spans import Candidate, candidates
 from chronique.nlp.entity_titles import find_honorifics, find_titles
 
@@ -160,7 +160,8 @@ def _cluster(cands: list[Candidate], text: str) -> list[_Cluster]:
                 of[i] = pick
                 continue
         name = text[c.key_start : c.end]
-        key = "".join(unit_key(u) for u in units(strip_common_head(name) or name))
+        name = strip_common_head(name) or name
+        key = "".join(unit_key(u) for u in units(strip_trailing_designator(name) or name))
         ci = by_key.get(key)
         if ci is None:
             clusters.append(_Cluster())

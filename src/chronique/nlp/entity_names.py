@@ -253,3 +253,28 @@ def strip_common_head(name: str) -> str | None:
     if k == 0 or not words[k][:1].isupper() or words[k - 1].lower() in LINKING_WORDS or words[k - 1].endswith(("'", "’")):
         return None
     return " ".join(words[k:])
+
+
+@lru_cache(maxsize=1)
+def _trailing_designators() -> frozenset[str]:
+    from chronique import langdata
+
+    return frozenset(f for e in langdata.load("org_heads") if e.get("trailing") for f in [e["head"], *(e.get("forms") or [])])
+
+
+def is_trailing_designator(word: str) -> bool:
+    """A legal form or sector word that may close a company's name (« Mining », « SA »)."""
+    return word in _trailing_designators()
+
+
+def strip_trailing_designator(name: str) -> str | None:
+    """« Norvane Mining » -> « Norvane », « Kestrel Holding SA » -> « Kestrel »: a company's name
+    without the legal form or sector word closing it, or None (nothing to strip, or no capitalised
+    name left: « École des Mines » stays whole)."""
+    words = name.split()
+    k = len(words)
+    while k > 1 and is_trailing_designator(words[k - 1]):
+        k -= 1
+    if k == len(words) or not words[k - 1][:1].isupper() or words[k - 1].lower() in LINKING_WORDS:
+        return None
+    return " ".join(words[:k])

@@ -30,7 +30,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from chronique import langdata
-from chronique.nlp.entity_names import fold
+from chronique.nlp.entity_names import fold, is_trailing_designator, strip_trailing_designator
 from chronique.nlp.entity_titles import TitleHit
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -317,9 +317,7 @@ def _extend_right(doc: Doc, cands: list[Candidate]) -> None:
         while (
             k < len(doc)
             and k not in taken
-            and doc[k].pos_ == "PROPN"
-            and doc[k].is_title
-            and doc[k].is_alpha
+            and ((doc[k].pos_ == "PROPN" and doc[k].is_title and doc[k].is_alpha) or (c.label != "PER" and is_trailing_designator(doc[k].text)))
             and doc[k - 1].whitespace_ == " "
             and doc[k - 1].is_alpha  # spaCy may start a sentence there; a name word may not
         ):
@@ -395,26 +393,35 @@ def _split_glued(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
 
 
 def _missed_surnames(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Last names of persons named in full elsewhere in the doc that spaCy did not tag."""
-    surnames = {doc[c.last].text for c in cands if c.label == "PER" and c.last > c.first and _cap(doc[c.last])}
-    if not surnames:
+    """Short forms spaCy did not tag of names it tagged in full elsewhere in the doc: the last
+    name of a person named in full, a company's name without its designator (« X Mining » -> « X »)."""
+    short: dict[str, str] = {}
+    for c in cands:
+        if c.label == "PER" and c.last > c.first and _cap(doc[c.last]):
+            short.setdefault(doc[c.last].text, "PER")
+        elif c.label != "PER" and c.last > c.first:
+            name = strip_trailing_designator(text[c.key_start : c.end])
+            if name is not None and " " not in name:
+                short.setdefault(name, "ORG")
+    if not short:
         return []
     taken = set()
     for c in cands:
         taken.update(range(c.first, c.last + 1))
     out = []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?!\w)")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(short, key=len, reverse=True))) + r")(?!\w)")
     for m in pattern.finditer(text):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1:
             continue
         t = span[0]
-        if t.i not in taken and t.pos_ == "PROPN":
-            out.append(Candidate(t.idx, t.idx + len(t.text), t.idx, "PER", t.i, t.i, weight=0.5))
+        if t.i not in taken and (t.pos_ == "PROPN" or (short[t.text] == "ORG" and t.pos_ in ("NOUN", "ADJ", "VERB"))):
+            out.append(Candidate(t.idx, t.idx + len(t.text), t.idx, short[t.text], t.i, t.i, weight=0.5))
     return out
 
 
 def _drop_weak(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Keep a weak lone word only when the doc also uses it as a name elsewhere."""
     strong = {fold(text[c.key_start : c.end]) for c in cands if not c.weak}
+    strong |= {fold(n) for c in cands if not c.weak and (n := strip_trailing_designator(text[c.key_start : c.end]))}
     return [c for c in cands if not c.weak or fold(text[c.key_start : c.end]) in strong]

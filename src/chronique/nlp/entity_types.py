@@ -49,20 +49,25 @@ _LEADING_ARTICLES = {"les", "le", "la", "l’", "l'"}
 class _Heads:
     words: dict[str, bool]  # lower-case head -> takes « de » complements
     abbreviations: frozenset[str]
+    trailing: frozenset[str]  # case-sensitive words closing a trade name (« X Mining »)
 
 
 @lru_cache(maxsize=1)
 def _heads() -> _Heads:
     words: dict[str, bool] = {}
     abbr: set[str] = set()
+    trailing: set[str] = set()
     for e in langdata.load("org_heads"):
         forms = [e["head"], *(e.get("forms") or [])]
+        if e.get("trailing"):
+            trailing.update(forms)
+            continue
         if e.get("abbreviation"):
             abbr.update(forms)
             continue
         for f in forms:
             words[f.lower()] = e.get("complement", True) is not False
-    return _Heads(words, frozenset(abbr))
+    return _Heads(words, frozenset(abbr), frozenset(trailing))
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +117,7 @@ def _org_head(doc: Doc, c: Candidate, text: str) -> bool | None:
     first, last = doc[c.first], doc[c.last]
     if first.text in heads.abbreviations and c.last > c.first:
         return True
-    if last.text in heads.abbreviations and c.last > c.first:
+    if (last.text in heads.abbreviations or last.text in heads.trailing) and c.last > c.first:
         return False
     low = first.lower_
     if low in heads.words:
