@@ -83,13 +83,13 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
         width, skip = 1, 0
         if code is None:
             first = folded[i]
-            bare = _ELISION.sub("", first)
-            for head in (first, bare) if bare != first else (first,):
+            heads = (first, _ELISION.sub("", first)) if "'" in first else (first,)
+            for head in heads:
                 if head in g.starts:
                     width, code = _longest(g, [head, *folded[i + 1 : i + g.longest]])
-                if code:
-                    skip = len(first) - len(head)  # « l'Ukraine »: the country starts after the elision
-                    break
+                    if code:
+                        skip = len(first) - len(head)  # « l'Ukraine »: the country starts after the elision
+                        break
         if code:
             out.append((code, tokens[i].start() + skip, tokens[i + width - 1].end()))
             i += width
