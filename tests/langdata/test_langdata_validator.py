@@ -29,3 +29,28 @@ def test_langdata_validator_rejects_malformed(data, message):
 def test_langdata_optional_field_may_be_missing():
     data = {"meta": {"description": "d", "fields": {"a": "str", "b": "list[str]?"}}, "entries": [{"a": "x"}]}
     assert langdata.validate("t.yaml", data) == [{"a": "x"}]
+
+
+_GAZ = {"description": "d", "key": "code", "fields": {"code": "str", "name": "str", "demonyms": "list[str]?"},
+        "lowercase": ["demonyms"], "unique_forms": ["name", "demonyms"]}
+
+
+@pytest.mark.parametrize(
+    "entries, message",
+    [
+        ([{"code": "AA", "name": "Valdor", "demonyms": ["Valdorien"]}], "lower case"),
+        ([{"code": "AA", "name": "Valdor"}, {"code": "BB", "name": "VALDOR"}], "names both"),
+        ([{"code": "AA", "name": "Valdor", "demonyms": ["bérien"]}, {"code": "BB", "name": "Bérie", "demonyms": ["berien"]}], "names both"),
+        ([{"code": "AA", "name": "Haut-Valdor"}, {"code": "BB", "name": "Haut Valdor"}], "names both"),
+        ([{"code": "AA", "name": "--"}], "without letters"),
+    ],
+)
+def test_langdata_gazetteer_checks_reject(entries, message):
+    with pytest.raises(LangDataError, match=message):
+        langdata.validate("g.yaml", {"meta": _GAZ, "entries": entries})
+
+
+def test_langdata_gazetteer_one_entry_may_repeat_its_own_form():
+    entries = [{"code": "AA", "name": "Valdor", "demonyms": ["valdor", "valdors"]}, {"code": "BB", "name": "Bérie"}]
+    assert langdata.validate("g.yaml", {"meta": {**_GAZ, "unique_forms": ["name", "demonyms"]}, "entries": entries})
+    assert langdata.fold_form("Maison-Blanche") == langdata.fold_form("maison  blanche") == "maison blanche"

@@ -444,3 +444,32 @@ def test_stories_language_prior_does_not_change_the_saved_state():
     index.add_many([*filler(), a])
     again = StoryIndex.from_dict(index.to_dict())
     assert again._vec(a.document.id) == index._vec(a.document.id)
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("Moscou dément toute implication", "La Russie accusée d'ingérence", True),
+    ("Le Kremlin ferme sa porte", "Les Russes ferment la leur", True),
+    ("Les USA et les Américaines", "Washington, la Maison-Blanche", True),
+    ("Moscou dément toute implication", "Pékin dément toute implication", False),
+    ("Les Etats-Unis s'inquiètent", "Les Canadiens s'inquiètent", False),
+])
+def test_story_features_one_country_one_key_however_named(first, second, same):
+    """A country named by its name, capital, people or seat of government gives one feature."""
+    places = [{t for t in features(headline(h)).terms if t.startswith("place:")} for h in (first, second)]
+    assert all(len(p) == 1 for p in places)
+    assert (places[0] == places[1]) is same
+
+
+@pytest.mark.parametrize("first, second, together", [
+    ("Le Kremlin promet des sanctions", "Sanctions : les Russes durcissent le ton", True),
+    ("Moscou promet des sanctions", "Sanctions : la Chine durcit le ton", False),
+    ("Washington promet des sanctions", "Sanctions : les Japonais durcissent le ton", False),
+])
+@pytest.mark.parametrize("place_weight", [0.0, StoryParams().place_weight])
+def test_stories_country_named_differently_joins_another_country_does_not(first, second, together, place_weight):
+    """Headlines sharing one word: the same country named two ways tips them together, two
+    countries keep them apart; without the country feature neither reading holds."""
+    a, b = headline(first), headline(second)
+    index = StoryIndex(replace(StoryParams(), place_weight=place_weight))
+    index.add_many([*filler(), a, b])
+    assert (index.story_of(a.document.id) == index.story_of(b.document.id)) is (together if place_weight else not together)

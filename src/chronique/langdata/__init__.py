@@ -11,6 +11,10 @@ Every file under ``langdata/<lang>/`` is YAML of the same shape::
     entries:
       - {lemma: déclarer, forms: [...]}
 
+Two optional ``meta`` checks for gazetteers: ``lowercase: [field, ...]`` (those
+fields' words are written in lower case) and ``unique_forms: [field, ...]`` (no
+surface form in those fields, folded as a matcher reads it, belongs to two entries).
+
 ``load(name)`` reads and validates a file once (cached); ``validate_all()`` checks
 them all and is run by the test suite and by ``chronique langdata check``.
 """
@@ -21,10 +25,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import re
+import unicodedata
+
 import yaml
 
 from chronique.errors import LangDataError
 
+_FORM_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _TYPES = {"str": str, "int": int, "bool": bool, "list[str]": list, "dict": dict, "float": (int, float)}
 
 
@@ -75,7 +83,38 @@ def validate(name: str, data: Any) -> list[dict[str, Any]]:
             if k in seen:
                 raise LangDataError(f"{name}: duplicate {key} {entry.get(key)!r}")
             seen.add(k)
+    for fname in meta.get("lowercase") or ():
+        for entry in entries:
+            bad = [v for v in _values(entry.get(fname)) if v != v.lower()]
+            if bad:
+                raise LangDataError(f"{name}: {fname} must be lower case, got {bad[0]!r}")
+    if meta.get("unique_forms"):
+        _check_unique_forms(name, entries, meta["unique_forms"], key)
     return entries
+
+
+def _values(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or ())
+
+
+def fold_form(text: str) -> str:
+    """A surface form as a matcher compares it: no case, no accents, words joined by one space
+    (« Maison-Blanche » = « maison blanche »)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    return " ".join(_FORM_WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c))))
+
+
+def _check_unique_forms(name: str, entries: list[dict[str, Any]], fields: list[str], key: str | None) -> None:
+    owner: dict[str, Any] = {}
+    for i, entry in enumerate(entries):
+        who = entry.get(key) if key else i
+        for fname in fields:
+            for form in _values(entry.get(fname)):
+                folded = fold_form(form)
+                if not folded:
+                    raise LangDataError(f"{name}: entry {who!r} has a form without letters: {form!r}")
+                if owner.setdefault(folded, who) != who:
+                    raise LangDataError(f"{name}: form {form!r} names both {owner[folded]!r} and {who!r}")
 
 
 def names(lang: str = "fr") -> list[str]:

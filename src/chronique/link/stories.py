@@ -6,7 +6,8 @@ they share one of their salient features (an inverted index on folded terms and
 entity keys: blocking, no all-pairs pass), by the cosine similarity of TF-IDF
 vectors whose document frequencies grow with the corpus, each feature further weighed
 down by how common its words are in French at large (a few hundred headlines cannot tell
-that « nouveau » or « jeudi » prove nothing; the language can). A feature no other article
+that « nouveau » or « jeudi » prove nothing; the language can). A country is one feature
+however it is named (« Russie », « Moscou », « russes »). A feature no other article
 has (yet) counts for less: it cannot link anything, and at full weight it would only
 dilute the similarity of articles rich in one-off words. New articles and the
 stories already known are then grouped by average linkage: the groups whose average
@@ -32,7 +33,7 @@ from typing import Any, Callable
 import numpy as np
 
 from chronique.ids import story_id
-from chronique.link.story_features import features, has_title, language_frequency, title
+from chronique.link.story_features import PLACE_PREFIX, features, has_title, language_frequency, title
 from chronique.model import DocAnalysis, Story
 
 STATE_VERSION = 2  # 2: entity keys by name word, lone features damped
@@ -54,6 +55,7 @@ class StoryParams:
     floor: float = 0.75  # ... down to this factor at most
     members: int = 30  # a story's title is chosen among its latest N members
     entity_weight: float = 2.0  # weight of an entity mention against a title word (2.0) or lead word (1.0)
+    place_weight: float = 1.0  # weight of a country named, any way (« Moscou », « russes »: place:RU)
     idf_power: float = 1.0  # above 1, rare shared words count for more than common ones
     lone_weight: float = 0.5  # factor on a feature held by one article only, once the corpus is ...
     lone_corpus: int = 100  # ... well past this many articles (a small corpus says little about what repeats)
@@ -119,7 +121,7 @@ class StoryIndex:
             if a.document.id in self._docs or a.document.id in self._seen:
                 continue
             self._seen.add(a.document.id)
-            self._count(features(a, entity_weight=self.params.entity_weight).terms)
+            self._count(features(a, entity_weight=self.params.entity_weight, place_weight=self.params.place_weight).terms)
 
     def _count(self, terms: dict[str, float]) -> None:
         """One more article in the frequencies; the articles whose lone feature it now shares
@@ -184,7 +186,8 @@ class StoryIndex:
     def _chance(self, doc_id: str) -> float:
         """How similar this article is to another by one shared word, roughly: 1 / the L1 norm of
         its unit vector (1/sqrt(k) for k equal weights). Short articles reach a high cosine by
-        chance, so the bar to join them rises with this."""
+        chance, so the bar to join them rises with this. A country's key restates a word already
+        counted (« Moscou » is also ``place:RU``): it does not lower the bar."""
         return self._cached(doc_id)[2]
 
     def _vec(self, doc_id: str) -> dict[str, float]:
@@ -195,7 +198,7 @@ class StoryIndex:
         cached = self._cache.get(doc_id)
         if cached is None or self._n > cached[0] * 1.1 + 1:
             vec = self._vector(self._docs[doc_id].terms)
-            total = sum(vec.values())
+            total = sum(w for t, w in vec.items() if not t.startswith(PLACE_PREFIX))
             cached = self._cache[doc_id] = (self._n, vec, 1.0 / total if total > 0 else 1.0)
         return cached
 
@@ -216,7 +219,7 @@ class StoryIndex:
         if not batch:
             return {d: self._docs[d].story for d in (a.document.id for a in analyses)}
         for doc_id, a in batch.items():
-            feats = features(a, entity_weight=self.params.entity_weight)
+            feats = features(a, entity_weight=self.params.entity_weight, place_weight=self.params.place_weight)
             if doc_id not in self._seen:
                 self._count(feats.terms)
             self._seen.discard(doc_id)

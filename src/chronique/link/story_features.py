@@ -7,6 +7,9 @@ Entities count by name word, a person by surname (as link/entities blocks them),
 « Anne Martin » and « Martin » share their key. Labels around a headline (a rubric
 before it, « VIDÉO. », an outlet after it, « - Le Journal ») say where it was
 published, not what it is about: they weigh as body words.
+A country counts once more under one key however it is named (« Russie », « Moscou »,
+« russes », « Kremlin » all add ``place:RU``, :mod:`chronique.nlp.places`): two headlines on
+one country rarely share the same word for it.
 How common a word is in French at large (:func:`language_frequency`, from the
 ``wordfreq`` lists) tells the story index how little sharing it proves, where a
 small corpus cannot tell yet.
@@ -25,12 +28,14 @@ from functools import lru_cache
 
 from chronique.model import DocAnalysis
 from chronique.nlp.entity_names import split_name
+from chronique.nlp.places import country_forms, find_countries
 
 PREFIX = 6  # characters kept of each word
 LEAD_SENTENCES = 2
 LEAD_CHARS = 600  # a lead is the first sentences, at most this long
 ENTITY_PREFIX = "@"  # feature names of entity name words: "@martin"
 TIMEX_PREFIX = "#"  # feature names of dates: "#2025-05"
+PLACE_PREFIX = "place:"  # feature names of countries: "place:RU"
 TITLE_CHARS = 110  # an untitled article is named by its first sentence, cut near this length
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -82,15 +87,26 @@ def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
 def language_frequency(term: str) -> float:
     """How often a feature's words occur in general French, on the Zipf scale (log10 of uses per
     billion words: 7 for « pas », 4 for a word met ten times in a million, 0 if unlisted).
-    A term stands for every word cut to it; an entity key for its name word; dates are unlisted."""
+    A term stands for every word cut to it; an entity key for its name word; a country key for all
+    the ways of naming the country; dates are unlisted."""
     words, cut = _frequencies()
     if term.startswith(ENTITY_PREFIX):
         f = words.get(term[len(ENTITY_PREFIX) :], 0.0)
+    elif term.startswith(PLACE_PREFIX):
+        f = _place_frequency(term[len(PLACE_PREFIX) :])
     elif term.startswith(TIMEX_PREFIX):
         f = 0.0
     else:
         f = cut.get(term, 0.0)
     return math.log10(f * 1e9) if f > 0 else 0.0
+
+
+@lru_cache(maxsize=512)
+def _place_frequency(code: str) -> float:
+    """How often French names a country, any way: the summed frequencies of its forms
+    (a form of several words counts as its rarest word)."""
+    words = _frequencies()[0]
+    return sum(min(words.get(w, 0.0) for w in form.split(" ")) for form in country_forms(code))
 
 
 def terms(text: str) -> list[str]:
@@ -189,9 +205,10 @@ def features(
     lead_weight: float = 1.0,
     body_weight: float = 0.25,
     entity_weight: float = 1.0,
+    place_weight: float = 1.0,
     timex_weight: float = 0.5,
 ) -> Features:
-    """Term counts weighted by where they occur; entities and month-level dates as extra features.
+    """Term counts weighted by where they occur; entities, countries and month-level dates as extra features.
 
     Title and lead carry most of the weight; the rest of the body only breaks ties, so a
     long article is not pulled towards every subject it touches on.
@@ -221,6 +238,10 @@ def features(
             continue
         for key in entity_keys(m.label, m.key or m.text):
             counts[ENTITY_PREFIX + key] += entity_weight
+    if place_weight:
+        for code, start, _ in find_countries(doc.text):
+            if not any(a <= start < b for a, b in skip):
+                counts[PLACE_PREFIX + code] += place_weight
     for tx in analysis.timexes:
         if tx.type == "DATE" and _DATE.match(tx.value or ""):
             counts[TIMEX_PREFIX + tx.value[:7]] += timex_weight
