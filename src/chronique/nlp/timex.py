@@ -22,8 +22,10 @@ from chronique.nlp import timex_calendar as cal
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
 from chronique.nlp.timex_tense import after_plan_noun, reported, tense_at
-from chronique.nlp.timex_values import NORMALISERS, Context, stamp
+from chronique.nlp import timex_days
+from chronique.nlp.timex_values import NORMALISERS as _VALUE_NORMALISERS, Context, stamp
 
+NORMALISERS = {**_VALUE_NORMALISERS, **timex_days.NORMALISERS}
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T|$)")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 _YEAR_VALUE = re.compile(r"^(\d{4})$")
@@ -101,7 +103,7 @@ def _candidates(text: str):
     return out
 
 
-_ANCHORING = {"date_dmy", "date_numeric", "date_iso", "month_year", "month", "weekday", "relday", "refday",
+_ANCHORING = {"date_abbr", "day_alone", "date_dmy", "date_numeric", "date_iso", "month_year", "month", "weekday", "relday", "refday",
               "refday_bare", "clock", "clock_colon", "clock_from", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
               "part_bound", "same_part", "night_of", "part_of_date", "part_dir", "part_en", "part_au"}
 _NIGHT_OF = {"night_of", "part_of_date"}
