@@ -306,7 +306,20 @@ def part_year(m: re.Match, c: Context) -> Value:
     if grain == "H" and n > 2:
         return None
     y = m["year"] or (str(c.published.year) if c.published else "XXXX")
+    if not m["year"] and c.published:
+        y = str(_part_year_of(c.published, 3 if grain == "Q" else 6, n, lean(m, c)))
     return "DATE", f"{y}-{grain}{n}"
+
+
+def _part_year_of(pub: date, months: int, n: int, tense: str | None) -> int:
+    """« au premier trimestre » with no year: the publication year, or the next one when a future verb points at a
+    part already over (said in October), the last one when a past verb points at a part not yet begun."""
+    first, last = (n - 1) * months + 1, n * months
+    if tense == "future" and last < pub.month:
+        return pub.year + 1
+    if tense == "past" and first > pub.month:
+        return pub.year - 1
+    return pub.year
 
 
 _OF_SOMETHING = re.compile(r"\s+(?:de|du|des|d['’])(?=[\s\w])", re.I)
@@ -351,6 +364,8 @@ def _weekday_date(c: Context, wd: int, m: re.Match, dirword: str | None) -> date
         return cal.weekday(c.published, wd, "after")
     if tense is None and c.extra.get("planned", _no)(m.start()):
         return cal.weekday(c.published, wd, "after")  # « nouvelle assemblée générale lundi » in a heading: the plan
+    if tense == "past" and c.extra.get("planned", _no)(m.start()) and c.extra.get("reported", _no)(m.start(), m.end()):
+        return cal.weekday(c.published, wd, "after")  # « a annoncé la tenue d'une réunion jeudi »: what was announced
     return cal.weekday(c.published, wd, "before")
 
 
