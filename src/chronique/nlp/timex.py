@@ -12,7 +12,7 @@ read from spaCy's morphology, decides whether a bare weekday is past or future.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
 from chronique.nlp.timex_lexicon import alt, key, lexicon
+from chronique.nlp.timex_night import byline
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
 from chronique.nlp.timex_tense import after_plan_noun, reported, tense_at
 from chronique.nlp import timex_days
@@ -138,9 +139,9 @@ def _advance(ctx: Context, rule: str, ttype: str, value: str, start: int, end: i
         ctx.clock = value[:10] + ctx.clock[10:] if same_sentence else None
     if m := _DAY_VALUE.match(value):
         d = cal.safe_date(int(m[1]), int(m[2]), int(m[3]))
-        if d and rule in _NIGHT_OF and value.endswith("TNI"):
+        if d and (rule in _NIGHT_OF or rule == "part_dir") and value.endswith("TNI"):
             ctx.night = d  # the small hours after « la nuit de jeudi à vendredi » belong to the second day
-        elif d and ctx.night != d:
+        elif d and ctx.night not in (d, d - timedelta(days=1)) and not byline(ctx.text, start):
             ctx.night = None
         if d:
             ctx.ref = (d, "day")

@@ -49,7 +49,8 @@ def _day_cues() -> tuple[re.Pattern, re.Pattern]:
     entries = langdata.load("temporal_day_number_cues")
     after = [e["word"] for e in entries if e["kind"] == "after"]
     before = [e["word"] for e in entries if e["kind"] == "not_before"]
-    return (re.compile(rf"\s*(?:[,.;:)!?]|$|(?:{alt(after)}){_E})", re.IGNORECASE),
+    street = [e["word"] for e in entries if e["kind"] == "not_after"]  # « le 10, rue … »: an address
+    return (re.compile(rf"(?!\s*,?\s*(?:{alt(street)}){_E})\s*(?:[,.;:)!?]|$|(?:{alt(after)}){_E})", re.IGNORECASE),
             re.compile(rf"(?<![\w-])(?:{alt(before)})\s*$", re.IGNORECASE))
 
 

@@ -137,7 +137,7 @@ def rules() -> tuple[Rule, ...]:
         ("duration_frac", 5,
          rf"{B}(?:(?P<approx>{rx['approx']})\s*)?(?:un|une)\s+(?P<frac>demi|quart)(?:[-‐\s]|\s+de\s+|\s+d{A}){unit}{E}"),
         ("duration_recent", 6,
-         rf"{B}(?:ces|les|des)\s+(?:{num}\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+{unit}{E}"),
+         rf"{B}(?:ces|les|des)\s+(?:{num}\s+)?(?:{rx['intens']}\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+{unit}{E}"),
         ("duration_word", 3, rf"{B}(?P<word>{rx['unit_standalone']}){E}"),
         ("clock", 8,
          rf"{B}{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from chronique import langdata
 from chronique.nlp import timex_calendar as cal
 from chronique.nlp.timex_lexicon import key, lexicon, number_value
+from chronique.nlp.timex_night import small_hours_day
 
 Value = tuple[str, str] | None
 _BREAK = re.compile(r"[.!?]\s|\n")
@@ -664,6 +665,9 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
         base = c.anchor_day(m.start())
         if base is not None and base == c.night and hh < 12 and not code_word:
             base += timedelta(days=1)  # « dans la nuit de jeudi à vendredi, vers 2 h »: the small hours are Friday's
+        elif after_night := small_hours_day(c.night, c.day, c.day_end, c.text, m.start(), hh,
+                                            _part_code(code_word)):
+            base = after_night
     day = base.isoformat() if base else "XXXX-XX-XX"
     suffix = ""
     if offset == "Z":
