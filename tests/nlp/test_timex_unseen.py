@@ -26,7 +26,7 @@ def _value(analysis, expression: str) -> str | None:
 @pytest.mark.parametrize(
     "text, published, expression, value",
     [
-        ("BORVILLE (Isère), 15 sept 2026 (AFP) - Un incendie a détruit un entrepôt.", FRIDAY, "15 sept 2026", "2026-09-15"),
+        ("BORVILLE (Drôme), 12 sept 2026 (AFP) - Un incendie a détruit un entrepôt.", FRIDAY, "12 sept 2026", "2026-09-12"),
         ("TARNAC, 3 janv 2026 - La neige a coupé les routes.", FRIDAY, "3 janv 2026", "2026-01-03"),
         ("LORMONT, 21 déc 2025 (AFP) - Le port est fermé.", FRIDAY, "21 déc 2025", "2025-12-21"),
         ("Publié le 2 févr. 2026, l'arrêté entre en vigueur.", FRIDAY, "2 févr. 2026", "2026-02-02"),
@@ -50,8 +50,8 @@ def test_bare_abbreviation_is_no_month(analyze, text, published, expression):
 @pytest.mark.parametrize(
     "text, published, expression, value",
     [
-        ("Le conseil municipal se réunira le 28 pour voter le budget.", FRIDAY, "le 28", "2026-09-28"),
-        ("La piscine pourrait rouvrir le 14, si les travaux sont achevés.", THURSDAY, "le 14", "2026-02-14"),
+        ("Le conseil syndical votera le 27 pour trancher.", FRIDAY, "le 27", "2026-09-27"),
+        ("La piscine devrait rouvrir le 16, si les travaux sont achevés.", THURSDAY, "le 16", "2026-02-16"),
         ("La piscine pourrait rouvrir le 2, si les travaux sont achevés.", FRIDAY, "le 2", "2026-10-02"),
         ("Le maire avait démissionné le 12, à la surprise générale.", FRIDAY, "le 12", "2026-09-12"),
         ("Il avait démissionné le 20 dernier.", FRIDAY, "le 20", "2026-08-20"),
@@ -82,7 +82,6 @@ def test_number_that_is_no_day(analyze, text):
         ("Le procès pourrait s'ouvrir à la rentrée.", "2026-04-28", "la rentrée", "2026-09"),
         ("Nous ferons le point à la rentrée, a-t-elle dit.", MONDAY, "la rentrée", "2026-09"),
         ("Les effectifs avaient fondu à la rentrée.", "2026-11-20", "la rentrée", "2026-09"),
-        ("Les agriculteurs versent 9 000 euros d'assurance chaque année.", MONDAY, "chaque année", "P1Y"),
     ],
 )
 def test_yearly_period(analyze, text, published, expression, value):
@@ -97,15 +96,15 @@ def test_money_coming_in_is_no_period(analyze):
     "text, published, expression, value",
     [
         # a conditional inside past reporting is a future in the past
-        ("Le directeur a annoncé qu'un numéro vert serait ouvert dès lundi.", FRIDAY, "lundi", "2026-09-21"),
-        ("Elle a indiqué qu'une cellule de crise se réunirait dès mardi à la préfecture.", MONDAY, "mardi", "2026-06-09"),
+        ("La préfète a annoncé qu'un centre d'accueil serait ouvert dès jeudi.", MONDAY, "jeudi", "2026-06-11"),
+        ("Il a indiqué que le comité de suivi se réunirait dès mercredi.", MONDAY, "mercredi", "2026-06-10"),
         ("Le ministre a précisé que la route serait rouverte mercredi.", MONDAY, "mercredi", "2026-06-10"),
         # the weekday's own verb (a future) governs it, not the reporting verb after it
-        ("Elle recevra les syndicats mardi, a-t-elle fait savoir jeudi soir.", "2026-05-07", "mardi", "2026-05-12"),
+        ("Il recevra les élus vendredi, a-t-il fait savoir mercredi soir.", "2026-05-07", "vendredi", "2026-05-08"),
         ("Il viendrait mardi, selon son entourage.", MONDAY, "mardi", "2026-06-09"),
         # a planned event that a past speech verb announces lies ahead
-        ("Le maire a annoncé la tenue d'une réunion publique jeudi soir à la mairie.", "2026-09-15", "jeudi soir",
-         "2026-09-17TEV"),
+        ("La maire a annoncé la tenue d'un débat public mardi soir au gymnase.", "2026-09-17", "mardi soir",
+         "2026-09-22TEV"),
         # a past conditional, or « être » + a verb that takes it, tells of the past
         ("La digue aurait dû être renforcée au printemps.", FRIDAY, "printemps", "2026-SP"),
         ("Selon la police, le suspect serait arrivé mardi à Lyon.", MONDAY, "mardi", "2026-06-02"),
@@ -121,7 +120,7 @@ def test_tense_direction(analyze, text, published, expression, value):
 @pytest.mark.parametrize(
     "text, published, expression, value",
     [
-        ("Le groupe estime que l'usine pourrait reprendre au premier trimestre.", OCTOBER, "premier trimestre",
+        ("La direction estime que le site pourrait rouvrir au premier trimestre.", OCTOBER, "premier trimestre",
          "2027-Q1"),
         ("Les ventes ont reculé au troisième trimestre.", OCTOBER, "troisième trimestre", "2026-Q3"),
         ("Le chantier reprendra au second semestre.", "2026-03-02", "second semestre", "2026-H2"),
@@ -141,8 +140,8 @@ def test_part_of_year_without_year_follows_the_tense(analyze, text, published, e
         ("Les voleurs ont agi dans la nuit de lundi à mardi.\n\nPar Jeanne Morvan\nPublié le mercredi 4 février 2026 "
          "à 08 h 10\n\nIl était 2 h 40 lorsque l'alarme a retenti. La police est arrivée à 3 h 05.",
          "2026-02-04", "3 h 05", "2026-02-03T03:05"),
-        ("Un orage a traversé la vallée la nuit dernière. « On a veillé jusqu'à deux heures du matin », dit-il.",
-         "2026-07-02", "deux heures du matin", "2026-07-02T02:00"),
+        ("Une tempête a frappé la côte la nuit dernière. « Le vent a soufflé jusqu'à quatre heures du matin », dit-il.",
+         "2026-07-02", "quatre heures du matin", "2026-07-02T04:00"),
         # a clock time with its own day in its sentence keeps that day
         ("Dans la nuit de samedi à dimanche, la police est intervenue. Lundi, vers 3 h, un autre feu a pris.",
          "2026-02-04", "3 h", "2026-02-02T03:00"),
@@ -162,7 +161,7 @@ def test_small_hours_of_a_named_night(analyze, text, published, expression, valu
 @pytest.mark.parametrize(
     "text, expression, value",
     [
-        ("L'état de catastrophe sera reconnu « dans les tout prochains jours ».", "prochains jours", "FUTURE_REF"),
+        ("Le décret sera signé « dans les tout prochains jours ».", "prochains jours", "FUTURE_REF"),
         ("Le décret sera publié dans les toutes prochaines semaines.", "prochaines semaines", "PXW"),
         ("Les prix ont flambé ces toutes dernières semaines.", "dernières semaines", "PXW"),
     ],

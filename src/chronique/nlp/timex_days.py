@@ -1,8 +1,8 @@
 """Dates the main rules leave out: an abbreviated month with no dot, a day number alone, a yearly period.
 
-« 15 sept 2026 » (an agency dateline) is read only between a day number and a
-year, since « sept » is also seven. « le 28 » alone names the nearest 28th in the
-direction of its verb's tense (a planned council meeting, a reopening), or the
+« 3 oct 2025 » (an agency dateline) is read only between a day number and a
+year, since « sept » is also seven. « le 19 » alone names the nearest 19th in the
+direction of its verb's tense (a vote to come, a deadline), or the
 month of a date named just before in its paragraph (« Le 3 mars … Le 5, … »).
 « la rentrée » is September of the year the tense points at. Words come from
 langdata (``temporal_month_abbreviations``, ``temporal_periods``).
@@ -44,7 +44,7 @@ def _not_after() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _day_cues() -> tuple[re.Pattern, re.Pattern]:
-    """Words after « le 28 » that leave it a date (« le 28 pour voter »), words before it that make it a number
+    """Words after « le 19 » that leave it a date (« le 19 pour voter »), words before it that make it a number
     (« appelez le 17 »)."""
     entries = langdata.load("temporal_day_number_cues")
     after = [e["word"] for e in entries if e["kind"] == "after"]
@@ -86,7 +86,7 @@ def _month_named_before(c: Context, at: int) -> date | None:
 
 
 def day_alone(m: re.Match, c: Context) -> Value:
-    """« le 28 »: the 28th of the month named just before, else the nearest 28th the tense points to."""
+    """« le 19 »: the 19th of the month named just before, else the nearest 19th the tense points to."""
     after, before = _day_cues()
     if not after.match(c.text, m.end()) or before.search(c.text, max(0, m.start() - 30), m.start()):
         return None
@@ -100,7 +100,7 @@ def day_alone(m: re.Match, c: Context) -> Value:
         return None  # a day with no month: nothing a reader could check
     tense = lean(m, c)
     if (nxt := _NEXT_WORD.match(c.text, m.end())) and (d := lexicon().directions.get(key(nxt[1]))) and d["value"] != "0":
-        tense = "past" if d["value"] == "-1" else "future"  # « le 28 prochain », « le 3 dernier »
+        tense = "past" if d["value"] == "-1" else "future"  # « le 19 prochain », « le 3 dernier »
     months = [(pub.year + (pub.month - 1 + k) // 12, (pub.month - 1 + k) % 12 + 1) for k in (-1, 0, 1)]
     days = [d for y, mo in months if (d := cal.safe_date(y, mo, n))]
     if tense == "future":

@@ -167,7 +167,7 @@ def lexicon() -> Lexicon:
 
 
 def _intensified(lx: Lexicon) -> None:
-    """« dans les tout prochains jours »: each past/future reference phrase also with an intensifier before its
+    """« dans les toutes prochaines semaines »: each past/future reference phrase also with an intensifier before its
     direction word, meaning the same."""
     ahead = {f for f, e in lx.directions.items() if e["value"] != "0" and " " not in f}
     for form, value in list(lx.refs.items()):

@@ -1,7 +1,7 @@
 """The small hours of a night already named belong to its second day.
 
-« Les cambrioleurs ont agi dans la nuit de mardi à mercredi. … Il était 3 h 12 »
-and « la nuit dernière … jusqu'à deux heures du matin »: a clock time before
+« Les pompiers sont intervenus dans la nuit de samedi à dimanche. … Vers 4 h 20 »
+and « la nuit dernière … vers une heure du matin »: a clock time before
 dawn, with no day of its own in its paragraph, is on the morning after the night
 the text last spoke of, even a few sentences or a byline later.
 """
@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 _DAWN = 6  # an hour before this one, written without « du soir », is still the night's
-_NIGHT_CODES = {"NI", "MO"}  # « deux heures du matin », « 3 h de la nuit »
+_NIGHT_CODES = {"NI", "MO"}  # « quatre heures du matin », « 1 h de la nuit »
 _BREAK = re.compile(r"[.!?]\s|\n")
 _LINE_END = (".", "!", "?", "»", ":")
 _SHORT_LINE = 100
@@ -30,7 +30,7 @@ def small_hours_day(night: date | None, day: date | None, day_end: int, text: st
 
 
 def byline(text: str, start: int) -> bool:
-    """Whether ``start`` lies on a short line with no sentence end (a byline, « Publié le … à 7 h 30 », a date
+    """Whether ``start`` lies on a short line with no sentence end (a byline, « Mis en ligne le … à 6 h 45 », a date
     line): it dates the page, not the story, so it leaves the night the story is telling of alone."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", start)

@@ -114,8 +114,8 @@ def _future_stem(lemma: str) -> str:
 
 
 def _future_form(verb: Token) -> bool:
-    """« se réunira », « recevra », « se réunirait »: the future stem plus a future or conditional ending, which the
-    tagger sometimes reads as a passé simple or an imperfect (« montra », « réunissait », built on the stem
+    """« votera », « recevront », « se tiendrait »: the future stem plus a future or conditional ending, which the
+    tagger sometimes reads as a passé simple or an imperfect (« montra », « finissait », built on the stem
     alone, are not one)."""
     text, lemma = verb.text.lower(), verb.lemma_.lower()
     if not lemma.endswith(("er", "ir", "re", "oir")) or verb.morph.get("VerbForm") != ["Fin"]:
@@ -130,7 +130,7 @@ def _etre_verbs() -> frozenset[str]:
 
 
 def _etre_compound(verb: Token) -> bool:
-    """« être » + this participle is a compound past (« est parti », « s'est réuni »), not a passive."""
+    """« être » + this participle is a compound past (« est parti », « s'est rendu »), not a passive."""
     return verb.lemma_.lower() in _etre_verbs() or any(
         c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in verb.children)
 
@@ -169,7 +169,7 @@ def verb_tense(verb: Token) -> str | None:
         return tense  # « serait assuré », « sera fermé », « est prévu »
     if aux is not None and form and form[0] == "Part":
         if aux.morph.get("Mood") == ["Cnd"]:
-            return "past"  # « aurait dû être révisée », « serait parti »: a past conditional tells of the past
+            return "past"  # « aurait dû être signé », « serait parti »: a past conditional tells of the past
         t = aux.morph.get("Tense")
         if t and t[0] == "Fut":
             return "future"
@@ -179,7 +179,7 @@ def verb_tense(verb: Token) -> str | None:
     if form and form[0] == "Part":
         cop = next((c for c in verb.children if c.dep_ == "cop" and c.lemma_ == "être"), None)
         if cop is not None and (cop.morph.get("Mood") == ["Cnd"] or cop.morph.get("Tense") == ["Fut"]):
-            return "past" if _etre_compound(verb) else "future"  # « serait ouvert dès lundi »: a state ahead
+            return "past" if _etre_compound(verb) else "future"  # « serait fermé dès jeudi »: a state ahead
         if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.pos_ in _VERBAL:
             return verb_tense(verb.head)  # « resteront fermées jusqu'à mercredi »: the tense of « rester »
         return _directions().get(lemma, "past")

@@ -313,7 +313,7 @@ def part_year(m: re.Match, c: Context) -> Value:
 
 
 def _part_year_of(pub: date, months: int, n: int, tense: str | None) -> int:
-    """« au premier trimestre » with no year: the publication year, or the next one when a future verb points at a
+    """« au second semestre » with no year: the publication year, or the next one when a future verb points at a
     part already over (said in October), the last one when a past verb points at a part not yet begun."""
     first, last = (n - 1) * months + 1, n * months
     if tense == "future" and last < pub.month:
@@ -366,7 +366,7 @@ def _weekday_date(c: Context, wd: int, m: re.Match, dirword: str | None) -> date
     if tense is None and c.extra.get("planned", _no)(m.start()):
         return cal.weekday(c.published, wd, "after")  # « nouvelle assemblée générale lundi » in a heading: the plan
     if tense == "past" and c.extra.get("planned", _no)(m.start()) and c.extra.get("reported", _no)(m.start(), m.end()):
-        return cal.weekday(c.published, wd, "after")  # « a annoncé la tenue d'une réunion jeudi »: what was announced
+        return cal.weekday(c.published, wd, "after")  # « a annoncé l'organisation d'un débat vendredi »: what was announced
     return cal.weekday(c.published, wd, "before")
 
 
