@@ -56,6 +56,8 @@ def test_bare_abbreviation_is_no_month(analyze, text, published, expression):
         ("Le maire avait démissionné le 12, à la surprise générale.", FRIDAY, "le 12", "2026-09-12"),
         ("Il avait démissionné le 20 dernier.", FRIDAY, "le 20", "2026-08-20"),
         ("Le comité s'est réuni le 3 mars. Le 5, il a rendu son avis.", FRIDAY, "Le 5", "2026-03-05"),
+        # a day named earlier in the paragraph gives its month, unless the tense points the other way
+        ("Mardi, le bureau a débattu. Il votera le 2 pour trancher.", FRIDAY, "le 2", "2026-10-02"),
     ],
 )
 def test_day_number_alone(analyze, text, published, expression, value):

@@ -91,16 +91,16 @@ def day_alone(m: re.Match, c: Context) -> Value:
     if not after.match(c.text, m.end()) or before.search(c.text, max(0, m.start() - 30), m.start()):
         return None
     n = 1 if m["day"].lower() == "1er" else int(m["day"])
-    named = _month_named_before(c, m.start())
-    if named is not None:
-        d = cal.safe_date(named.year, named.month, n)
-        return ("DATE", d.isoformat()) if d else None
     pub = c.published
-    if pub is None:
-        return None  # a day with no month: nothing a reader could check
     tense = lean(m, c)
     if (nxt := _NEXT_WORD.match(c.text, m.end())) and (d := lexicon().directions.get(key(nxt[1]))) and d["value"] != "0":
         tense = "past" if d["value"] == "-1" else "future"  # « le 19 prochain », « le 3 dernier »
+    named = _month_named_before(c, m.start())
+    if named is not None and (d := cal.safe_date(named.year, named.month, n)) is not None:
+        if pub is None or not ((tense == "future" and d < pub) or (tense == "past" and d > pub)):
+            return "DATE", d.isoformat()  # the month just named, unless the tense points the other way
+    if pub is None:
+        return None  # a day with no month: nothing a reader could check
     months = [(pub.year + (pub.month - 1 + k) // 12, (pub.month - 1 + k) % 12 + 1) for k in (-1, 0, 1)]
     days = [d for y, mo in months if (d := cal.safe_date(y, mo, n))]
     if tense == "future":
