@@ -12,7 +12,7 @@ read from spaCy's morphology, decides whether a bare weekday is past or future.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -20,10 +20,13 @@ from spacy.tokens import Doc
 from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
 from chronique.nlp.timex_lexicon import alt, key, lexicon
+from chronique.nlp.timex_night import byline
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
 from chronique.nlp.timex_tense import after_plan_noun, reported, tense_at
-from chronique.nlp.timex_values import NORMALISERS, Context, stamp
+from chronique.nlp import timex_days
+from chronique.nlp.timex_values import NORMALISERS as _VALUE_NORMALISERS, Context, stamp
 
+NORMALISERS = {**_VALUE_NORMALISERS, **timex_days.NORMALISERS}
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T|$)")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 _YEAR_VALUE = re.compile(r"^(\d{4})$")
@@ -101,7 +104,7 @@ def _candidates(text: str):
     return out
 
 
-_ANCHORING = {"date_dmy", "date_numeric", "date_iso", "month_year", "month", "weekday", "relday", "refday",
+_ANCHORING = {"date_abbr", "day_alone", "date_dmy", "date_numeric", "date_iso", "month_year", "month", "weekday", "relday", "refday",
               "refday_bare", "clock", "clock_colon", "clock_from", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
               "part_bound", "same_part", "night_of", "part_of_date", "part_dir", "part_en", "part_au"}
 _NIGHT_OF = {"night_of", "part_of_date"}
@@ -136,9 +139,9 @@ def _advance(ctx: Context, rule: str, ttype: str, value: str, start: int, end: i
         ctx.clock = value[:10] + ctx.clock[10:] if same_sentence else None
     if m := _DAY_VALUE.match(value):
         d = cal.safe_date(int(m[1]), int(m[2]), int(m[3]))
-        if d and rule in _NIGHT_OF and value.endswith("TNI"):
+        if d and (rule in _NIGHT_OF or rule == "part_dir") and value.endswith("TNI"):
             ctx.night = d  # the small hours after « la nuit de jeudi à vendredi » belong to the second day
-        elif d and ctx.night != d:
+        elif d and ctx.night not in (d, d - timedelta(days=1)) and not byline(ctx.text, start):
             ctx.night = None
         if d:
             ctx.ref = (d, "day")

@@ -121,6 +121,7 @@ def lexicon() -> Lexicon:
             lx.refs[key(f)] = e["value"]
         for f in e.get("adjective") or []:
             lx.ref_adjectives[key(f)] = e["value"]
+    _intensified(lx)
     for e in langdata.load("temporal_holidays"):
         for f in e["forms"]:
             lx.holidays[key(f)] = e
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
     rx["calunit"] = alt(calendar)
     rx["dir_after"] = alt(after)
     rx["dir_past_future"] = alt([f for f in after if lx.directions[f]["value"] != "0"])
+    rx["intens"] = alt(e["word"] for e in langdata.load("temporal_intensifiers"))
     rx["boundary"] = alt(lx.boundaries)
     rx["approx"] = alt(lx.approx)
     rx["frequency"] = alt(lx.frequencies)
@@ -162,6 +164,18 @@ def lexicon() -> Lexicon:
     rx["holiday"] = alt([f for e in langdata.load("temporal_holidays") for f in e["forms"]], case_sensitive=True)
     rx["zone"] = alt(lx.zones, case_sensitive=True)
     return lx
+
+
+def _intensified(lx: Lexicon) -> None:
+    """« dans les toutes prochaines semaines »: each past/future reference phrase also with an intensifier before its
+    direction word, meaning the same."""
+    ahead = {f for f, e in lx.directions.items() if e["value"] != "0" and " " not in f}
+    for form, value in list(lx.refs.items()):
+        words = form.split(" ")
+        for i, w in enumerate(words):
+            if w in ahead and i > 0:
+                for e in langdata.load("temporal_intensifiers"):
+                    lx.refs[" ".join(words[:i] + [key(e["word"])] + words[i:])] = value
 
 
 def number_value(text: str) -> float | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chronique import langdata
+from chronique.nlp import timex_days
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 
 B = r"(?<![\w-])"  # start of a word (not inside « après-midi »)
@@ -136,7 +137,7 @@ def rules() -> tuple[Rule, ...]:
         ("duration_frac", 5,
          rf"{B}(?:(?P<approx>{rx['approx']})\s*)?(?:un|une)\s+(?P<frac>demi|quart)(?:[-‐\s]|\s+de\s+|\s+d{A}){unit}{E}"),
         ("duration_recent", 6,
-         rf"{B}(?:ces|les|des)\s+(?:{num}\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+{unit}{E}"),
+         rf"{B}(?:ces|les|des)\s+(?:{num}\s+)?(?:{rx['intens']}\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+{unit}{E}"),
         ("duration_word", 3, rf"{B}(?P<word>{rx['unit_standalone']}){E}"),
         ("clock", 8,
          rf"{B}{hour}\s*[hH]\s*(?P<mm>[0-5]\d)?(?![\w]){clock_part}{zone}"),
@@ -169,7 +170,9 @@ def rules() -> tuple[Rule, ...]:
         ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),
     ]
     return tuple(Rule(name, re.compile(p, re.IGNORECASE), prio, frozenset(_NEEDS.get(name, "").split()))
-                 for name, prio, p in defs)
+                 for name, prio, p in defs) + tuple(
+        Rule(name, re.compile(p, re.IGNORECASE), prio, frozenset(needs.split()))
+        for name, prio, p, needs in timex_days.rule_defs())
 
 
 WORD = re.compile(r"\w+")
@@ -192,6 +195,7 @@ def trigger_words() -> dict[str, frozenset[str]]:
         "day_pub": [f for f, e in lx.days.items() if e["anchor"] == "publication"],
         "day_ref": [f for f, e in lx.days.items() if e["anchor"] == "reference"],
         "extra": ["lendemain", "surlendemain", "siècle", "années", "jusqu"],
+        **timex_days.trigger_sources(),
     }
     for kind, forms in sources.items():
         for form in forms:

@@ -95,17 +95,44 @@ def _surface_tense(verb: Token) -> str | None:
     return "past" if _IMPERFECT_END.search(text) else "present"
 
 
-_FUTURE_AFTER_STEM = re.compile(r"(?:ai|as|a|ons|ez|ont)$")
+_FUTURE_AFTER_STEM = re.compile(r"(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+
+
+@lru_cache(maxsize=1)
+def _future_stems() -> dict[str, str]:
+    return {e["ending"]: e["stem"] for e in langdata.load("temporal_future_stems")}
+
+
+def _future_stem(lemma: str) -> str:
+    """The stem a verb's future and conditional are built on: the infinitive (less the e of -re), or an irregular
+    one from langdata (recevoir -> recevr-, venir -> viendr-), the longest listed ending deciding."""
+    stems = _future_stems()
+    for n in range(len(lemma), 2, -1):
+        if (stem := stems.get(lemma[-n:])) is not None:
+            return lemma[:-n] + stem
+    return lemma[:-1] if lemma.endswith("re") else lemma
 
 
 def _future_form(verb: Token) -> bool:
-    """« se réunira », « prendront »: the infinitive (less the e of -re) plus a future ending, which the tagger
-    sometimes reads as a passé simple (« montra », built on the stem alone, is not one)."""
+    """« votera », « recevront », « se tiendrait »: the future stem plus a future or conditional ending, which the
+    tagger sometimes reads as a passé simple or an imperfect (« montra », « finissait », built on the stem
+    alone, are not one)."""
     text, lemma = verb.text.lower(), verb.lemma_.lower()
-    if not lemma.endswith(("er", "ir", "re")) or verb.morph.get("VerbForm") != ["Fin"]:
+    if not lemma.endswith(("er", "ir", "re", "oir")) or verb.morph.get("VerbForm") != ["Fin"]:
         return False
-    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    stem = _future_stem(lemma)
     return text.startswith(stem) and bool(_FUTURE_AFTER_STEM.fullmatch(text[len(stem):]))
+
+
+@lru_cache(maxsize=1)
+def _etre_verbs() -> frozenset[str]:
+    return frozenset(e["lemma"] for e in langdata.load("temporal_etre_verbs"))
+
+
+def _etre_compound(verb: Token) -> bool:
+    """« être » + this participle is a compound past (« est parti », « s'est rendu »), not a passive."""
+    return verb.lemma_.lower() in _etre_verbs() or any(
+        c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in verb.children)
 
 
 def verb_tense(verb: Token) -> str | None:
@@ -135,10 +162,14 @@ def verb_tense(verb: Token) -> str | None:
         if _directions().get(lemma) == "future":
             return "future"  # « était prévue mercredi »: planned, still ahead
         tense = _finite(passive)
+        if tense == "future" and passive.morph.get("Mood") == ["Cnd"] and _etre_compound(verb):
+            return "past"  # « le suspect serait arrivé mardi »: a past conditional, not a passive
         if tense == "present" and passive.lemma_ == "être" and not any(c.dep_ == "obl:agent" for c in verb.children):
             return "past"  # « le feu est reparti mardi »: passé composé of an être verb, not a passive
         return tense  # « serait assuré », « sera fermé », « est prévu »
     if aux is not None and form and form[0] == "Part":
+        if aux.morph.get("Mood") == ["Cnd"]:
+            return "past"  # « aurait dû être signé », « serait parti »: a past conditional tells of the past
         t = aux.morph.get("Tense")
         if t and t[0] == "Fut":
             return "future"
@@ -146,6 +177,9 @@ def verb_tense(verb: Token) -> str | None:
             return "future"
         return "past"
     if form and form[0] == "Part":
+        cop = next((c for c in verb.children if c.dep_ == "cop" and c.lemma_ == "être"), None)
+        if cop is not None and (cop.morph.get("Mood") == ["Cnd"] or cop.morph.get("Tense") == ["Fut"]):
+            return "past" if _etre_compound(verb) else "future"  # « serait fermé dès jeudi »: a state ahead
         if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.pos_ in _VERBAL:
             return verb_tense(verb.head)  # « resteront fermées jusqu'à mercredi »: the tense of « rester »
         return _directions().get(lemma, "past")
@@ -155,7 +189,7 @@ def verb_tense(verb: Token) -> str | None:
     if not tense:
         return None
     t = tense[0]
-    if t == "Fut" or (t == "Past" and _future_form(verb)):
+    if t == "Fut" or (t in ("Past", "Imp") and _future_form(verb)):
         return "future"
     if t in ("Past", "Imp"):
         return "past"

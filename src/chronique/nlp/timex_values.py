@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from chronique import langdata
 from chronique.nlp import timex_calendar as cal
 from chronique.nlp.timex_lexicon import key, lexicon, number_value
+from chronique.nlp.timex_night import small_hours_day
 
 Value = tuple[str, str] | None
 _BREAK = re.compile(r"[.!?]\s|\n")
@@ -306,7 +307,20 @@ def part_year(m: re.Match, c: Context) -> Value:
     if grain == "H" and n > 2:
         return None
     y = m["year"] or (str(c.published.year) if c.published else "XXXX")
+    if not m["year"] and c.published:
+        y = str(_part_year_of(c.published, 3 if grain == "Q" else 6, n, lean(m, c)))
     return "DATE", f"{y}-{grain}{n}"
+
+
+def _part_year_of(pub: date, months: int, n: int, tense: str | None) -> int:
+    """« au second semestre » with no year: the publication year, or the next one when a future verb points at a
+    part already over (said in October), the last one when a past verb points at a part not yet begun."""
+    first, last = (n - 1) * months + 1, n * months
+    if tense == "future" and last < pub.month:
+        return pub.year + 1
+    if tense == "past" and first > pub.month:
+        return pub.year - 1
+    return pub.year
 
 
 _OF_SOMETHING = re.compile(r"\s+(?:de|du|des|d['’])(?=[\s\w])", re.I)
@@ -351,6 +365,8 @@ def _weekday_date(c: Context, wd: int, m: re.Match, dirword: str | None) -> date
         return cal.weekday(c.published, wd, "after")
     if tense is None and c.extra.get("planned", _no)(m.start()):
         return cal.weekday(c.published, wd, "after")  # « nouvelle assemblée générale lundi » in a heading: the plan
+    if tense == "past" and c.extra.get("planned", _no)(m.start()) and c.extra.get("reported", _no)(m.start(), m.end()):
+        return cal.weekday(c.published, wd, "after")  # « a annoncé l'organisation d'un débat vendredi »: what was announced
     return cal.weekday(c.published, wd, "before")
 
 
@@ -649,6 +665,9 @@ def _clock(hh: int, mm: int, m: re.Match, c: Context) -> Value:
         base = c.anchor_day(m.start())
         if base is not None and base == c.night and hh < 12 and not code_word:
             base += timedelta(days=1)  # « dans la nuit de jeudi à vendredi, vers 2 h »: the small hours are Friday's
+        elif after_night := small_hours_day(c.night, c.day, c.day_end, c.text, m.start(), hh,
+                                            _part_code(code_word)):
+            base = after_night
     day = base.isoformat() if base else "XXXX-XX-XX"
     suffix = ""
     if offset == "Z":
