@@ -3,7 +3,8 @@
 Two events are the same happening when they are of one family (a « conversation »
 in one article may be the « appel téléphonique » of another), belong to one story,
 have compatible dates (one period lies within the other: 19 May within week 20),
-compatible places, and share enough participants: at least two when both name
+compatible places (disasters of one day excepted: the valley in one report, the village in
+another), and share enough participants: at least two when both name
 two or more, the one when either names a single one (a place counts as a
 participant when the other report names it too, as place or participant, and for
 nothing when only one report says where); an event that names nobody
@@ -88,7 +89,7 @@ def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int
     if m.value is not None and not compatible(c.value, m.value):
         return None
     place = m.place
-    if place and c.places and place not in c.places:
+    if place and c.places and place not in c.places and not _same_disaster(c, m):
         return None
     same_place = bool(place and place in c.places)
     mine, theirs = m.ids, c.ids  # who and where: « à Vienne » in one report, « les pourparlers de Vienne » in another
@@ -99,6 +100,12 @@ def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int
     if mine and theirs and shared < _needed(size_m, size_c) and not anaphor:
         return None
     return shared * 2 + (3 if same_place else 0) + (1 if m.doc in c.docs() else 0)
+
+
+def _same_disaster(c: Cluster, m: Member) -> bool:
+    """Disasters of one story on one day are one, wherever each report places it (the valley
+    in one, the village it struck in another)."""
+    return c.family == DISASTER == family_of(m.event.type) and c.precision == m.precision == "day" and c.value == m.value
 
 
 def _introduced_as_new(e: Event) -> bool:

@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Token
 from chronique.ids import event_id
 from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
-from chronique.nlp.event_dates import normalise, week_of
+from chronique.nlp.event_dates import event_day, normalise, week_of
 from chronique.nlp.event_people import People
 from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, match
 
@@ -108,7 +108,7 @@ class _Reader:
         for tx in timexes:
             if tx.type not in ("DATE", "TIME"):
                 continue
-            got = normalise(tx.value)
+            got = event_day(tx.value)
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if got is None or span is None or len(span) == 0:
                 continue
@@ -353,8 +353,12 @@ class _Dater:
         pos = trigger.idx
         if self.published is None or not (start <= pos < lead_end):
             return None
-        if not clause.is_past(verb) or clause.is_planned(verb):
+        if not clause.is_past(verb) or clause.is_planned(verb) or clause.is_pluperfect(verb):
             return None
+        if clause.in_relative(verb if verb is not None else trigger):
+            return None  # « X, qu'elles accusent d'avoir dissimulé une fuite, … »: background, not the day's news
+        if trigger.pos_ in ("NOUN", "PROPN") and _determiner(trigger) and clause.case_word(trigger) is not None:
+            return None  # « est revenu sur la fuite »: a happening already told, what the day's news is about
         pub = date.fromisoformat(self.published)
 
         def recent(d: _Date) -> bool:
@@ -380,6 +384,11 @@ class _Dater:
         return week_of(self.published), "week"
 
 
+def _away(doc: Doc, tokens: set[int], distance: frozenset[str]) -> set[int]:
+    """Tokens of the distance phrases among ``tokens`` (« à une quarantaine de kilomètres au sud de X »)."""
+    return {t.i for i in tokens if clause.norm(doc[i].lemma_) in distance for t in doc[i].head.subtree}
+
+
 def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None, list[int]]:
     """In-document entity indexes named in the clause, the place (by name), and the people
     introduced with the word of a group subject (« les délégations »), apart."""
@@ -390,7 +399,10 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
     place: str | None = None
     seen: set[int] = set()
     sourced: list[int] = []  # where the names of a source end (« selon X »)
+    away = _away(doc, scope, g.get("distance", frozenset()))
     for i in sorted(scope):
+        if i in away:
+            continue  # « à 40 kilomètres de X »: X is a landmark, neither where nor who
         mi = reader.token_mention.get(i)
         if mi is None or mi in seen:
             continue
@@ -413,7 +425,9 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
             found.append(m.local)
     if place is None and verb is not None and trigger.dep_.startswith("nsubj"):
         # « l'incendie a parcouru … dans le massif de X »: the verb's clause says where
-        nominals = [doc[i] for i in clause.subtree(verb) if doc[i].pos_ in ("NOUN", "PROPN") and clause.case_word(doc[i]) in places]
+        away = _away(doc, clause.subtree(verb), g.get("distance", frozenset()))
+        nominals = [doc[i] for i in clause.subtree(verb) if doc[i].pos_ in ("NOUN", "PROPN") and clause.case_word(doc[i]) in places
+                    and i not in away]  # « à 40 kilomètres au sud de X »: not there
         for n in sorted(nominals, key=lambda x: abs(x.i - verb.i)):
             hit = next((reader.token_mention[t.i] for t in n.subtree if t.i in reader.token_mention and reader.mentions[reader.token_mention[t.i]].label == "LOC"), None)
             if hit is not None:
@@ -467,6 +481,29 @@ def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
         if nxt.head == token and (clause.norm(nxt.lemma_) in t.with_ or clause.norm(nxt.text) in t.with_) and nxt.pos_ == "ADJ":
             end = nxt.idx + len(nxt)
     return start, end
+
+
+def _case_of(reader: _Reader, m: Mention) -> str | None:
+    span = reader.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return clause.case_word(span.root) if span is not None else None
+
+
+def _place_around(reader: _Reader, sentence: Span, lo: int, pos: int) -> str | None:
+    """Where a disaster told without a place struck (« Samedi, un orage a traversé la vallée »):
+    the first place its sentence names, else the last one named before it in its paragraph."""
+    before = None
+    places = grammar().get("place", frozenset())
+    for m in reader.mentions:
+        if m.start >= sentence.end:
+            break
+        if m.local is None or m.start < lo or reader.in_quote(m.start) or m.start < reader.body_start <= pos:
+            continue
+        if m.label != "LOC" and not (m.label == "MISC" and _case_of(reader, m) in places):
+            continue  # (a name the tagger left untyped after « à » is a place: « à Saint-Machin »)
+        if m.start >= sentence.start:
+            return m.text
+        before = m.text
+    return before
 
 
 def _where_it_struck(reader: _Reader, events: list[Event]) -> None:
@@ -535,6 +572,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         when = dater.date(anchor, scope, verb)
         start, end = _trigger_span(doc, token, t)
         sentence = _sentence(reader, token)
+        if place is None and t.family == DISASTER:
+            place = _place_around(reader, sentence, lo, token.idx)
         context: list[int] = list(members)
         for p in participants:  # those who speak for an organisation that took part (« X, secrétaire de la fédération Y »)
             context += [r for r in reader.people.representatives(p) if r not in participants and r not in context]
