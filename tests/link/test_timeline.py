@@ -234,3 +234,24 @@ def test_timeline_deaths_on_a_disasters_day_are_the_disasters(death_date, merged
     assert len(items) == (1 if merged else 2)
     if merged:
         assert items[0].type == "accident"
+
+
+@pytest.mark.parametrize(
+    "second_date, place, merged",
+    [
+        ("2026-06-06", "Castelbrun", True),  # the valley in one report, the village it struck in the other
+        ("2026-06-06", None, True),
+        ("2026-06-07", "Castelbrun", False),  # another day: another storm
+    ],
+)
+def test_timeline_disasters_of_one_day_merge_across_places(second_date, place, merged):
+    a = _doc("d-01", "Un orage de grêle s'est abattu samedi sur la vallée de la Sauldre.", "orage", "storm", "2026-06-06", "", "Sauldre")
+    b = _doc("d-02", "Samedi, un orage a traversé la vallée.", "orage", "storm", second_date, "", place)
+    items = build_timeline([a, b], _story(a, b))
+    assert len(items) == (1 if merged else 2)
+
+
+def test_timeline_same_day_events_of_other_families_keep_their_places():
+    a = _doc("d-01", "Anne et Bruno se sont réunis samedi à Lyon.", "réunis", "meeting", "2026-06-06", "AB", "Lyon")
+    b = _doc("d-02", "Anne et Bruno se sont réunis samedi à Nantes.", "réunis", "meeting", "2026-06-06", "AB", "Nantes")
+    assert len(build_timeline([a, b], _story(a, b))) == 2

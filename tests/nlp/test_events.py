@@ -349,3 +349,95 @@ def test_events_partaking_in_a_definite_happening_points_back(nlp, text, trigger
     found, _ = _run(nlp, text, dates={})
     (e,) = [e for e in found if e.trigger == trigger]
     assert e.definite == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Une fuite de gaz s'est produite jeudi dans l'usine Brantex de Morvillers.", "leak"),
+        ("Selon le préfet, la fuite s'était produite dans la nuit.", "leak"),  # « se produire »: a leak, not an escape
+        ("Samedi, un violent orage a traversé la vallée de la Sauldre.", "storm"),
+        ("La grêle s'est abattue dimanche sur les vergers de Castelbrun.", "storm"),
+        ("Des bijoux ont été dérobés dans une boutique de Morvillers.", "theft"),
+        ("Le vol des tableaux a eu lieu dans la nuit.", "theft"),
+        ("Les parents d'élèves ont déposé plainte contre X mardi dernier.", "complaint"),
+        ("Le journaliste Paul Varennes a quitté jeudi la prison de Morvillers.", "release"),
+        ("Le décret a été publié vendredi au Journal officiel.", "decree"),
+        ("Le groupe Brantex a accepté de céder sa participation dans la filiale.", "sale"),
+        ("Les autorités ont arrêté lundi le directeur de l'usine, Paul Varennes.", "arrest"),
+        ("Deux techniciens de l'usine ont été interpellés mardi.", "arrest"),
+        ("La préfète Jeanne Morel s'est rendue sur place dimanche.", "visit"),
+    ],
+)
+def test_events_typed_happenings_told_without_an_actor_or_in_a_report(nlp, text, etype):
+    found, _ = _run(nlp, text, dates={})
+    assert _of_type(found, etype), [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Le suspect a pris la fuite à pied.", "leak"),  # an escape
+        ("Le vol Paris-Lisbonne a été annulé.", "theft"),  # a flight
+        ("Plus de 300 habitants sont venus interpeller le maire.", "arrest"),  # to challenge
+        ("L'usine a dû arrêter sa production pendant deux jours.", "arrest"),
+    ],
+)
+def test_events_trigger_words_with_another_sense_are_no_event(nlp, text, etype):
+    found, _ = _run(nlp, text, dates={})
+    assert not _of_type(found, etype), [(e.type, e.trigger) for e in found]
+
+
+def test_events_dated_by_their_own_day_not_the_report(nlp):
+    text = "Les autorités ont arrêté lundi le directeur de l'usine, Paul Varennes, a annoncé mardi le ministère."
+    found, _ = _run(nlp, text, published="2026-03-11", dates={"lundi": "2026-03-09", "mardi": "2026-03-10"})
+    (arrest,) = _of_type(found, "arrest")
+    assert arrest.date == "2026-03-09"
+
+
+@pytest.mark.parametrize(
+    "lead, kind",
+    [
+        # pluperfect: before the day's news, never dated by it
+        ("Le ministre Paul Varennes a déclaré mardi à Morvillers que la fuite s'était produite à l'aube.", "leak"),
+        # a relative clause tells background
+        ("Les autorités ont arrêté mardi Paul Varennes, qu'elles accusent d'avoir caché une fuite de gaz.", "leak"),
+        # a definite noun after a preposition re-tells what the day's news is about
+        ("Le maire Louis Perrin est revenu sur la fuite de gaz à la radio.", "leak"),
+    ],
+)
+def test_events_background_in_the_lead_takes_no_lead_date(nlp, lead, kind):
+    text = lead + "\n\nLes habitants restent inquiets."
+    found, _ = _run(nlp, text, published="2026-03-11", dates={"mardi": "2026-03-10"} if "mardi" in lead else {})
+    told = _of_type(found, kind)
+    assert told and all(e.date is None for e in told), [(e.trigger, e.date) for e in told]
+
+
+def test_events_a_distance_phrase_names_neither_place_nor_participant(nlp):
+    text = "Une fuite de gaz survenue dans l'usine de Castelbrun, à une trentaine de kilomètres au nord de Morvillers, a fait dix blessés."
+    found, names = _run(nlp, text, dates={})
+    (leak,) = [e for e in _of_type(found, "leak") if e.trigger == "fuite"]
+    assert leak.place != "Morvillers"
+    assert "Morvillers" not in {names[p] for p in leak.local_participants}
+
+
+def test_events_a_disaster_without_a_place_struck_where_its_paragraph_says(nlp):
+    text = "À Castelbrun, les habitants n'ont que cette image en tête. Samedi, un orage d'une rare violence a traversé la vallée."
+    found, _ = _run(nlp, text, dates={"Samedi": "2026-06-06"})
+    (storm,) = _of_type(found, "storm")
+    assert storm.place == "Castelbrun" and storm.date == "2026-06-06"
+
+
+@pytest.mark.parametrize("entries, expected", [(2, "2026-06-11"), (1, "2026-W24")])  # one heading: no live blog, the lead's week
+def test_events_live_blog_entries_are_dated_by_their_heading(nlp, entries, expected):
+    head = ("EN DIRECT. La visite de la ministre\n\nJeudi 11 juin 2026, mis à jour à 16 h 55\n\n"
+            "Suivez avec nous la journée de la ministre de l'Agriculture dans les coteaux touchés par les intempéries.\n\n")
+    first = "16 h 15 – Les annonces\n\nDevant la presse, la ministre Jeanne Morel a annoncé un fonds d'urgence.\n\n"
+    second = "15 h 30 – Réunion tendue\n\nLa rencontre avec les représentants des vignerons s'est déroulée à huis clos.\n\n"
+    text = head + first + (second if entries == 2 else "")
+    dates = {"Jeudi 11 juin 2026": "2026-06-11", "16 h 55": "2026-06-11T16:55", "16 h 15": "2026-06-11T16:15"}
+    if entries == 2:
+        dates["15 h 30"] = "2026-06-11T15:30"
+    found, _ = _run(nlp, text, published="2026-06-11", dates=dates)
+    told = [e for e in found if e.start > text.index("Devant") and (e.trigger == "annoncé" or e.trigger == "rencontre")]
+    assert len(told) == entries and all(e.date == expected for e in told), [(e.trigger, e.date) for e in told]

@@ -176,10 +176,10 @@ def in_relative(token: Token) -> bool:
     it tells is background, not the sentence's news."""
     t = token
     for _ in range(12):
-        if t.dep_ == "acl:relcl":
-            return True
         if t.head == t:
             return False
+        if t.dep_ == "acl:relcl" or any(c.pos_ == "PRON" and "Rel" in c.morph.get("PronType") and c.i < t.i for c in t.children):
+            return True  # (the parser may hang the relative as a complement clause, with its pronoun)
         t = t.head
     return False
 

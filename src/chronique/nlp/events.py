@@ -67,6 +67,7 @@ _ENDED = re.compile(r"[.!?…][\s»”\"’)]*$")  # a complete sentence's last 
 LEAD_PARAGRAPHS = 2  # paragraphs of the body that make the lead
 REFERENCE_DAYS = 7  # how far before publication the lead's reference date may lie
 MIN_LEAD_WORDS = 12  # a shorter first line is a title, not the lead
+MIN_ENTRIES = 2  # headings led by a time of day that make a page a live blog
 
 
 @dataclass(slots=True)
@@ -252,6 +253,7 @@ class _Dater:
         self._owner_size: dict[int, int] = {}
         self._phrases: dict[int, set[int]] = {}
         self.nouns: list[int] = []  # noun triggers, by token index
+        self._entry_list: list[tuple[int, str]] | None = None
 
     def phrase(self, token: Token) -> set[int]:
         got = self._phrases.get(token.i)
@@ -346,7 +348,31 @@ class _Dater:
                 d = self._nearest(trigger, r.dates_in(clause.subtree(when)))
                 if d:
                     return d.value, d.precision
-        return self._lead_date(trigger, verb) if lead else None
+        if not lead:
+            return None
+        return self._entry_date(trigger, verb) or self._lead_date(trigger, verb)  # a live blog's entries first
+
+    def _entries(self) -> list[tuple[int, str]]:
+        """A live blog's entries: (start, day) of each heading line led by a time of day
+        (« 16 h 15 – Les annonces de la ministre »), when the page has at least two."""
+        if self._entry_list is None:
+            text, found = self.r.text, []
+            for d in self.r.dates:
+                lo, hi = _paragraph(text, d.char)
+                if d.clock and d.precision == "day" and not text[lo : d.char].strip() and not _prose(text, lo, hi):
+                    found.append((lo, d.value))
+            self._entry_list = found if len(found) >= MIN_ENTRIES else []
+        return self._entry_list
+
+    def _entry_date(self, trigger: Token, verb: Token | None) -> tuple[str, str] | None:
+        """A realised happening told under a live blog's entry heading took place on its day."""
+        entries = self._entries()
+        k = bisect.bisect_right(entries, (trigger.idx, "~")) - 1
+        if k < 0 or not clause.is_past(verb) or clause.is_planned(verb) or clause.is_pluperfect(verb):
+            return None
+        if clause.in_relative(verb if verb is not None else trigger):
+            return None
+        return entries[k][1], "day"
 
     def _lead_date(self, trigger: Token, verb: Token | None) -> tuple[str, str] | None:
         start, first_end, lead_end = self.lead
