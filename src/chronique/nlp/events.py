@@ -58,6 +58,7 @@ from chronique.ids import event_id
 from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
 from chronique.nlp.event_dates import event_day, normalise, week_of
+from chronique.nlp.entity_types import is_org_head
 from chronique.nlp.event_people import People
 from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, match
 
@@ -410,6 +411,14 @@ class _Dater:
         return week_of(self.published), "week"
 
 
+def _acts(root: Token, verb: Token | None, trigger: Token) -> bool:
+    """A name the tagger left untyped that stands as an actor: the subject of the event's verb
+    (« X a annoncé un plan ») or the name of an organisation word (« l'usine du groupe chimique X »)."""
+    if root.dep_.startswith("nsubj") and root.head in (verb, trigger):
+        return True
+    return root.dep_ in ("nmod", "appos", "flat:name") and is_org_head(root.head.lemma_)
+
+
 def _away(doc: Doc, tokens: set[int], distance: frozenset[str]) -> set[int]:
     """Tokens of the distance phrases among ``tokens`` (« à une quarantaine de kilomètres au sud de X »)."""
     return {t.i for i in tokens if clause.norm(doc[i].lemma_) in distance for t in doc[i].head.subtree}
@@ -445,7 +454,7 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
         if m.label == "LOC" and cw in places and place is None and (root.head in (verb, trigger) or root.head.head in (verb, trigger)):
             place = m.text
             continue
-        if m.label == "MISC":
+        if m.label == "MISC" and not _acts(root, verb, trigger):
             continue
         if m.local not in found:
             found.append(m.local)
