@@ -255,3 +255,21 @@ def test_timeline_same_day_events_of_other_families_keep_their_places():
     a = _doc("d-01", "Anne et Bruno se sont réunis samedi à Lyon.", "réunis", "meeting", "2026-06-06", "AB", "Lyon")
     b = _doc("d-02", "Anne et Bruno se sont réunis samedi à Nantes.", "réunis", "meeting", "2026-06-06", "AB", "Nantes")
     assert len(build_timeline([a, b], _story(a, b))) == 2
+
+
+@pytest.mark.parametrize(
+    "other, expected",
+    [
+        (None, ["2026-08-23"]),  # a night alone: the morning after, when what it tells mostly happens
+        ("2026-08-22", ["2026-08-22"]),  # another report gives the evening (« samedi soir, à 23 h 47 »): that day
+        ("2026-08-23", ["2026-08-23"]),
+        ("2026-08-25", ["2026-08-23", "2026-08-25"]),  # another day: another one
+    ],
+)
+def test_timeline_a_night_dates_the_morning_after_unless_a_report_gives_the_evening(other, expected):
+    a = _doc("d-01", "Un séisme a frappé dans la nuit de samedi à dimanche la province de Valdorme.", "séisme", "earthquake", "2026-08-22TNI", "", "Valdorme")
+    docs = [a]
+    if other:
+        docs.append(_doc("d-02", "La secousse s'est produite samedi à 23 h 47.", "secousse", "earthquake", other, "", None))
+    items = build_timeline(docs, _story(*docs))
+    assert sorted(t.date for t in items) == expected

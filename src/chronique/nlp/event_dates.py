@@ -48,7 +48,8 @@ def normalise(value: str | None) -> tuple[str, str] | None:
 def event_day(value: str | None) -> tuple[str, str] | None:
     """Like :func:`normalise`, but a night (``2025-05-19TNI``, « la nuit de lundi à mardi », « la nuit
     dernière ») dates what happened in it on the day after: what the press tells of a night
-    (a leak, a break-in, a fire) happens mostly after midnight."""
+    (a leak, a break-in, an agreement) happens mostly after midnight; a report that gives the
+    clock time before midnight says otherwise (see :mod:`chronique.link.event_merge`)."""
     got = normalise(value)
     if got is None or got[1] != "day" or not value or not value.strip().upper().endswith("TNI"):
         return got

@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Token
 from chronique.ids import event_id
 from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
-from chronique.nlp.event_dates import event_day, normalise, week_of
+from chronique.nlp.event_dates import normalise, week_of
 from chronique.nlp.entity_types import is_org_head
 from chronique.nlp.event_people import People
 from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, match
@@ -110,7 +110,7 @@ class _Reader:
         for tx in timexes:
             if tx.type not in ("DATE", "TIME"):
                 continue
-            got = event_day(tx.value)
+            got = normalise(tx.value)
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if got is None or span is None or len(span) == 0:
                 continue
@@ -125,7 +125,9 @@ class _Reader:
             if _in_source(span.root, sources):
                 continue  # « d'après le rapport diffusé jeudi »: when the source spoke, not when it happened
             k = len(self.dates)
-            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_), bool(_CLOCK.match(tx.text.strip()))))
+            night = got[1] == "day" and tx.value.strip().upper().endswith("TNI")  # kept: which day it dates is the timeline's call
+            value = got[0] + ("TNI" if night else "")
+            self.dates.append(_Date(span.start, span.end, value, got[1], tx.start, bool(words & from_), bool(_CLOCK.match(tx.text.strip()))))
             for t in span:
                 self.token_date[t.i] = k
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
@@ -389,7 +391,7 @@ class _Dater:
         pub = date.fromisoformat(self.published)
 
         def recent(d: _Date) -> bool:
-            return d.precision == "day" and pub - timedelta(days=REFERENCE_DAYS) <= date.fromisoformat(d.value) <= pub
+            return d.precision == "day" and pub - timedelta(days=REFERENCE_DAYS) <= date.fromisoformat(d.value[:10]) <= pub
 
         # a day named in its own sentence, on either side (« X et Y ont signé un accord, a annoncé lundi Z »)
         sentence = _sentence(self.r, trigger)
