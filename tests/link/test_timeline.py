@@ -245,8 +245,8 @@ def test_timeline_deaths_on_a_disasters_day_are_the_disasters(death_date, merged
     ],
 )
 def test_timeline_disasters_of_one_day_merge_across_places(second_date, place, merged):
-    a = _doc("d-01", "Un orage de grêle s'est abattu samedi sur la vallée de la Sauldre.", "orage", "storm", "2026-06-06", "", "Sauldre")
-    b = _doc("d-02", "Samedi, un orage a traversé la vallée.", "orage", "storm", second_date, "", place)
+    a = _doc("d-01", "Un orage a frappé samedi la vallée de la Sauldre.", "orage", "storm", "2026-06-06", "", "Sauldre")
+    b = _doc("d-02", "Samedi, l'orage a arraché des toitures.", "orage", "storm", second_date, "", place)
     items = build_timeline([a, b], _story(a, b))
     assert len(items) == (1 if merged else 2)
 
@@ -260,16 +260,16 @@ def test_timeline_same_day_events_of_other_families_keep_their_places():
 @pytest.mark.parametrize(
     "other, expected",
     [
-        (None, ["2026-08-23"]),  # a night alone: the morning after, when what it tells mostly happens
-        ("2026-08-22", ["2026-08-22"]),  # another report gives the evening (« samedi soir, à 23 h 47 »): that day
-        ("2026-08-23", ["2026-08-23"]),
-        ("2026-08-25", ["2026-08-23", "2026-08-25"]),  # another day: another one
+        (None, ["2026-08-15"]),  # a night alone: the morning after, when what it tells mostly happens
+        ("2026-08-14", ["2026-08-14"]),  # another report gives the evening (« vendredi à 23 h 05 »): that day
+        ("2026-08-15", ["2026-08-15"]),
+        ("2026-08-17", ["2026-08-15", "2026-08-17"]),  # another day: another one
     ],
 )
 def test_timeline_a_night_dates_the_morning_after_unless_a_report_gives_the_evening(other, expected):
-    a = _doc("d-01", "Un séisme a frappé dans la nuit de samedi à dimanche la province de Valdorme.", "séisme", "earthquake", "2026-08-22TNI", "", "Valdorme")
+    a = _doc("d-01", "Un séisme a touché dans la nuit de vendredi à samedi le massif de Valdorme.", "séisme", "earthquake", "2026-08-14TNI", "", "Valdorme")
     docs = [a]
     if other:
-        docs.append(_doc("d-02", "La secousse s'est produite samedi à 23 h 47.", "secousse", "earthquake", other, "", None))
+        docs.append(_doc("d-02", "La secousse a été ressentie vendredi à 23 h 05.", "secousse", "earthquake", other, "", None))
     items = build_timeline(docs, _story(*docs))
     assert sorted(t.date for t in items) == expected
