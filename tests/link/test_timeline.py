@@ -273,3 +273,15 @@ def test_timeline_a_night_dates_the_morning_after_unless_a_report_gives_the_even
         docs.append(_doc("d-02", "La secousse a été ressentie vendredi à 23 h 05.", "secousse", "earthquake", other, "", None))
     items = build_timeline(docs, _story(*docs))
     assert sorted(t.date for t in items) == expected
+
+
+@pytest.mark.parametrize("title, joins", [(True, True), (False, False)])
+def test_timeline_an_undated_title_event_is_the_one_its_body_tells(title, joins):
+    text = "Trois toiles de Carla volées au musée\n\nLes cambrioleurs ont agi mardi en dix minutes.\n\nUne autre toile, volée en 2019, manque."
+    a = _doc("d-01", text, "cambrioleurs", "theft", "2026-02-03", "")
+    start = text.index("volées") if title else text.index("volée ")
+    a.entities.append(LocalEntity(0, "Carla", "PER", entity="e-carla"))
+    a.events.append(Event("v-2", "theft", start, start + 6, text[start : start + 6], None, sentence=Span(0, len(text), text),
+                          local_participants=[0], definite=None))  # fmt: skip
+    (item,) = build_timeline([a], _story(a))
+    assert ("e-carla" in item.participants) is joins
