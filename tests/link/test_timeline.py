@@ -234,3 +234,54 @@ def test_timeline_deaths_on_a_disasters_day_are_the_disasters(death_date, merged
     assert len(items) == (1 if merged else 2)
     if merged:
         assert items[0].type == "accident"
+
+
+@pytest.mark.parametrize(
+    "second_date, place, merged",
+    [
+        ("2026-06-06", "Castelbrun", True),  # the valley in one report, the village it struck in the other
+        ("2026-06-06", None, True),
+        ("2026-06-07", "Castelbrun", False),  # another day: another storm
+    ],
+)
+def test_timeline_disasters_of_one_day_merge_across_places(second_date, place, merged):
+    a = _doc("d-01", "Un orage a frappé samedi la vallée de la Sauldre.", "orage", "storm", "2026-06-06", "", "Sauldre")
+    b = _doc("d-02", "Samedi, l'orage a arraché des toitures.", "orage", "storm", second_date, "", place)
+    items = build_timeline([a, b], _story(a, b))
+    assert len(items) == (1 if merged else 2)
+
+
+def test_timeline_same_day_events_of_other_families_keep_their_places():
+    a = _doc("d-01", "Anne et Bruno se sont réunis samedi à Lyon.", "réunis", "meeting", "2026-06-06", "AB", "Lyon")
+    b = _doc("d-02", "Anne et Bruno se sont réunis samedi à Nantes.", "réunis", "meeting", "2026-06-06", "AB", "Nantes")
+    assert len(build_timeline([a, b], _story(a, b))) == 2
+
+
+@pytest.mark.parametrize(
+    "other, expected",
+    [
+        (None, ["2026-08-15"]),  # a night alone: the morning after, when what it tells mostly happens
+        ("2026-08-14", ["2026-08-14"]),  # another report gives the evening (« vendredi à 23 h 05 »): that day
+        ("2026-08-15", ["2026-08-15"]),
+        ("2026-08-17", ["2026-08-15", "2026-08-17"]),  # another day: another one
+    ],
+)
+def test_timeline_a_night_dates_the_morning_after_unless_a_report_gives_the_evening(other, expected):
+    a = _doc("d-01", "Un séisme a touché dans la nuit de vendredi à samedi le massif de Valdorme.", "séisme", "earthquake", "2026-08-14TNI", "", "Valdorme")
+    docs = [a]
+    if other:
+        docs.append(_doc("d-02", "La secousse a été ressentie vendredi à 23 h 05.", "secousse", "earthquake", other, "", None))
+    items = build_timeline(docs, _story(*docs))
+    assert sorted(t.date for t in items) == expected
+
+
+@pytest.mark.parametrize("title, joins", [(True, True), (False, False)])
+def test_timeline_an_undated_title_event_is_the_one_its_body_tells(title, joins):
+    text = "Trois toiles de Carla volées au musée\n\nLes cambrioleurs ont agi mardi en dix minutes.\n\nUne autre toile, volée en 2019, manque."
+    a = _doc("d-01", text, "cambrioleurs", "theft", "2026-02-03", "")
+    start = text.index("volées") if title else text.index("volée ")
+    a.entities.append(LocalEntity(0, "Carla", "PER", entity="e-carla"))
+    a.events.append(Event("v-2", "theft", start, start + 6, text[start : start + 6], None, sentence=Span(0, len(text), text),
+                          local_participants=[0], definite=None))  # fmt: skip
+    (item,) = build_timeline([a], _story(a))
+    assert ("e-carla" in item.participants) is joins

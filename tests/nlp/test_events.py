@@ -349,3 +349,95 @@ def test_events_partaking_in_a_definite_happening_points_back(nlp, text, trigger
     found, _ = _run(nlp, text, dates={})
     (e,) = [e for e in found if e.trigger == trigger]
     assert e.definite == expected
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Une fuite de gaz s'est produite jeudi dans l'usine Brantex de Morvillers.", "leak"),
+        ("La fuite s'est produite vers midi, selon les pompiers.", "leak"),  # « se produire »: a leak, not an escape
+        ("Un orage a provoqué des coulées de boue à Castelbrun.", "storm"),
+        ("La grêle a détruit les vergers de Castelbrun dimanche.", "storm"),
+        ("Des bijoux ont été dérobés dans une boutique de Morvillers.", "theft"),
+        ("Le vol des tableaux a eu lieu dans la nuit.", "theft"),
+        ("Les parents d'élèves ont porté plainte auprès du commissariat.", "complaint"),
+        ("Le journaliste Paul Varennes a quitté jeudi la prison de Morvillers.", "release"),
+        ("Le décret est paru mardi au Journal officiel.", "decree"),
+        ("Brantex va vendre sa filiale allemande à un fonds.", "sale"),
+        ("Les autorités ont arrêté vendredi un commerçant de Morvillers, Paul Varennes.", "arrest"),
+        ("Un chauffeur routier a été interpellé mardi à la frontière.", "arrest"),
+        ("Le sous-préfet Marc Olivier s'est rendu sur place dans la matinée.", "visit"),
+    ],
+)
+def test_events_typed_happenings_told_without_an_actor_or_in_a_report(nlp, text, etype):
+    found, _ = _run(nlp, text, dates={})
+    assert _of_type(found, etype), [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Le suspect a pris la fuite à pied.", "leak"),  # an escape
+        ("Le vol Paris-Lisbonne a été annulé.", "theft"),  # a flight
+        ("Des commerçants ont interpellé le maire sur le stationnement.", "arrest"),  # to challenge
+        ("L'usine a dû arrêter sa production pendant deux jours.", "arrest"),
+    ],
+)
+def test_events_trigger_words_with_another_sense_are_no_event(nlp, text, etype):
+    found, _ = _run(nlp, text, dates={})
+    assert not _of_type(found, etype), [(e.type, e.trigger) for e in found]
+
+
+def test_events_dated_by_their_own_day_not_the_report(nlp):
+    text = "Les gendarmes ont arrêté lundi le gérant du camping, Paul Varennes, a indiqué mardi le parquet."
+    found, _ = _run(nlp, text, published="2026-03-11", dates={"lundi": "2026-03-09", "mardi": "2026-03-10"})
+    (arrest,) = _of_type(found, "arrest")
+    assert arrest.date == "2026-03-09"
+
+
+@pytest.mark.parametrize(
+    "lead, kind",
+    [
+        # pluperfect: before the day's news, never dated by it
+        ("Le préfet Paul Varennes a expliqué mardi à Morvillers que la fuite de gaz avait commencé à l'aube.", "leak"),
+        # a relative clause tells background
+        ("Les gendarmes ont arrêté mardi Paul Varennes, qu'ils soupçonnent d'avoir provoqué une fuite de gaz.", "leak"),
+        # a definite noun after a preposition re-tells what the day's news is about
+        ("Le maire Louis Perrin a longuement parlé de la fuite de gaz à la radio.", "leak"),
+    ],
+)
+def test_events_background_in_the_lead_takes_no_lead_date(nlp, lead, kind):
+    text = lead + "\n\nLes habitants restent inquiets."
+    found, _ = _run(nlp, text, published="2026-03-11", dates={"mardi": "2026-03-10"} if "mardi" in lead else {})
+    told = _of_type(found, kind)
+    assert told and all(e.date is None for e in told), [(e.trigger, e.date) for e in told]
+
+
+def test_events_a_distance_phrase_names_neither_place_nor_participant(nlp):
+    text = "Une fuite de gaz dans l'entrepôt de Castelbrun, situé à douze kilomètres à l'ouest de Morvillers, a intoxiqué cinq ouvriers."
+    found, names = _run(nlp, text, dates={})
+    (leak,) = [e for e in _of_type(found, "leak") if e.trigger == "fuite"]
+    assert leak.place != "Morvillers"
+    assert "Morvillers" not in {names[p] for p in leak.local_participants}
+
+
+def test_events_a_disaster_without_a_place_struck_where_its_paragraph_says(nlp):
+    text = "À Castelbrun, les commerçants comptent les dégâts. Samedi, un orage a arraché les toitures de la rue principale."
+    found, _ = _run(nlp, text, dates={"Samedi": "2026-06-06"})
+    (storm,) = _of_type(found, "storm")
+    assert storm.place == "Castelbrun" and storm.date == "2026-06-06"
+
+
+@pytest.mark.parametrize("entries, expected", [(2, "2026-03-03"), (1, "2026-W10")])  # one heading: no live blog, the lead's week
+def test_events_live_blog_entries_are_dated_by_their_heading(nlp, entries, expected):
+    head = ("DIRECT. Le congrès des maires ruraux\n\nMardi 3 mars 2026, actualisé à 18 h 02\n\n"
+            "Retrouvez ici le fil de la journée du congrès, consacrée aux services publics dans les petites communes.\n\n")
+    first = "17 h 40 – Le discours de clôture\n\nÀ la tribune, le président Jean Morel a annoncé un plan pour les écoles rurales.\n\n"
+    second = "10 h 05 – Une entrevue discrète\n\nLa rencontre entre le président et les élus a eu lieu dans un salon du palais.\n\n"
+    text = head + first + (second if entries == 2 else "")
+    dates = {"Mardi 3 mars 2026": "2026-03-03", "18 h 02": "2026-03-03T18:02", "17 h 40": "2026-03-03T17:40"}
+    if entries == 2:
+        dates["10 h 05"] = "2026-03-03T10:05"
+    found, _ = _run(nlp, text, published="2026-03-03", dates=dates)
+    told = [e for e in found if e.start > text.index("tribune") and e.trigger in ("annoncé", "rencontre")]
+    assert len(told) == entries and all(e.date == expected for e in told), [(e.trigger, e.date) for e in told]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronique.nlp.event_dates import compatible, normalise, sort_key, week_of
+from chronique.nlp.event_dates import compatible, event_day, normalise, sort_key, week_of
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,18 @@ def test_events_dates_week_and_order():
     assert week_of("2025-01-01") == "2025-W01"
     values = ["2025-10", "2025-05-19", "2025-W20", "2024", "2025-05"]
     assert sorted(values, key=sort_key) == ["2024", "2025-05", "2025-W20", "2025-05-19", "2025-10"]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2026-02-03TNI", ("2026-02-04", "day")),  # what a night tells happens after midnight
+        ("2026-12-31TNI", ("2027-01-01", "day")),
+        ("2026-02-03TEV", ("2026-02-03", "day")),  # an evening stays on its day
+        ("2026-02-03", ("2026-02-03", "day")),
+        ("2026-W06", ("2026-W06", "week")),
+        ("P1D", None),
+    ],
+)
+def test_events_dates_a_night_dates_the_morning_after(value, expected):
+    assert event_day(value) == expected

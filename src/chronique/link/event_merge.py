@@ -3,14 +3,16 @@
 Two events are the same happening when they are of one family (a « conversation »
 in one article may be the « appel téléphonique » of another), belong to one story,
 have compatible dates (one period lies within the other: 19 May within week 20),
-compatible places, and share enough participants: at least two when both name
+compatible places (disasters of one day excepted: the valley in one report, the village in
+another), and share enough participants: at least two when both name
 two or more, the one when either names a single one (a place counts as a
 participant when the other report names it too, as place or participant, and for
 nothing when only one report says where); an event that names nobody
 may join (the clause did not say who, which is no contradiction).
 
 Dated events are clustered first, the most precise first, so a cluster keeps the
-most precise date its sources give. An undated event then joins a cluster that
+most precise date its sources give. An event dated by a night (« dans la nuit de samedi à
+dimanche ») is placed on the morning after, unless another report of it gives the evening. An undated event then joins a cluster that
 already holds an event of its own document (an anaphoric « l'appel », « les
 pourparlers d'Istanbul »), adding its participants and its sentence as evidence;
 one that names nobody joins only when a single cluster of its family fits; one
@@ -31,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from chronique.model import Event
-from chronique.nlp.event_dates import compatible, normalise, rank
+from chronique.nlp.event_dates import compatible, event_day, normalise, rank
 from chronique.nlp.event_triggers import DEATH, DISASTER, SPOKEN, family_of, grammar
 
 
@@ -45,6 +47,7 @@ class Member:
     definite: str | None = None  # « l'appel » (definite), « son réquisitoire » (pointer): may re-tell one already told
     around: frozenset[str] = frozenset()  # named elsewhere in its sentence (breaks ties between antecedents)
     paragraph: int | None = None  # where its paragraph starts in the document text
+    eve: str | None = None  # dated by a night: the evening it began (« samedi soir, à 23 h 47 », in another report)
 
     @property
     def ids(self) -> set[str]:
@@ -85,10 +88,10 @@ def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int
     e = m.event
     if c.story != story or not _family_fits(c, m):
         return None
-    if m.value is not None and not compatible(c.value, m.value):
+    if m.value is not None and not _when_fits(c, m):
         return None
     place = m.place
-    if place and c.places and place not in c.places:
+    if place and c.places and place not in c.places and not _same_disaster(c, m):
         return None
     same_place = bool(place and place in c.places)
     mine, theirs = m.ids, c.ids  # who and where: « à Vienne » in one report, « les pourparlers de Vienne » in another
@@ -99,6 +102,17 @@ def _fit(c: Cluster, m: Member, story: str | None, anaphor: bool = False) -> int
     if mine and theirs and shared < _needed(size_m, size_c) and not anaphor:
         return None
     return shared * 2 + (3 if same_place else 0) + (1 if m.doc in c.docs() else 0)
+
+
+def _when_fits(c: Cluster, m: Member) -> bool:
+    """Compatible dates; a night fits the day it began as well as the morning after."""
+    return compatible(c.value, m.value) or (m.eve is not None and compatible(c.value, m.eve))  # type: ignore[arg-type]
+
+
+def _same_disaster(c: Cluster, m: Member) -> bool:
+    """Disasters of one story on one day are one, wherever each report places it (the valley
+    in one, the village it struck in another)."""
+    return c.family == DISASTER == family_of(m.event.type) and c.precision == m.precision == "day" and c.value == m.value
 
 
 def _introduced_as_new(e: Event) -> bool:
@@ -124,7 +138,7 @@ def _facet(c: Cluster, m: Member, story: str | None) -> bool:
     names one party at most."""
     if m.paragraph is None or c.story != story or c.family != family_of(m.event.type) or c.family in SPOKEN:
         return False
-    if (m.value is not None and not compatible(c.value, m.value)) or (m.place and c.places and m.place not in c.places):
+    if (m.value is not None and not _when_fits(c, m)) or (m.place and c.places and m.place not in c.places):
         return False
     if m.value is None and (m.definite or _introduced_as_new(m.event)):
         return False  # « un appel a duré une heure »: another one; « le réquisitoire de X »: re-mentions decide below
@@ -134,7 +148,8 @@ def _facet(c: Cluster, m: Member, story: str | None) -> bool:
 
 def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Cluster]:
     """Clusters of the members (see the module docstring); undated members that fit nowhere are left out."""
-    dated = sorted((m for m in members if m.value), key=lambda m: (rank(m.precision), m.doc, m.event.start))
+    # (a night founds no cluster a report giving the clock time can: « samedi soir, à 23 h 47 »)
+    dated = sorted((m for m in members if m.value), key=lambda m: (rank(m.precision), m.eve is not None, m.doc, m.event.start))
     clusters: list[Cluster] = []
     for m in dated:
         story = story_of.get(m.doc)
@@ -185,5 +200,6 @@ def cluster(members: list[Member], story_of: dict[int, str | None]) -> list[Clus
 
 
 def member(doc: int, event: Event, place: str | None = None, around: list[str] | None = None, paragraph: int | None = None) -> Member:
-    got = normalise(event.date)
-    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, event.definite, frozenset(around or ()), paragraph)
+    got, began = event_day(event.date), normalise(event.date)
+    eve = began[0] if got and began and got != began else None
+    return Member(doc, event, got[0] if got else None, got[1] if got else None, place, event.definite, frozenset(around or ()), paragraph, eve)

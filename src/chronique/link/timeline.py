@@ -8,7 +8,8 @@ precision (``2025-05-19``, ``2025-W20``, ``2025-10``, ``2025``), a one-line summ
 cut from a source sentence, the participants by how many reports name them (then
 the place, when it is a known entity), and
 every source sentence as evidence. Dated statements are events too: one speaker's
-statements of one day make one item.
+statements of one day make one item. An undated event of the title line is the one of its
+family the article's body tells, when it tells only one.
 """
 
 from __future__ import annotations
@@ -136,7 +137,10 @@ def build_timeline(analyses: list[DocAnalysis], stories: list[Story]) -> list[Ti
             if e.type in NOT_IN_TIMELINE:
                 continue
             paragraph = a.document.text.rfind("\n", 0, e.start) + 1
-            members.append(member(k, e, _place_id(a, e.place), context[id(e)], paragraph))
+            m = member(k, e, _place_id(a, e.place), context[id(e)], paragraph)
+            if m.value is None and 0 < e.end <= a.document.text.find("\n"):
+                m.definite = "pointer"  # the title line tells the article's news: the one its body tells
+            members.append(m)
     items = [_item(c, analyses, context) for c in cluster(members, story_of)]
     items.sort(key=lambda t: (sort_key(t.date), t.story or "", t.summary))
     return items

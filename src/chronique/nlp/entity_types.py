@@ -70,6 +70,11 @@ def _heads() -> _Heads:
     return _Heads(words, frozenset(abbr), frozenset(trailing))
 
 
+def is_org_head(word: str) -> bool:
+    """« groupe », « société », « association »…: a word that heads organisation names."""
+    return word.lower() in _heads().words
+
+
 @lru_cache(maxsize=1)
 def _complements() -> frozenset[str]:
     return frozenset(strip_accents(f).lower() for e in langdata.load("role_complements") for f in [e["word"], *(e.get("forms") or [])])

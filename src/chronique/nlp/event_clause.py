@@ -171,6 +171,28 @@ def is_planned(verb: Token | None) -> bool:
     return False
 
 
+def in_relative(token: Token) -> bool:
+    """Inside a relative clause (« X, qu'elles accusent d'avoir dissimulé une fuite »): what
+    it tells is background, not the sentence's news."""
+    t = token
+    for _ in range(12):
+        if t.head == t:
+            return False
+        if t.dep_ == "acl:relcl" or any(c.pos_ == "PRON" and "Rel" in c.morph.get("PronType") and c.i < t.i for c in t.children):
+            return True  # (the parser may hang the relative as a complement clause, with its pronoun)
+        t = t.head
+    return False
+
+
+def is_pluperfect(verb: Token | None) -> bool:
+    """Plus-que-parfait (« s'était produite », « avait été publié »): before the time the
+    sentence speaks of, so the news of the day never dates it."""
+    if verb is None:
+        return False
+    aux = grammar().get("auxiliary", frozenset())
+    return any(c.dep_.startswith("aux") and norm(c.lemma_) in aux and "Imp" in c.morph.get("Tense") for c in verb.children)
+
+
 def is_past(verb: Token | None) -> bool:
     """Passé composé, plus-que-parfait, infinitif passé (auxiliary + participle) or passé simple,
     on the verb or on the verb its infinitive completes (« a déclaré avoir passé »)."""

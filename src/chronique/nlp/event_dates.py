@@ -45,6 +45,17 @@ def normalise(value: str | None) -> tuple[str, str] | None:
     return None
 
 
+def event_day(value: str | None) -> tuple[str, str] | None:
+    """Like :func:`normalise`, but a night (``2025-05-19TNI``, « la nuit de lundi à mardi », « la nuit
+    dernière ») dates what happened in it on the day after: what the press tells of a night
+    (a leak, a break-in, an agreement) happens mostly after midnight; a report that gives the
+    clock time before midnight says otherwise (see :mod:`chronique.link.event_merge`)."""
+    got = normalise(value)
+    if got is None or got[1] != "day" or not value or not value.strip().upper().endswith("TNI"):
+        return got
+    return (date.fromisoformat(got[0]) + timedelta(days=1)).isoformat(), "day"
+
+
 def precision_of(value: str) -> str | None:
     got = normalise(value)
     return got[1] if got else None

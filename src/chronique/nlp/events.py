@@ -58,6 +58,7 @@ from chronique.ids import event_id
 from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
 from chronique.nlp.event_dates import normalise, week_of
+from chronique.nlp.entity_types import is_org_head
 from chronique.nlp.event_people import People
 from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, match
 
@@ -67,6 +68,7 @@ _ENDED = re.compile(r"[.!?…][\s»”\"’)]*$")  # a complete sentence's last 
 LEAD_PARAGRAPHS = 2  # paragraphs of the body that make the lead
 REFERENCE_DAYS = 7  # how far before publication the lead's reference date may lie
 MIN_LEAD_WORDS = 12  # a shorter first line is a title, not the lead
+MIN_ENTRIES = 2  # headings led by a time of day that make a page a live blog
 
 
 @dataclass(slots=True)
@@ -123,7 +125,9 @@ class _Reader:
             if _in_source(span.root, sources):
                 continue  # « d'après le rapport diffusé jeudi »: when the source spoke, not when it happened
             k = len(self.dates)
-            self.dates.append(_Date(span.start, span.end, got[0], got[1], tx.start, bool(words & from_), bool(_CLOCK.match(tx.text.strip()))))
+            night = got[1] == "day" and tx.value.strip().upper().endswith("TNI")  # kept: which day it dates is the timeline's call
+            value = got[0] + ("TNI" if night else "")
+            self.dates.append(_Date(span.start, span.end, value, got[1], tx.start, bool(words & from_), bool(_CLOCK.match(tx.text.strip()))))
             for t in span:
                 self.token_date[t.i] = k
         self.quoted = sorted((q.start, q.end) for q in quotes if q.kind in ("direct", "partial"))
@@ -252,6 +256,7 @@ class _Dater:
         self._owner_size: dict[int, int] = {}
         self._phrases: dict[int, set[int]] = {}
         self.nouns: list[int] = []  # noun triggers, by token index
+        self._entry_list: list[tuple[int, str]] | None = None
 
     def phrase(self, token: Token) -> set[int]:
         got = self._phrases.get(token.i)
@@ -346,19 +351,47 @@ class _Dater:
                 d = self._nearest(trigger, r.dates_in(clause.subtree(when)))
                 if d:
                     return d.value, d.precision
-        return self._lead_date(trigger, verb) if lead else None
+        if not lead:
+            return None
+        return self._entry_date(trigger, verb) or self._lead_date(trigger, verb)  # a live blog's entries first
+
+    def _entries(self) -> list[tuple[int, str]]:
+        """A live blog's entries: (start, day) of each heading line led by a time of day
+        (« 16 h 15 – Les annonces de la ministre »), when the page has at least two."""
+        if self._entry_list is None:
+            text, found = self.r.text, []
+            for d in self.r.dates:
+                lo, hi = _paragraph(text, d.char)
+                if d.clock and d.precision == "day" and not text[lo : d.char].strip() and not _prose(text, lo, hi):
+                    found.append((lo, d.value))
+            self._entry_list = found if len(found) >= MIN_ENTRIES else []
+        return self._entry_list
+
+    def _entry_date(self, trigger: Token, verb: Token | None) -> tuple[str, str] | None:
+        """A realised happening told under a live blog's entry heading took place on its day."""
+        entries = self._entries()
+        k = bisect.bisect_right(entries, (trigger.idx, "~")) - 1
+        if k < 0 or not clause.is_past(verb) or clause.is_planned(verb) or clause.is_pluperfect(verb):
+            return None
+        if clause.in_relative(verb if verb is not None else trigger):
+            return None
+        return entries[k][1], "day"
 
     def _lead_date(self, trigger: Token, verb: Token | None) -> tuple[str, str] | None:
         start, first_end, lead_end = self.lead
         pos = trigger.idx
         if self.published is None or not (start <= pos < lead_end):
             return None
-        if not clause.is_past(verb) or clause.is_planned(verb):
+        if not clause.is_past(verb) or clause.is_planned(verb) or clause.is_pluperfect(verb):
             return None
+        if clause.in_relative(verb if verb is not None else trigger):
+            return None  # « X, qu'elles accusent d'avoir dissimulé une fuite, … »: background, not the day's news
+        if trigger.pos_ in ("NOUN", "PROPN") and _determiner(trigger) and clause.case_word(trigger) is not None:
+            return None  # « est revenu sur la fuite »: a happening already told, what the day's news is about
         pub = date.fromisoformat(self.published)
 
         def recent(d: _Date) -> bool:
-            return d.precision == "day" and pub - timedelta(days=REFERENCE_DAYS) <= date.fromisoformat(d.value) <= pub
+            return d.precision == "day" and pub - timedelta(days=REFERENCE_DAYS) <= date.fromisoformat(d.value[:10]) <= pub
 
         # a day named in its own sentence, on either side (« X et Y ont signé un accord, a annoncé lundi Z »)
         sentence = _sentence(self.r, trigger)
@@ -380,6 +413,19 @@ class _Dater:
         return week_of(self.published), "week"
 
 
+def _acts(root: Token, verb: Token | None, trigger: Token) -> bool:
+    """A name the tagger left untyped that stands as an actor: the subject of the event's verb
+    (« X a annoncé un plan ») or the name of an organisation word (« l'usine du groupe chimique X »)."""
+    if root.dep_.startswith("nsubj") and root.head in (verb, trigger):
+        return True
+    return root.dep_ in ("nmod", "appos", "flat:name") and is_org_head(root.head.lemma_)
+
+
+def _away(doc: Doc, tokens: set[int], distance: frozenset[str]) -> set[int]:
+    """Tokens of the distance phrases among ``tokens`` (« à une quarantaine de kilomètres au sud de X »)."""
+    return {t.i for i in tokens if clause.norm(doc[i].lemma_) in distance for t in doc[i].head.subtree}
+
+
 def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None, list[int]]:
     """In-document entity indexes named in the clause, the place (by name), and the people
     introduced with the word of a group subject (« les délégations »), apart."""
@@ -390,7 +436,10 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
     place: str | None = None
     seen: set[int] = set()
     sourced: list[int] = []  # where the names of a source end (« selon X »)
+    away = _away(doc, scope, g.get("distance", frozenset()))
     for i in sorted(scope):
+        if i in away:
+            continue  # « à 40 kilomètres de X »: X is a landmark, neither where nor who
         mi = reader.token_mention.get(i)
         if mi is None or mi in seen:
             continue
@@ -407,13 +456,15 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
         if m.label == "LOC" and cw in places and place is None and (root.head in (verb, trigger) or root.head.head in (verb, trigger)):
             place = m.text
             continue
-        if m.label == "MISC":
+        if m.label == "MISC" and not _acts(root, verb, trigger):
             continue
         if m.local not in found:
             found.append(m.local)
     if place is None and verb is not None and trigger.dep_.startswith("nsubj"):
         # « l'incendie a parcouru … dans le massif de X »: the verb's clause says where
-        nominals = [doc[i] for i in clause.subtree(verb) if doc[i].pos_ in ("NOUN", "PROPN") and clause.case_word(doc[i]) in places]
+        away = _away(doc, clause.subtree(verb), g.get("distance", frozenset()))
+        nominals = [doc[i] for i in clause.subtree(verb) if doc[i].pos_ in ("NOUN", "PROPN") and clause.case_word(doc[i]) in places
+                    and i not in away]  # « à 40 kilomètres au sud de X »: not there
         for n in sorted(nominals, key=lambda x: abs(x.i - verb.i)):
             hit = next((reader.token_mention[t.i] for t in n.subtree if t.i in reader.token_mention and reader.mentions[reader.token_mention[t.i]].label == "LOC"), None)
             if hit is not None:
@@ -467,6 +518,29 @@ def _trigger_span(doc: Doc, token: Token, t: Trigger) -> tuple[int, int]:
         if nxt.head == token and (clause.norm(nxt.lemma_) in t.with_ or clause.norm(nxt.text) in t.with_) and nxt.pos_ == "ADJ":
             end = nxt.idx + len(nxt)
     return start, end
+
+
+def _case_of(reader: _Reader, m: Mention) -> str | None:
+    span = reader.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return clause.case_word(span.root) if span is not None else None
+
+
+def _place_around(reader: _Reader, sentence: Span, lo: int, pos: int) -> str | None:
+    """Where a disaster told without a place struck (« Samedi, un orage a traversé la vallée »):
+    the first place its sentence names, else the last one named before it in its paragraph."""
+    before = None
+    places = grammar().get("place", frozenset())
+    for m in reader.mentions:
+        if m.start >= sentence.end:
+            break
+        if m.local is None or m.start < lo or reader.in_quote(m.start) or m.start < reader.body_start <= pos:
+            continue
+        if m.label != "LOC" and not (m.label == "MISC" and _case_of(reader, m) in places):
+            continue  # (a name the tagger left untyped after « à » is a place: « à Saint-Machin »)
+        if m.start >= sentence.start:
+            return m.text
+        before = m.text
+    return before
 
 
 def _where_it_struck(reader: _Reader, events: list[Event]) -> None:
@@ -535,6 +609,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         when = dater.date(anchor, scope, verb)
         start, end = _trigger_span(doc, token, t)
         sentence = _sentence(reader, token)
+        if place is None and t.family == DISASTER:
+            place = _place_around(reader, sentence, lo, token.idx)
         context: list[int] = list(members)
         for p in participants:  # those who speak for an organisation that took part (« X, secrétaire de la fédération Y »)
             context += [r for r in reader.people.representatives(p) if r not in participants and r not in context]
