@@ -771,3 +771,34 @@ def test_timex_plural_units_seasons_sets_parts_of_a_named_year_and_short_dates(t
 )
 def test_timex_short_dates_and_plural_seasons_leave_scores_fractions_and_kinds(timexes, text):
     assert all(t.type != "DATE" and t.type != "SET" for t in timexes(text, WEDNESDAY))
+
+
+@pytest.mark.parametrize(
+    "text, expression, ttype, value",
+    [
+        ("Il a quitté la ville voici deux ans.", "voici deux ans", "DATE", "2023"),
+        ("Il a quitté la ville voilà dix ans.", "voilà dix ans", "DATE", "2015"),
+        ("Le feu a pris à midi et demi.", "midi et demi", "TIME", "2025-05-21T12:30"),
+        ("Concert jeudi 29, à 20 h, à la salle des fêtes.", "jeudi 29", "DATE", "2025-05-29"),
+        ("Le loto aura lieu le samedi 7 à 20 h.", "le samedi 7", "DATE", "2025-06-07"),
+        ("La foire a eu lieu le dimanche 11.", "le dimanche 11", "DATE", "2025-05-11"),
+        ("Le jour de l'An a été calme.", "Le jour de l'An", "DATE", "2025-01-01"),
+        ("Il faut entre deux et trois ans.", "trois ans", "DURATION", "P3Y"),
+        ("Il a attendu au moins deux heures.", "au moins deux heures", "DURATION", "PT2H"),
+        ("Il a attendu de longues années.", "de longues années", "DURATION", "PXY"),
+    ],
+)
+def test_timex_voici_weekday_with_day_number_half_past_noon_and_number_joins(timexes, text, expression, ttype, value):
+    hit = [t for t in timexes(text, WEDNESDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == (ttype, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a fêté ses 20 ans samedi entouré des siens.",
+        "Le lundi 3 blessés ont été évacués.",
+    ],
+)
+def test_timex_ages_after_a_possessive_and_counts_after_a_weekday(timexes, text):
+    assert all(t.type not in ("DURATION",) and "lundi 3" not in t.text for t in timexes(text, WEDNESDAY))

@@ -35,7 +35,7 @@ def _span(m: re.Match) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-_LEADING_PREP = re.compile(r"(?:à|au|aux|dès)\s+(?=\w)", re.IGNORECASE)
+_LEADING_PREP = re.compile(r"(?:à|au|aux|dès)\s+(?=\w)(?!(?:moins|plus|minimum|maximum)\b)", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -101,11 +101,11 @@ def _candidates(text: str):
     return out
 
 
-_ANCHORING = {"date_dmy", "date_numeric", "date_dm", "date_iso", "month_year", "month_first", "month", "weekday", "relday", "refday",
+_ANCHORING = {"date_dmy", "date_numeric", "date_dm", "date_iso", "month_year", "month_first", "month", "weekday", "weekday_day", "relday", "refday",
               "refday_bare", "clock", "clock_colon", "clock_from", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
               "part_bound", "same_part", "night_of", "part_of_date", "part_dir", "part_en", "part_au"}
 _NIGHT_OF = {"night_of", "part_of_date"}
-_NARRATIVE = {"weekday", "relday", "refday", "refday_bare", "this_part", "same_part"}
+_NARRATIVE = {"weekday", "weekday_day", "relday", "refday", "refday_bare", "this_part", "same_part"}
 
 
 _HEADING = 80  # a line this short, with no sentence end, is a heading or a date line

@@ -34,7 +34,7 @@ _NEEDS = {
     "date_dmy": "month", "date_first": "month", "month_year": "month", "month_first": "month", "month": "month", "century": "extra",
     "night_of": "weekday", "date_numeric": "digit", "date_dm": "digit", "date_iso": "digit", "year": "digit", "decade": "digit", "week_of": "month",
     "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "clock_from": "digit", "part_year": "unit", "months_part": "unit",
-    "weekday": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
+    "weekday": "weekday", "weekday_day": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
     "refday_bare": "day_ref extra", "this_part": "part", "same_part": "part", "part_alone": "part", "part_en": "part",
     "part_bound": "part", "part_au": "part", "part_adj": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
     "ago": "unit", "in": "unit", "shifted": "unit", "duration": "unit", "duration_frac": "unit",
@@ -107,6 +107,9 @@ def rules() -> tuple[Rule, ...]:
         ("months_part", 8,
          rf"{B}(?:des|aux|sur)?\s*(?P<x>(?:les\s+)?(?P<n>\d|{rx['numword']})\s+(?P<pos>premiers|derniers)\s+mois"
          rf"(?P<of>\s+(?:de\s+l{A}(?:année|exercice)(?:\s+|\s+de\s+)?|de\s+(?:l{A}an\s+)?){year4}|\s+de\s+l{A}(?:année|exercice))?){E}"),
+        ("weekday_day", 7,
+         rf"{B}(?:le\s+)?(?P<wd>{rx['weekday']})\s+(?P<day>1er|[12]\d|3[01]|0?[1-9])"
+         rf"(?=\s*(?:[,;:)!?]|\.(?:\s|$)|$)|\s+(?:à|au|et|dès|vers|entre|de\s+\d)\s)"),
         ("weekday", 5,
          rf"{B}(?:(?P<det>le|ce)\s+)?(?:même\s+)?(?P<wd>{rx['weekday']})(?:\s+(?P<dir>{rx['dir_after']}))?{part_tail}{E}"),
         ("weekday_set", 6,
@@ -132,7 +135,7 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}{bnd}(?:ce|cet|cette)\s+(?P<unit>{rx['calunit']})(?:[-‐]ci|[-‐]là)?{E}"),
         ("calendar_bound", 4,
          rf"{B}(?:en\s+)?(?P<x>(?P<bnd>{rx['boundary']})\s*(?:{det})?(?P<unit>{rx['calunit']})){E}"),
-        ("ago", 8, rf"{B}il\s+y\s+a\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
+        ("ago", 8, rf"{B}(?:il\s+y\s+a|voici|voilà)\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
         ("in", 7, rf"{B}dans\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
         ("shifted", 8,
          rf"{B}{num}\s*{unit}\s+(?P<rel>plus\s+tard|plus\s+tôt|auparavant|après|avant)(?=\s*[,.;:)!?]|\s*$)"),
@@ -155,7 +158,7 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}(?P<hh>[01]?\d|2[0-4]|{rx['numword']})\s+heures?(?:\s+(?P<mm>[0-5]\d)|\s+et\s+(?P<frac>quart|demie)"
          rf"|\s+moins\s+(?:le\s+)?(?P<minus>quart))?{clock_part}{zone}{E}"),
         ("clock_named", 5,
-         rf"{B}(?<![-‐])(?P<cw>{rx['clock_word']})(?:\s+et\s+(?P<frac>quart|demie)|\s+(?P<mm>[0-5]\d))?{zone}{E}"),
+         rf"{B}(?<![-‐])(?P<cw>{rx['clock_word']})(?:\s+et\s+(?P<frac>quart|demie?)|\s+(?P<mm>[0-5]\d))?{zone}{E}"),
         ("season", 6,
          rf"{B}(?P<pre>(?:en|au|de\s+l{A}|pendant\s+l{A}|depuis\s+l{A}|dès\s+l{A})\s*)?"
          rf"(?P<x>{bnd}(?P<months>(?:les\s+|des\s+)?mois\s+(?:de\s+l{A}|d{A}))?(?P<det>l{A}|le\s+|ce\s+|cet\s+|cette\s+)?"

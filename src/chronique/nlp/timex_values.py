@@ -430,6 +430,30 @@ def weekday(m: re.Match, c: Context) -> Value:
     return _with_part(d.isoformat(), m)
 
 
+def weekday_day(m: re.Match, c: Context) -> Value:
+    """« jeudi 29, à 20 h », « le samedi 7 »: a weekday and a day of the month, the month left out because it is the
+    current or an adjacent one; the month where that day falls on that weekday, the tense choosing between two."""
+    want, day = lexicon().weekdays[key(m["wd"])], _day_num(m["day"])
+    if c.published is None:
+        return "DATE", f"XXXX-XX-{day:02d}"
+    found = []
+    for k in range(-3, 4):
+        y, mo = cal.add_months(c.published.year, c.published.month, k)
+        if (d := cal.safe_date(y, mo, day)) and d.isoweekday() == want:
+            found.append(d)
+    if not found:
+        return None
+    tense = lean(m, c)
+    pub = c.published
+    ahead = [d for d in found if d >= pub]
+    behind = [d for d in found if d <= pub]
+    if tense == "past" and behind:
+        return "DATE", behind[-1].isoformat()
+    if tense in ("future", "present") and ahead:
+        return "DATE", ahead[0].isoformat()
+    return "DATE", min(found, key=lambda d: abs((d - pub).days)).isoformat()
+
+
 def weekday_set(m: re.Match, c: Context) -> Value:
     w = key(m["wdp"])
     wd = lexicon().weekdays_plural.get(w) or lexicon().weekdays.get(w)
@@ -579,6 +603,8 @@ def _is_age(m: re.Match, c: Context, unit: dict) -> bool:
     before = c.text[max(0, m.start() - 25):m.start()]
     if re.search(r"(?:\bâgée?s?\s+de|\bagée?s?\s+de|\bles\s+(?:moins|plus)\s+de)\s*$", before, re.I):
         return True
+    if re.search(r"\b(?:ses|leurs|mes|tes|nos|vos)\s*$", before, re.I) and not _OF_NOUN.match(c.text, m.end()):
+        return True  # « il a fêté ses 20 ans » (« ses 30 ans de carrière » is a length)
     if _g(m, "approx") and re.search(r"\bles\s*$", before, re.I) and key(m["approx"]).startswith(("moins", "plus")):
         return True  # « les moins de 17 ans »: an age group
     if (not _g(m, "approx") and bool(re.search(r"[,(]\s*$", before)) and bool(_AGE_AFTER.match(c.text, m.end()))
@@ -968,6 +994,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "part_year": part_year,
     "months_part": months_part,
     "weekday": weekday,
+    "weekday_day": weekday_day,
     "weekday_set": weekday_set,
     "relday": relday,
     "refday": refday,
