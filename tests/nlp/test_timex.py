@@ -802,3 +802,18 @@ def test_timex_voici_weekday_with_day_number_half_past_noon_and_number_joins(tim
 )
 def test_timex_ages_after_a_possessive_and_counts_after_a_weekday(timexes, text):
     assert all(t.type not in ("DURATION",) and "lundi 3" not in t.text for t in timexes(text, WEDNESDAY))
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("En 1998, l'usine a fermé. Cette année-là, le chômage a bondi.", "Cette année-là", "1998"),
+        ("L'usine a fermé en mars 1998. Ce mois-là, le chômage a bondi.", "Ce mois-là", "1998-03"),
+        ("L'usine a fermé le 15 mars 1998. Cette semaine-là, le chômage a bondi.", "Cette semaine-là", "1998-W11"),
+        ("L'usine a fermé en 1998. La même année, le chômage a bondi.", "La même année", "1998"),
+        ("L'usine a fermé en mars 1998. Le même mois, le chômage a bondi.", "Le même mois", "1998-03"),
+        ("Cette année, le chômage a baissé.", "Cette année", "2025"),
+    ],
+)
+def test_timex_that_period_points_at_the_date_last_spoken_of(timexes, text, expression, value):
+    assert _value_of(timexes(text, WEDNESDAY), expression) == value

@@ -556,6 +556,21 @@ def calendar(m: re.Match, c: Context) -> Value:
     return "DATE", cal.shift_grain(base, grain, k)
 
 
+_FINE_ENOUGH = {"day": "YHQMWWE", "month": "YHQM", "year": "Y"}  # the grains a reference of that precision can name
+
+
+def calendar_that(m: re.Match, c: Context) -> Value:
+    """« cette année-là », « le même mois », « cette semaine-là »: the period of the date the text last spoke of."""
+    unit = lexicon().units[key(m["unit"] or m["unit2"])]
+    grain = unit.get("grain")
+    if grain is None or grain == "D":
+        return None  # « ce jour-là » is a day of its own rule
+    ref = c.period() if grain == "Y" else c.ref
+    if ref is None or grain not in _FINE_ENOUGH[ref[1]]:
+        return "DATE", cal.unknown_grain(grain)
+    return "DATE", cal.shift_grain(ref[0], grain, 0)
+
+
 def calendar_bound(m: re.Match, c: Context) -> Value:
     unit = lexicon().units[key(m["unit"])]
     if unit.get("grain") not in ("Y", "M", "W", "DE", "CE"):
@@ -1009,6 +1024,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "calendar": calendar,
     "calendar_this": calendar,
     "weekend": calendar,
+    "calendar_that": calendar_that,
     "calendar_bound": calendar_bound,
     "ago": ago,
     "in": in_,
