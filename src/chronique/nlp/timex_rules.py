@@ -109,7 +109,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?P<of>\s+(?:de\s+l{A}(?:année|exercice)(?:\s+|\s+de\s+)?|de\s+(?:l{A}an\s+)?){year4}|\s+de\s+l{A}(?:année|exercice))?){E}"),
         ("weekday_day", 7,
          rf"{B}(?:le\s+)?(?P<wd>{rx['weekday']})\s+(?P<day>1er|[12]\d|3[01]|0?[1-9])"
-         rf"(?=\s*(?:[,;:)!?]|\.(?:\s|$)|$)|\s+(?:à|au|et|dès|vers|entre|de\s+\d)\s)"),
+         rf"(?=\s*(?:[,;)!?]|:(?!\d)|\.(?:\s|$)|$)|\s+(?:à|au|et|dès|vers|entre|de\s+\d)\s)"),
         ("weekday", 5,
          rf"{B}(?:(?P<det>le|ce)\s+)?(?:même\s+)?(?P<wd>{rx['weekday']})(?:\s+(?P<dir>{rx['dir_after']}))?{part_tail}{E}"),
         ("weekday_set", 6,
