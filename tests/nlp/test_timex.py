@@ -817,3 +817,16 @@ def test_timex_ages_after_a_possessive_and_counts_after_a_weekday(timexes, text)
 )
 def test_timex_that_period_points_at_the_date_last_spoken_of(timexes, text, expression, value):
     assert _value_of(timexes(text, WEDNESDAY), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("Le budget 2025-2026 est en hausse.", "2026"),
+        ("Le plan court sur la période 2025-2030.", "2030"),
+    ],
+)
+def test_timex_second_year_of_a_span_is_a_date(timexes, text, expression):
+    found = timexes(text, WEDNESDAY)
+    assert [t.value for t in found if t.text == expression] == [expression]
+    assert not any(t.text.startswith("05") for t in timexes("Publié le 2025-05-21.", WEDNESDAY))

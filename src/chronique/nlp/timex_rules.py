@@ -32,7 +32,7 @@ class Rule:
 # The kinds of trigger word (see trigger_words) each rule needs one of; rules not listed run in every window.
 _NEEDS = {
     "date_dmy": "month", "date_first": "month", "month_year": "month", "month_first": "month", "month": "month", "century": "extra",
-    "night_of": "weekday", "date_numeric": "digit", "date_dm": "digit", "date_iso": "digit", "year": "digit", "decade": "digit", "week_of": "month",
+    "night_of": "weekday", "date_numeric": "digit", "date_dm": "digit", "date_iso": "digit", "year": "digit", "year_second": "digit", "decade": "digit", "week_of": "month",
     "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "clock_from": "digit", "part_year": "unit", "months_part": "unit",
     "weekday": "weekday", "weekday_day": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
     "refday_bare": "day_ref extra", "this_part": "part", "same_part": "part", "part_alone": "part", "part_en": "part",
@@ -99,6 +99,7 @@ def rules() -> tuple[Rule, ...]:
         ("month", 5,
          rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})(?:\s+(?P<dir>{rx['dir_after']})|{of_year})?{E}"),
         ("year", 4, rf"{B}{bnd}(?:(?:l{A}an(?:née)?|la\s+saison|l{A}exercice)\s+)?(?<![\d\s]\s){year4}(?!\s\d{{3}})"),
+        ("year_second", 4, rf"(?<=\d\d\d\d[-–])(?P<bnd>(?!x)x)?{year4}"),  # « 2025-2026 »: the second year of a span
         ("decade", 6, rf"{B}{bnd}(?:les|des|aux)\s+années\s+(?P<dec>(?:19|20)?\d0)s?{E}"),
         ("week_of", 9,
          rf"{B}(?:la\s+)?semaine\s+du\s+{day}(?:\s+au\s+(?:1er|[0-3]?\d))?\s+(?P<month>{rx['month']})(?:\s+{year})?{E}"),

@@ -1004,6 +1004,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "month_first": month_year,
     "month": month,
     "year": year,
+    "year_second": year,
     "decade": decade,
     "week_of": week_of,
     "part_year": part_year,
