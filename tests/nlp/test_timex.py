@@ -698,3 +698,135 @@ def test_timex_hours_of_a_noun_are_a_duration(timexes, text, expression, value):
 def test_timex_parts_of_day_year_ends_and_sentences(timexes, text, expression, value, mod):
     hit = [t for t in timexes(text, MONDAY) if expression in t.text]
     assert hit and (hit[0].value, hit[0].mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Le concert organisé en septembre au stade affiche complet.", "septembre", "2025-09"),
+        ("Le ministre a annoncé qu'il rendrait visite aux sinistrés jeudi.", "jeudi", "2025-05-22"),
+        ("Le conseil a décidé en avril de voter le budget en octobre.", "octobre", "2025-10"),
+        ("Samedi et dimanche, le festival accueillera 10 000 personnes.", "Samedi", "2025-05-24"),
+    ],
+)
+def test_timex_tense_of_participles_conditionals_decisions_and_fronted_days(timexes, text, expression, value):
+    """A bare participle has no tense of its own, « -rait » read as an imperfect is a conditional, the infinitive
+    after « a décidé de » comes after the decision, and a fronted day takes the verb after its comma."""
+    assert _value_of(timexes(text, WEDNESDAY), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("En 1998, l'usine a fermé le 15 mars après une longue grève.", "le 15 mars", "1998-03-15"),
+        ("L'usine a fermé le 15 mars 1998. Le 20 avril, les ouvriers ont manifesté.", "Le 20 avril", "1998-04-20"),
+        ("L'usine a fermé en mars 1998. En juillet, elle a été vendue.", "juillet", "1998-07"),
+        # another date in between ends the narrative's year
+        ("L'usine a fermé en 1998. Hier, les anciens se sont réunis. Le 2 février, ils avaient écrit au préfet.",
+         "Le 2 février", "2025-02-02"),
+        # a date close to publication keeps the publication's year
+        ("Née le 6 mars 1941, elle est décédée le 13 mai à l'hôpital.", "le 13 mai", "2025-05-13"),
+        # a period reaching the present, or a tense pointing the other way, sets no narrative year
+        ("Depuis 2019, il dirige le club, qu'il quittera le 30 septembre.", "le 30 septembre", "2025-09-30"),
+        ("Le plan 2030 a été présenté. Le 2 février, le conseil l'avait adopté.", "Le 2 février", "2025-02-02"),
+        ("L'usine a fermé le 15 mars 1998. Le soir même, les ouvriers ont manifesté.", "Le soir même", "1998-03-15TEV"),
+        ("L'usine a fermé le 15 mars 1998. Ce même jour, les ouvriers ont manifesté.", "Ce même jour", "1998-03-15"),
+    ],
+)
+def test_timex_day_or_month_without_year_takes_the_narrative_year(timexes, text, expression, value):
+    assert _value_of(timexes(text, WEDNESDAY), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text, expression, ttype, value",
+    [
+        ("Le projet verra le jour dans les mois à venir.", "les mois à venir", "DURATION", "PXM"),
+        ("Le projet verra le jour dans les années à venir.", "les années à venir", "DURATION", "PXY"),
+        ("Le projet a pris du retard les jours suivants.", "les jours suivants", "DURATION", "PXD"),
+        ("Le comité se réunit chaque été.", "chaque été", "SET", "XXXX-SU"),
+        ("Le refuge ferme tous les hivers.", "tous les hivers", "SET", "XXXX-WI"),
+        ("Ces jours-ci, la ville est calme.", "Ces jours-ci", "TIME", "PRESENT_REF"),
+        ("Le sommet aura lieu au premier trimestre de l'année prochaine.",
+         "premier trimestre de l'année prochaine", "DATE", "2026-Q1"),
+        ("Les ventes ont reculé au second semestre de l'an dernier.", "second semestre de l'an dernier", "DATE", "2024-H2"),
+        ("Les ventes progresseront en novembre de l'année prochaine.", "novembre de l'année prochaine", "DATE", "2026-11"),
+        ("Les tarifs ont augmenté en mai et juin 2024.", "mai", "DATE", "2024-05"),
+        ("Il s'est rendu sur place le 12/05.", "12/05", "DATE", "2025-05-12"),
+        ("Le magasin sera fermé du 2/06 au 5/06.", "2/06", "DATE", "2025-06-02"),
+        ("L'opération a duré 1 h 30.", "1 h 30", "DURATION", "PT1H30M"),
+    ],
+)
+def test_timex_plural_units_seasons_sets_parts_of_a_named_year_and_short_dates(timexes, text, expression, ttype, value):
+    hit = [t for t in timexes(text, WEDNESDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == (ttype, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le score était de 12/05 à la pause.",
+        "Il a obtenu le 1/3 des voix.",
+        "Les hivers rigoureux ont ruiné les récoltes.",
+    ],
+)
+def test_timex_short_dates_and_plural_seasons_leave_scores_fractions_and_kinds(timexes, text):
+    assert all(t.type != "DATE" and t.type != "SET" for t in timexes(text, WEDNESDAY))
+
+
+@pytest.mark.parametrize(
+    "text, expression, ttype, value",
+    [
+        ("Il a quitté la ville voici deux ans.", "voici deux ans", "DATE", "2023"),
+        ("Il a quitté la ville voilà dix ans.", "voilà dix ans", "DATE", "2015"),
+        ("Le feu a pris à midi et demi.", "midi et demi", "TIME", "2025-05-21T12:30"),
+        ("Concert jeudi 29, à 20 h, à la salle des fêtes.", "jeudi 29", "DATE", "2025-05-29"),
+        ("Le loto aura lieu le samedi 7 à 20 h.", "le samedi 7", "DATE", "2025-06-07"),
+        ("La foire a eu lieu le dimanche 11.", "le dimanche 11", "DATE", "2025-05-11"),
+        ("Le jour de l'An a été calme.", "Le jour de l'An", "DATE", "2025-01-01"),
+        ("Il faut entre deux et trois ans.", "trois ans", "DURATION", "P3Y"),
+        ("Il a attendu au moins deux heures.", "au moins deux heures", "DURATION", "PT2H"),
+        ("Il a attendu de longues années.", "de longues années", "DURATION", "PXY"),
+    ],
+)
+def test_timex_voici_weekday_with_day_number_half_past_noon_and_number_joins(timexes, text, expression, ttype, value):
+    hit = [t for t in timexes(text, WEDNESDAY) if t.text == expression]
+    assert hit and (hit[0].type, hit[0].value) == (ttype, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a fêté ses 20 ans samedi entouré des siens.",
+        "Le lundi 3 blessés ont été évacués.",
+    ],
+)
+def test_timex_ages_after_a_possessive_and_counts_after_a_weekday(timexes, text):
+    assert all(t.type not in ("DURATION",) and "lundi 3" not in t.text for t in timexes(text, WEDNESDAY))
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("En 1998, l'usine a fermé. Cette année-là, le chômage a bondi.", "Cette année-là", "1998"),
+        ("L'usine a fermé en mars 1998. Ce mois-là, le chômage a bondi.", "Ce mois-là", "1998-03"),
+        ("L'usine a fermé le 15 mars 1998. Cette semaine-là, le chômage a bondi.", "Cette semaine-là", "1998-W11"),
+        ("L'usine a fermé en 1998. La même année, le chômage a bondi.", "La même année", "1998"),
+        ("L'usine a fermé en mars 1998. Le même mois, le chômage a bondi.", "Le même mois", "1998-03"),
+        ("Cette année, le chômage a baissé.", "Cette année", "2025"),
+    ],
+)
+def test_timex_that_period_points_at_the_date_last_spoken_of(timexes, text, expression, value):
+    assert _value_of(timexes(text, WEDNESDAY), expression) == value
+
+
+@pytest.mark.parametrize(
+    "text, expression",
+    [
+        ("Le budget 2025-2026 est en hausse.", "2026"),
+        ("Le plan court sur la période 2025-2030.", "2030"),
+    ],
+)
+def test_timex_second_year_of_a_span_is_a_date(timexes, text, expression):
+    found = timexes(text, WEDNESDAY)
+    assert [t.value for t in found if t.text == expression] == [expression]
+    assert not any(t.text.startswith("05") for t in timexes("Publié le 2025-05-21.", WEDNESDAY))

@@ -38,7 +38,7 @@ def _span(m: re.Match) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-_LEADING_PREP = re.compile(r"(?:à|au|aux|dès)\s+(?=\w)", re.IGNORECASE)
+_LEADING_PREP = re.compile(r"(?:à|au|aux|dès)\s+(?=\w)(?!(?:moins|plus|minimum|maximum)\b)", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -104,11 +104,11 @@ def _candidates(text: str):
     return out
 
 
-_ANCHORING = {"date_abbr", "day_alone", "date_dmy", "date_numeric", "date_iso", "month_year", "month", "weekday", "relday", "refday",
+_ANCHORING = {"date_abbr", "day_alone", "date_dmy", "date_numeric", "date_dm", "date_iso", "month_year", "month_first", "month", "weekday", "weekday_day", "relday", "refday",
               "refday_bare", "clock", "clock_colon", "clock_from", "clock_words", "clock_named", "holiday", "this_part", "part_alone",
               "part_bound", "same_part", "night_of", "part_of_date", "part_dir", "part_en", "part_au"}
 _NIGHT_OF = {"night_of", "part_of_date"}
-_NARRATIVE = {"weekday", "relday", "refday", "refday_bare", "this_part", "same_part"}
+_NARRATIVE = {"weekday", "weekday_day", "relday", "refday", "refday_bare", "this_part", "same_part"}
 
 
 _HEADING = 80  # a line this short, with no sentence end, is a heading or a date line
@@ -156,6 +156,21 @@ def _advance(ctx: Context, rule: str, ttype: str, value: str, start: int, end: i
         ctx.ref = (date(int(m[1]), int(m[2]), 1), "month")
     elif m := _YEAR_VALUE.match(value):
         ctx.ref = (date(int(m[1]), 1, 1), "year")
+
+
+_OPEN_ENDED = re.compile(r"(?:\bdepuis|\bdès|\bà\s+partir\s+d[eu']?|\bjusqu['’](?:en|à|au)?)\s*(?:le\s+|l['’]|la\s+)?$",
+                         re.IGNORECASE)
+
+
+def _note_year(ctx: Context, m: re.Match, value: str, start: int, end: int) -> None:
+    """Follow the year written out in the text (not one of a period that reaches the present: « depuis 1999 »): a
+    later date in that year carries it on, a date in another year ends it."""
+    y = re.match(r"\d{4}", value)
+    if _group(m, "year") is not None or _group(m, "yy") is not None or _group(m, "y") is not None:
+        if y and not _OPEN_ENDED.search(ctx.text, max(0, start - 20), start):
+            ctx.named_year = (int(y.group()), end)
+    elif ctx.named_year is not None and y:
+        ctx.named_year = (ctx.named_year[0], end) if int(y.group()) == ctx.named_year[0] else None
 
 
 @lru_cache(maxsize=1)
@@ -235,6 +250,7 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
         out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value, mod=mod))
         names.append(rule.name)
         _advance(ctx, rule.name, ttype, value, start, end)
+        _note_year(ctx, m, value, start, end)
     _anchor_forward(text, out, names)
     return out
 

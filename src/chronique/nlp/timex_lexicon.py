@@ -140,7 +140,8 @@ def lexicon() -> Lexicon:
     rx["month"] = alt(lx.months)
     rx["weekday"] = alt(lx.weekdays)
     rx["weekday_pl"] = alt(lx.weekdays_plural)
-    rx["numword"] = rf"{numword}(?:(?:{_HYPH}et{_HYPH}|\s+et\s+|{_HYPH}|\s+){numword})*"
+    # « et » joins only « un » and « onze » to a ten (« vingt et un », « soixante-et-onze »): « deux et trois ans » is two numbers
+    rx["numword"] = (rf"{numword}(?:(?:(?:{_HYPH}et{_HYPH}|\s+et\s+)(?=(?:un|une|onze)(?!\w))|{_HYPH}|\s+){numword})*")
     rx["approxnum"] = alt([w for w, (k, _) in lx.numbers.items() if k == "approx"])
     rx["vague"] = alt([w for w, (k, _) in lx.numbers.items() if k == "vague"])
     rx["unit"] = alt(units_all)

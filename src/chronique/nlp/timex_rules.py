@@ -32,15 +32,15 @@ class Rule:
 
 # The kinds of trigger word (see trigger_words) each rule needs one of; rules not listed run in every window.
 _NEEDS = {
-    "date_dmy": "month", "date_first": "month", "month_year": "month", "month": "month", "century": "extra",
-    "night_of": "weekday", "date_numeric": "digit", "date_iso": "digit", "year": "digit", "decade": "digit", "week_of": "month",
+    "date_dmy": "month", "date_first": "month", "month_year": "month", "month_first": "month", "month": "month", "century": "extra",
+    "night_of": "weekday", "date_numeric": "digit", "date_dm": "digit", "date_iso": "digit", "year": "digit", "year_second": "digit", "decade": "digit", "week_of": "month",
     "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "clock_from": "digit", "part_year": "unit", "months_part": "unit",
-    "weekday": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
+    "weekday": "weekday", "weekday_day": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
     "refday_bare": "day_ref extra", "this_part": "part", "same_part": "part", "part_alone": "part", "part_en": "part",
-    "part_bound": "part", "part_au": "part", "part_adj": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_bound": "unit", "weekend": "unit",
+    "part_bound": "part", "part_au": "part", "part_adj": "part", "part_of_date": "month", "part_dir": "part", "calendar": "unit", "calendar_this": "unit", "calendar_that": "unit", "calendar_bound": "unit", "weekend": "unit",
     "ago": "unit", "in": "unit", "shifted": "unit", "duration": "unit", "duration_frac": "unit",
     "duration_recent": "unit", "duration_word": "unit", "clock_words": "unit", "clock_named": "clock_word",
-    "season": "season", "holiday": "holiday", "ref": "ref extra", "ref_adj": "ref", "set": "unit", "set_per": "unit", "set_word": "frequency", "set_part": "part", "whole": "unit",
+    "season": "season", "holiday": "holiday", "ref": "ref extra", "ref_adj": "ref", "set": "unit", "set_per": "unit", "set_word": "frequency", "set_part": "part", "set_season": "season", "whole": "unit",
 }
 
 
@@ -71,6 +71,7 @@ def rules() -> tuple[Rule, ...]:
     clock_part = rf"(?:\s+(?:du|de\s+la|de\s+l{A}|dans\s+la|dans\s+l{A})\s*(?P<cpart>{rx['part']}))?"
     weekend = alt([f for f, e in lx.units.items() if e.get("grain") == "WE" and not f.endswith("s")])
     hour = r"(?P<hh>[01]?\d|2[0-4])"
+    of_year = rf"\s+de\s+(?:l{A}(?:année|an)\s+(?P<ydir>{rx['dir_after']})|(?P<ythis>cette\s+année))"
     defs = [
         ("date_dmy", 9,
          rf"{B}(?P<x>(?:le\s+)?(?:(?P<wd>{rx['weekday']})\s+)?{day}(?:\s+|[-‐])(?P<month>{rx['month']})"
@@ -88,20 +89,29 @@ def rules() -> tuple[Rule, ...]:
         ("night_of", 8,
          rf"{B}(?:la|le|l{A})\s*{part}\s+(?:de|du|d{A})\s*(?P<wd>{rx['weekday']})(?:\s+(?:à|au)\s+{rx['weekday']})?{E}"),
         ("date_numeric", 9, r"(?<![\d/.,-])(?P<d>[0-3]?\d)([/.-])(?P<m>[01]?\d)\2(?P<y>(?:19|20)?\d\d)(?![\d/.,-]?\d)"),
+        ("date_dm", 6,
+         rf"{B}(?:le|du|au|dès\s+le|depuis\s+le|jusqu{A}au)\s+(?P<x>(?P<d>[0-3]?\d)/(?P<m>[01]?\d))(?![/\d.,-]?\d)"
+         rf"(?!\s*(?:des?|du|d{A}|sur|%)(?![\w]))"),
         ("date_iso", 9, r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("month_year", 8,
          rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})\s+(?:de\s+l{A}an(?:née)?\s+)?{year}{E}"),
+        ("month_first", 8,
+         rf"{B}(?P<x>{bnd}(?P<month>{rx['month']}))\s+(?:et|ou|à|au|-)\s+(?:(?:en|de|d{A})\s*)?(?:{rx['month']})\s+{year4}{E}"),
         ("month", 5,
-         rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})(?:\s+(?P<dir>{rx['dir_after']}))?{E}"),
+         rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})(?:\s+(?P<dir>{rx['dir_after']})|{of_year})?{E}"),
         ("year", 4, rf"{B}{bnd}(?:(?:l{A}an(?:née)?|la\s+saison|l{A}exercice)\s+)?(?<![\d\s]\s){year4}(?!\s\d{{3}})"),
+        ("year_second", 4, rf"(?<=\d\d\d\d[-–])(?P<bnd>(?!x)x)?{year4}"),  # « 2025-2026 »: the second year of a span
         ("decade", 6, rf"{B}{bnd}(?:les|des|aux)\s+années\s+(?P<dec>(?:19|20)?\d0)s?{E}"),
         ("week_of", 9,
          rf"{B}(?:la\s+)?semaine\s+du\s+{day}(?:\s+au\s+(?:1er|[0-3]?\d))?\s+(?P<month>{rx['month']})(?:\s+{year})?{E}"),
         ("part_year", 7,
-         rf"{B}(?:(?:le|au|du)\s+)?(?P<ord>{ordinal})\s+(?P<unit>{rx['calunit']})(?:\s+(?:de\s+l{A}année\s+)?{year4})?{E}"),
+         rf"{B}(?:(?:le|au|du)\s+)?(?P<ord>{ordinal})\s+(?P<unit>{rx['calunit']})(?:\s+(?:de\s+l{A}année\s+)?{year4}|{of_year})?{E}"),
         ("months_part", 8,
          rf"{B}(?:des|aux|sur)?\s*(?P<x>(?:les\s+)?(?P<n>\d|{rx['numword']})\s+(?P<pos>premiers|derniers)\s+mois"
          rf"(?P<of>\s+(?:de\s+l{A}(?:année|exercice)(?:\s+|\s+de\s+)?|de\s+(?:l{A}an\s+)?){year4}|\s+de\s+l{A}(?:année|exercice))?){E}"),
+        ("weekday_day", 7,
+         rf"{B}(?:le\s+)?(?P<wd>{rx['weekday']})\s+(?P<day>1er|[12]\d|3[01]|0?[1-9])"
+         rf"(?=\s*(?:[,;)!?]|:(?!\d)|\.(?:\s|$)|$)|\s+(?:à|au|et|dès|vers|entre|de\s+\d)\s)"),
         ("weekday", 5,
          rf"{B}(?:(?P<det>le|ce)\s+)?(?:même\s+)?(?P<wd>{rx['weekday']})(?:\s+(?P<dir>{rx['dir_after']}))?{part_tail}{E}"),
         ("weekday_set", 6,
@@ -119,15 +129,17 @@ def rules() -> tuple[Rule, ...]:
         ("part_adj", 2, rf"{B}(?P<padj>{rx['part_adj']}){E}"),
         ("part_bound", 3, rf"{B}(?:en\s+)?(?P<x>(?P<pbnd>début|fin)\s+(?:de\s+|d{A})\s*{part}){E}"),
         ("calendar", 7,
-         rf"{B}(?P<x>{bnd}(?:{det})?(?P<unit>{rx['calunit']})\s+(?P<dir>{rx['dir_after']})){E}"),
+         rf"{B}(?P<x>{bnd}(?:(?P<pl>les|ces)\s+|{det})?(?P<unit>{rx['calunit']})\s+(?P<dir>{rx['dir_after']})){E}"),
         ("weekend", 7,
          rf"{B}(?:pour|pendant|durant|dès|avant|d{A}ici|jusqu{A}au|(?:tout\s+)?au\s+long\s+du|au\s+cours\s+du)\s+"
          rf"(?P<x>(?:le\s+)?(?P<unit>{weekend})){E}"),
         ("calendar_this", 7,
-         rf"{B}{bnd}(?:ce|cet|cette)\s+(?P<unit>{rx['calunit']})(?:[-‐]ci|[-‐]là)?{E}"),
+         rf"{B}{bnd}(?:ce|cet|cette)\s+(?P<unit>{rx['calunit']})(?:[-‐]ci)?{E}"),
+        ("calendar_that", 8,
+         rf"{B}{bnd}(?:(?:ce|cet|cette)\s+(?P<unit>{rx['calunit']})[-‐\s]là|(?:la|le)\s+même\s+(?P<unit2>{rx['calunit']})){E}"),
         ("calendar_bound", 4,
          rf"{B}(?:en\s+)?(?P<x>(?P<bnd>{rx['boundary']})\s*(?:{det})?(?P<unit>{rx['calunit']})){E}"),
-        ("ago", 8, rf"{B}il\s+y\s+a\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
+        ("ago", 8, rf"{B}(?:il\s+y\s+a|voici|voilà)\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
         ("in", 7, rf"{B}dans\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
         ("shifted", 8,
          rf"{B}{num}\s*{unit}\s+(?P<rel>plus\s+tard|plus\s+tôt|auparavant|après|avant)(?=\s*[,.;:)!?]|\s*$)"),
@@ -150,7 +162,7 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}(?P<hh>[01]?\d|2[0-4]|{rx['numword']})\s+heures?(?:\s+(?P<mm>[0-5]\d)|\s+et\s+(?P<frac>quart|demie)"
          rf"|\s+moins\s+(?:le\s+)?(?P<minus>quart))?{clock_part}{zone}{E}"),
         ("clock_named", 5,
-         rf"{B}(?<![-‐])(?P<cw>{rx['clock_word']})(?:\s+et\s+(?P<frac>quart|demie)|\s+(?P<mm>[0-5]\d))?{zone}{E}"),
+         rf"{B}(?<![-‐])(?P<cw>{rx['clock_word']})(?:\s+et\s+(?P<frac>quart|demie?)|\s+(?P<mm>[0-5]\d))?{zone}{E}"),
         ("season", 6,
          rf"{B}(?P<pre>(?:en|au|de\s+l{A}|pendant\s+l{A}|depuis\s+l{A}|dès\s+l{A})\s*)?"
          rf"(?P<x>{bnd}(?P<months>(?:les\s+|des\s+)?mois\s+(?:de\s+l{A}|d{A}))?(?P<det>l{A}|le\s+|ce\s+|cet\s+|cette\s+)?"
@@ -166,6 +178,7 @@ def rules() -> tuple[Rule, ...]:
          rf"(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}{E}"),
         ("set_per", 6, rf"{B}par\s+(?P<x>(?:(?P<every>\d+|{rx['numword']})\s+)?{unit}){E}"),
         ("set_part", 7, rf"{B}(?:chaque|tous\s+les|toutes\s+les)\s+{part}s?{E}"),
+        ("set_season", 7, rf"{B}(?:chaque|tous\s+les)\s+(?P<season>{rx['season']})s?{E}"),
         ("whole", 5, rf"{B}(?:toute|tout)\s+(?:la\s+|le\s+|l{A})(?P<unit>{rx['calunit']}|journée|nuit){E}"),
         ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),
     ]
@@ -189,7 +202,7 @@ def trigger_words() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
     sources = {
         "month": lx.months, "weekday": lx.weekdays, "weekday_pl": lx.weekdays_plural, "unit": lx.units,
-        "part": list(lx.parts) + [f + "s" for f in lx.parts] + list(lx.part_adjectives), "season": lx.seasons,
+        "part": list(lx.parts) + [f + "s" for f in lx.parts] + list(lx.part_adjectives), "season": list(lx.seasons) + [f + "s" for f in lx.seasons],
         "ref": list(lx.refs) + list(lx.ref_adjectives),
         "frequency": lx.frequencies, "clock_word": lx.clock_words, "holiday": lx.holidays,
         "day_pub": [f for f, e in lx.days.items() if e["anchor"] == "publication"],

@@ -57,9 +57,27 @@ def _governor(tok: Token) -> Token | None:
         t = t.head
     root = tok.sent.root
     if lo <= root.i < hi:
-        return root if root.pos_ in _VERBAL else None
+        if root.pos_ in _VERBAL:
+            return root
+        return _clause_after(tok) if root.i == tok.i or root.i == t.i else None
     return next((v for v in tok.doc[lo:hi] if v.pos_ == "VERB" and v.dep_ not in ("acl", "amod", "xcomp")
                  and v.morph.get("VerbForm") != ["Inf"]), None)
+
+
+_SENTENCE_END = {".", "!", "?", "…"}
+
+
+def _clause_after(tok: Token) -> Token | None:
+    """« Samedi et dimanche, le festival accueillera … »: a fronted expression that spaCy made a verbless sentence
+    of its own belongs to the clause after its comma: the first finite verb up to the sentence's end."""
+    doc = tok.doc
+    for j in range(tok.i + 1, min(len(doc), tok.i + 25)):
+        t = doc[j]
+        if t.text in _SENTENCE_END or _line_break(doc[j - 1]):
+            return None
+        if t.pos_ in _VERBAL and t.morph.get("VerbForm") == ["Fin"]:
+            return t
+    return None
 
 
 def _aux(verb: Token, deps: tuple[str, ...] = ("aux:tense", "aux")) -> Token | None:
@@ -149,6 +167,8 @@ def verb_tense(verb: Token) -> str | None:
         head = verb.head
         if head is not verb and head.pos_ in _VERBAL:
             d = _directions().get(head.lemma_.lower())
+            if d == "after":  # « a décidé de voter en octobre »: after the decision, wherever that puts it now
+                return None if verb_tense(head) == "past" else "future"
             if d == "future" and verb_tense(head) == "past":
                 return "past"  # « prévoyait de tirer dimanche »: a plan already due
             if d:
@@ -182,7 +202,12 @@ def verb_tense(verb: Token) -> str | None:
             return "past" if _etre_compound(verb) else "future"  # « serait fermé dès jeudi »: a state ahead
         if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.pos_ in _VERBAL:
             return verb_tense(verb.head)  # « resteront fermées jusqu'à mercredi »: the tense of « rester »
-        return _directions().get(lemma, "past")
+        d = _directions().get(lemma)
+        if d in ("future", "past"):
+            return d
+        if verb.dep_ in ("acl", "amod"):
+            return None  # « un concert organisé le 3 juin », « le texte adopté le 3 mars »: no tense of its own
+        return "past"
     if morph.get("Mood") == ["Cnd"]:
         return "future"
     tense = morph.get("Tense")

@@ -38,6 +38,7 @@ class Context:
     heading_day: date | None = None  # the day a short line opens with (« Mardi 3 mars », a live blog's date line)
     ref_end: int = -1  # where ``ref`` was spoken of
     year: tuple[date, int] | None = None  # the last year named alone (« en 2024 ») and where
+    named_year: tuple[int, int] | None = None  # the last year written out (« en 1998 », « le 3 mars 1998 ») and where
 
     def period(self) -> tuple[date, str] | None:
         """The last period spoken of, day, month or year (« en 2024 … l'année suivante »)."""
@@ -123,8 +124,15 @@ def date_dmy(m: re.Match, c: Context) -> Value:
             direction = "before" if d["value"] == "-1" else "after"
         tense = None if direction else lean(m, c)
         year = cal.year_for_day(c.published, month, day, tense, direction)
-        if wd:  # « samedi 5 juin »: the weekday settles the year when the tense did not
-            want = lexicon().weekdays[key(wd)]
+        want = lexicon().weekdays[key(wd)] if wd else None
+        if not direction and (named := _named_year(m, c, tense)) is not None:
+            cand = cal.safe_date(year, month, day) or cal.safe_date(year, month, 28)
+            named_day = cal.safe_date(named, month, day)
+            if abs((cand - c.published).days) > _NEAR_PUBLICATION_DAYS and named_day and (
+                    want is None or named_day.isoweekday() == want):
+                year = named
+                want = None
+        if want:  # « samedi 5 juin »: the weekday settles the year when the tense did not
             for y in (year, year + 1, year - 1):
                 dd = cal.safe_date(y, month, day)
                 if dd and dd.isoweekday() == want:
@@ -203,6 +211,17 @@ def date_numeric(m: re.Match, c: Context) -> Value:
     return ("DATE", d.isoformat()) if d else None
 
 
+def date_dm(m: re.Match, c: Context) -> Value:
+    """« le 12/05 », « du 2/06 au 5/06 »: a day and month in figures, the year placed as for « le 12 mai »."""
+    day, month = int(m["d"]), int(m["m"])
+    if not (1 <= month <= 12) or cal.safe_date(2000, month, day) is None:
+        return None
+    if c.published is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    year = cal.year_for_day(c.published, month, day, lean(m, c))
+    return ("DATE", f"{year:04d}-{month:02d}-{day:02d}") if cal.safe_date(year, month, day) else None
+
+
 def month_year(m: re.Match, c: Context) -> Value:
     month = lexicon().months[key(m["month"])]
     year = _year_of(m, c.published)
@@ -215,6 +234,8 @@ def month(m: re.Match, c: Context) -> Value:
         if key(word) == "mars":  # « Mars » mid-sentence is the planet or the god
             return None
     mon = lexicon().months[key(word)]
+    if (of_year := _of_year(m, c)) is not None:
+        return "DATE", f"{of_year:04d}-{mon:02d}"  # « en novembre de l'année prochaine »
     if c.published is None:
         return "DATE", f"XXXX-{mon:02d}"
     d = _dir(m["dir"])
@@ -223,12 +244,36 @@ def month(m: re.Match, c: Context) -> Value:
         direction = "before" if d["value"] == "-1" else "after"
     tense = None if direction else lean(m, c)
     year = cal.year_for_month(c.published, mon, tense, direction)
+    if not direction and (named := _named_year(m, c, tense)) is not None:
+        if abs((year - c.published.year) * 12 + mon - c.published.month) > 1:
+            year = named
     return "DATE", f"{year:04d}-{mon:02d}"
 
 
 _UNTIL = re.compile(r"\bd['’]ici(?:\s+à|\s+au)?\s*(?:le\s+|la\s+|l['’])?$", re.I)
 _FUTURE_PREP = re.compile(r"(?:\bà\s+partir\s+d[eu']?|\bdès|\bjusqu['’](?:à|au))\s*(?:le\s+|la\s+|l['’])?$", re.I)
 _PAST_PREP = re.compile(r"\bdepuis\s*(?:le\s+|la\s+|l['’])?$", re.I)
+
+
+_NEAR_PUBLICATION_DAYS = 30
+
+
+def _named_year(m: re.Match, c: Context, tense: str | None) -> int | None:
+    """The year a day or month without one belongs to when the paragraph wrote out another year before it, with no
+    other date in between (« en 1998, l'usine a fermé le 15 mars. Le 20 avril, … »): the narrative's reference time,
+    as TimeML and HeidelTime's narrative mode read it — unless the tense points the other way (« depuis 2019 il dirige
+    le club, qu'il quittera le 30 juin »). The callers keep the publication's year for a date close to publication
+    (« née le 6 mars 1941, elle est décédée le 13 mai »)."""
+    if c.named_year is None or c.published is None:
+        return None
+    year, end = c.named_year
+    if year == c.published.year or end > m.start() or "\n" in c.text[end:m.start()]:
+        return None
+    if (year < c.published.year and tense == "future") or (year > c.published.year and tense == "past"):
+        return None
+    if year > c.published.year and _BREAK.search(c.text, end, m.start()):
+        return None  # a year ahead (« le plan 2030 ») sets no narrative beyond its sentence
+    return year
 
 
 def lean(m: re.Match, c: Context) -> str | None:
@@ -298,6 +343,20 @@ def decade(m: re.Match, c: Context) -> Value:
     return "DATE", d[:3]
 
 
+def _of_year(m: re.Match, c: Context) -> int | None:
+    """The year of « de l'année prochaine », « de l'an dernier », « de cette année », « de l'année précédente »."""
+    if _g(m, "ythis") is not None:
+        return c.published.year if c.published else None
+    d = _dir(_g(m, "ydir"))
+    if d is None:
+        return None
+    base = c.period() if d["anchor"] == "reference" else None
+    if d["anchor"] == "reference" and base is None:
+        return None
+    year = base[0].year if base else c.published.year if c.published else None
+    return None if year is None else year + int(d["value"])
+
+
 def part_year(m: re.Match, c: Context) -> Value:
     unit = lexicon().units[key(m["unit"])]
     grain = unit.get("grain")
@@ -306,9 +365,15 @@ def part_year(m: re.Match, c: Context) -> Value:
     n = next(e["value"] for e in _ordinals() if key(m["ord"]) in {key(f) for f in e["forms"]})
     if grain == "H" and n > 2:
         return None
-    y = m["year"] or (str(c.published.year) if c.published else "XXXX")
-    if not m["year"] and c.published:
+    of_year = _of_year(m, c)
+    if m["year"]:
+        y = m["year"]
+    elif of_year:
+        y = str(of_year)
+    elif c.published:
         y = str(_part_year_of(c.published, 3 if grain == "Q" else 6, n, lean(m, c)))
+    else:
+        y = "XXXX"
     return "DATE", f"{y}-{grain}{n}"
 
 
@@ -386,6 +451,30 @@ def weekday(m: re.Match, c: Context) -> Value:
     return _with_part(d.isoformat(), m)
 
 
+def weekday_day(m: re.Match, c: Context) -> Value:
+    """« jeudi 29, à 20 h », « le samedi 7 »: a weekday and a day of the month, the month left out because it is the
+    current or an adjacent one; the month where that day falls on that weekday, the tense choosing between two."""
+    want, day = lexicon().weekdays[key(m["wd"])], _day_num(m["day"])
+    if c.published is None:
+        return "DATE", f"XXXX-XX-{day:02d}"
+    found = []
+    for k in range(-3, 4):
+        y, mo = cal.add_months(c.published.year, c.published.month, k)
+        if (d := cal.safe_date(y, mo, day)) and d.isoweekday() == want:
+            found.append(d)
+    if not found:
+        return None
+    tense = lean(m, c)
+    pub = c.published
+    ahead = [d for d in found if d >= pub]
+    behind = [d for d in found if d <= pub]
+    if tense == "past" and behind:
+        return "DATE", behind[-1].isoformat()
+    if tense in ("future", "present") and ahead:
+        return "DATE", ahead[0].isoformat()
+    return "DATE", min(found, key=lambda d: abs((d - pub).days)).isoformat()
+
+
 def weekday_set(m: re.Match, c: Context) -> Value:
     w = key(m["wdp"])
     wd = lexicon().weekdays_plural.get(w) or lexicon().weekdays.get(w)
@@ -442,7 +531,7 @@ def this_part(m: re.Match, c: Context) -> Value:
     code = _part_code(m["part"])
     words = key(m.group(0))
     base = c.published  # « ce soir » is today, « ce soir-là » the last day spoken of, « ce même soir » that one too
-    if "là" in words and c.ref is not None and c.ref[1] == "day":
+    if ("là" in words or "même" in words) and c.ref is not None and c.ref[1] == "day":
         base = c.ref[0]
     elif "là" in words or "même" in words:
         base = c.anchor_day(m.start())
@@ -467,6 +556,8 @@ def part_adj(m: re.Match, c: Context) -> Value:
 def calendar(m: re.Match, c: Context) -> Value:
     unit = lexicon().units[key(m["unit"])]
     grain = unit.get("grain")
+    if _g(m, "pl") and not _g(m, "bnd"):
+        return "DURATION", _duration(None, unit)  # « les mois à venir », « les jours suivants »: some units, not one
     d = _dir(m["dir"]) if _g(m, "dir") else {"value": "0", "anchor": "publication"}
     if grain is None or d is None:
         return None
@@ -484,6 +575,21 @@ def calendar(m: re.Match, c: Context) -> Value:
     if grain == "WE" and k == 0 and base.isoweekday() <= 5 and c.tense(m.start(), m.end()) == "past":
         k = -1  # « ils se sont rendus ce week-end », written on a Tuesday: the one just gone
     return "DATE", cal.shift_grain(base, grain, k)
+
+
+_FINE_ENOUGH = {"day": "YHQMWWE", "month": "YHQM", "year": "Y"}  # the grains a reference of that precision can name
+
+
+def calendar_that(m: re.Match, c: Context) -> Value:
+    """« cette année-là », « le même mois », « cette semaine-là »: the period of the date the text last spoke of."""
+    unit = lexicon().units[key(m["unit"] or m["unit2"])]
+    grain = unit.get("grain")
+    if grain is None or grain == "D":
+        return None  # « ce jour-là » is a day of its own rule
+    ref = c.period() if grain == "Y" else c.ref
+    if ref is None or grain not in _FINE_ENOUGH[ref[1]]:
+        return "DATE", cal.unknown_grain(grain)
+    return "DATE", cal.shift_grain(ref[0], grain, 0)
 
 
 def calendar_bound(m: re.Match, c: Context) -> Value:
@@ -533,6 +639,8 @@ def _is_age(m: re.Match, c: Context, unit: dict) -> bool:
     before = c.text[max(0, m.start() - 25):m.start()]
     if re.search(r"(?:\bâgée?s?\s+de|\bagée?s?\s+de|\bles\s+(?:moins|plus)\s+de)\s*$", before, re.I):
         return True
+    if re.search(r"\b(?:ses|leurs|mes|tes|nos|vos)\s*$", before, re.I) and not _OF_NOUN.match(c.text, m.end()):
+        return True  # « il a fêté ses 20 ans » (« ses 30 ans de carrière » is a length)
     if _g(m, "approx") and re.search(r"\bles\s*$", before, re.I) and key(m["approx"]).startswith(("moins", "plus")):
         return True  # « les moins de 17 ans »: an age group
     if (not _g(m, "approx") and bool(re.search(r"[,(]\s*$", before)) and bool(_AGE_AFTER.match(c.text, m.end()))
@@ -685,7 +793,8 @@ def stamp(text: str, start: int, end: int) -> bool:
     return not text[text.rfind("\n", 0, start) + 1:start].strip() and bool(_STAMP_AFTER.match(text, end))
 
 
-_SPAN_PREP = re.compile(r"\b(?:pendant|durant|en|les|des|dans|sur|plus\s+de|moins\s+de|près\s+de|environ)\s*$", re.I)
+_SPAN_PREP = re.compile(r"\b(?:pendant|durant|en|les|des|dans|sur|plus\s+de|moins\s+de|près\s+de|environ|"
+                        r"dur(?:er|é|ée|e|ent|era|eront|ait|aient))\s*$", re.I)
 
 
 _CLOCK_LEAD = re.compile(r"\b(?:vers|dès|aux\s+alentours|aux\s+environs|autour|sur\s+les\s+coups)\s+(?:les|des|de)\s*$", re.I)
@@ -874,6 +983,11 @@ def set_part(m: re.Match, c: Context) -> Value:
     return "SET", f"XXXX-XX-XXT{_part_code(m['part'])}"
 
 
+def set_season(m: re.Match, c: Context) -> Value:
+    """« chaque été », « tous les hivers »: that season of every year."""
+    return "SET", f"XXXX-{lexicon().seasons[key(m['season'])]['code']}"
+
+
 def whole(m: re.Match, c: Context) -> Value:
     """« toute la journée », « tout le mois »: one whole unit, a duration."""
     return "DURATION", _duration(1, _unit(m))
@@ -909,14 +1023,18 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "century": century,
     "night_of": night_of,
     "date_iso": date_numeric,
+    "date_dm": date_dm,
     "month_year": month_year,
+    "month_first": month_year,
     "month": month,
     "year": year,
+    "year_second": year,
     "decade": decade,
     "week_of": week_of,
     "part_year": part_year,
     "months_part": months_part,
     "weekday": weekday,
+    "weekday_day": weekday_day,
     "weekday_set": weekday_set,
     "relday": relday,
     "refday": refday,
@@ -931,6 +1049,7 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "calendar": calendar,
     "calendar_this": calendar,
     "weekend": calendar,
+    "calendar_that": calendar_that,
     "calendar_bound": calendar_bound,
     "ago": ago,
     "in": in_,
@@ -953,5 +1072,6 @@ NORMALISERS: dict[str, Callable[[re.Match, Context], Value]] = {
     "set_word": set_word,
     "set_per": set_per,
     "set_part": set_part,
+    "set_season": set_season,
     "whole": whole,
 }
