@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from chronique import langdata
 from chronique.model import LocalEntity, Mention
@@ -58,7 +58,10 @@ _DESCRIPTION = re.compile(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|
 _OF_COMPLEMENT = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w’'-]+(?:\s+[a-zà-ÿ][\w’'-]*)?", re.I)
 _LEAD_DET = re.compile(r"\s*(?:l[ea]s?\s+|l['’]\s*)", re.I)
 _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
+_CONJUNCT_GAP = re.compile(r"\s*(?:,\s*|(?:et|ou)\s+)(?:(?:l[ea]\s+|l['’]\s*|son\s+|sa\s+)?[a-zà-ÿ][\w’'-]*\s+){0,3}(?:(?:M\.|Mme|Mlle|Me|Dr)\s+)?")
+_SPEECH_MARK = re.compile(r"[«»“”\"]")
 _AFTER_QUOTE = re.compile(r"[»”\"]\s*,[^.«»“”\"]{0,40}$")
+INTERTITLE_WORDS = 8  # a line this short between two paragraphs is a heading
 NAMED_NEXT_REACH = 300  # characters after a title where the person it announces may be named
 APPOSITION_TOKENS = 14  # tokens of a verbless apposition between a subject and its verb
 PRONOUN_REACH = 3000  # characters a pronoun may look back for its antecedent
@@ -138,6 +141,76 @@ def _complemented(noun: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _quantity() -> re.Pattern[str]:
+    """« une dizaine de », « plusieurs », « trois cents », « des centaines d' »: a count before a plural noun."""
+    approx, count, vague = [], [], []
+    for e in langdata.load("temporal_numbers"):
+        forms = [e["word"], *(e.get("forms") or [])]
+        if e["kind"] == "approx":
+            approx += forms
+        elif e["kind"] == "cardinal" and e["value"] >= 2:
+            count += forms
+        elif e["kind"] == "vague":
+            vague += forms
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+    return re.compile(
+        rf"\s*(?:(?:(?:une?|des|quelques|plusieurs)\s+)?(?:{alt(approx)})\s+(?:de\s+|d['’]\s*)"
+        rf"|(?:\d[\d\s\u00a0\u202f]*|(?:{alt(count)})(?:[\s-]+(?:{alt(count)}|et))*)\s+|(?:{alt(vague)})\s+)",
+        re.I,
+    )
+
+
+def quantity_end(text: str, start: int, end: int) -> int | None:
+    """Where the noun after a count opening ``text[start:end]`` starts (« Une dizaine de délégués … »), else None.
+
+    A counted subject is plural: a later « ils » / « elles » continues it.
+    """
+    m = _quantity().match(text, start, end)
+    return m.end() if m and m.end() < end else None
+
+
+def is_intertitle(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a line of its own, short and without speech (« Programme de travaux. »).
+
+    Editors cut a long interview with such headings; a quote after one still
+    belongs to the speaker of the paragraph before it.
+    """
+    line = text[start:end].strip()
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and text[start:end].rstrip(" \t\u00a0\u202f").endswith("\n")
+        and 0 < len(_WORD.findall(line)) <= INTERTITLE_WORDS
+        and not _SPEECH_MARK.search(line)
+        and not line.endswith(("?", ":", ","))
+    )
+
+
+def _agreement(name: Token) -> str | None:
+    """The gender a participle or adjective agreeing with the name shows (« X est arrivée », « X, interrogée par … »).
+
+    Only agreements French grammar makes: with « être » (« a été élue », « est
+    venue ») and in an apposition after a comma; a participle after « avoir »
+    does not agree with its subject. The ending must confirm the parser's
+    feature (« -e » feminine, none masculine), since epicene adjectives end in « e ».
+    """
+    words = []
+    if name.dep_ in _SUBJECT_DEPS and name.head.i > name.i and any(
+        c.dep_ in ("aux", "aux:tense", "aux:pass", "cop") and c.lemma_ == "être" for c in name.head.children
+    ):
+        words.append(name.head)
+    words += [c for c in name.children if c.dep_ in ("acl", "amod") and c.i > 0 and name.doc[c.i - 1].text == ","]
+    for w in words:
+        if w.pos_ not in ("VERB", "ADJ") or "Plur" in w.morph.get("Number") or w.pos_ == "VERB" and "Part" not in w.morph.get("VerbForm"):
+            continue
+        gender, low = w.morph.get("Gender"), w.lower_
+        if "Fem" in gender and low.endswith("e"):
+            return "f"
+        if "Masc" in gender and not low.endswith("e"):
+            return "m"
+    return None
+
+
 def _bag(text: str) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in _WORD.findall(text) if w.lower() not in _STOP)
 
@@ -200,6 +273,25 @@ class Resolver:
             if len(words) >= 2 and e.label in ("PER", "MISC", "LOC", "ORG"):
                 out.setdefault(words[-1].lower(), []).append(e.index)
         return out
+
+    def coordination_head(self, picked: list[int]) -> int:
+        """The first conjunct of the names coordinated at the end of ``picked`` (mention indices in text order).
+
+        « Anne Roy et Paul Dorval ont déclaré »: a quote has one speaker in the gold
+        format, and the first conjunct is the head of the coordination (Universal
+        Dependencies), so it is the one kept. The parser must see the coordination
+        (« Selon Anne Roy, Paul Dorval a dit » is none).
+        """
+        k = len(picked) - 1
+        while k > 0:
+            a, b = self.m[picked[k - 1]], self.m[picked[k]]
+            if not _CONJUNCT_GAP.fullmatch(self.text, a.end, b.start):
+                break
+            span = self.doc.char_span(b.start, b.end, alignment_mode="expand")
+            if span is None or span.root.dep_ != "conj" or not a.start <= span.root.head.idx < a.end:
+                break
+            k -= 1
+        return picked[k]
 
     def who_of_local(self, local: int) -> Who:
         """The entity's canonical name; a lone surname is raised to the one full name ending with it."""
@@ -302,6 +394,10 @@ class Resolver:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            if local is not None and local not in self.gender:
+                agreed = _agreement(span.root)
+                if agreed is not None:
+                    self.gender[local] = agreed
             tok = span.root
             for _ in range(4):
                 if tok.dep_ in _SUBJECT_DEPS or tok.dep_ not in _UP_DEPS or tok.head is tok:
@@ -365,12 +461,15 @@ class Resolver:
         bisect.insort(self._subjects, (pos, who), key=lambda s: s[0])
 
     # --- resolution ----------------------------------------------------------
+    def _gender_of(self, who: Who) -> str | None:
+        return who.gender or (self.gender.get(who.local) if who.local is not None else None)
+
     def _compatible(self, who: Who, gender: str | None, plural: bool = False) -> bool:
         if who.plural != plural:
             return False
         if gender is None:
             return True
-        g = who.gender or (self.gender.get(who.local) if who.local is not None else None)
+        g = self._gender_of(who)
         return g is None or g == gender
 
     def pronoun(self, pos: int, pronoun: str, reach: int = PRONOUN_REACH, people_only: bool = False) -> Who | None:

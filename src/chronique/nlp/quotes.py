@@ -39,7 +39,7 @@ from chronique import langdata
 from chronique.model import LocalEntity, Mention, Quote, Span, Speaker
 from chronique.nlp import quote_echo, speech_cues
 from chronique.nlp.quote_marks import Marked, find_marked
-from chronique.nlp.quote_speakers import Resolver, Who
+from chronique.nlp.quote_speakers import Resolver, Who, is_intertitle, quantity_end
 from chronique.nlp.quote_speakers import groups as quote_groups
 from chronique.nlp.speech_cues import Cue
 
@@ -357,6 +357,7 @@ def _lead_group(d: _Doc, start: int, end: int, labels: tuple[str, ...] = ("ORG",
     det = _DET.match(d.text, s, end)
     plural = lead_end is not None and not _CLAUSE_PUNCT.search(d.text, s, lead_end) and (
         (det is not None and det.group().strip().lower() in ("les", "des")) or _AND.search(d.text, s, lead_end) is not None
+        or quantity_end(d.text, s, lead_end) is not None
     )
     if plural:  # « Les salariés de l'usine ont manifesté »
         who = _described(d, s, lead_end)
@@ -436,7 +437,7 @@ def _subject_before(d: _Doc, cue: Cue, win_start: int, depth: int = 0) -> tuple[
             return who, span
     cands = [i for i in r.mentions_in(win_start, limit) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
     per = [i for i in cands if r.m[i].label == "PER"]
-    pick = per[-1] if per else (cands[-1] if cands and limit - r.m[cands[-1]].end < 40 else None)
+    pick = r.coordination_head(per) if per else (cands[-1] if cands and limit - r.m[cands[-1]].end < 40 else None)
     if pick is not None:
         m = r.m[pick]
         return (r.titled(pick, cue.start) if m.label == "PER" else r.of_mention(pick)), (m.start, m.end)
@@ -484,8 +485,9 @@ def _described(d: _Doc, s: int, e: int) -> Who:
     """A descriptive speaker (« les habitants du quartier »): its words; a plural one may be « ils » later."""
     phrase = d.text[s:e]
     det = _DET.match(phrase)
-    plural = bool(det) and det.group().strip().lower() in ("les", "des", "ces")
-    return Who(_DET.sub("", phrase), None, None, plural, plural)
+    counted = quantity_end(d.text, s, e)  # « une dizaine de délégués »
+    plural = counted is not None or bool(det) and det.group().strip().lower() in ("les", "des", "ces")
+    return Who(d.text[counted:e] if counted else _DET.sub("", phrase), None, None, plural, plural)
 
 
 def _clause_subject(d: _Doc, win_start: int, end: int) -> tuple[Who | None, tuple[int, int] | None]:
@@ -520,8 +522,8 @@ def _clause_subject(d: _Doc, win_start: int, end: int) -> tuple[Who | None, tupl
     cands = [i for i in r.mentions_in(s, e) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
     per = [i for i in cands if r.m[i].label == "PER"]
     if per:
-        m = r.m[per[-1]]
-        return r.titled(per[-1], end), (m.start, m.end)
+        i = r.coordination_head(per)  # « X et Y ont déclaré »: X
+        return r.titled(i, end), (r.m[i].start, r.m[i].end)
     if cands and e - r.m[cands[-1]].end < 40:
         m = r.m[cands[-1]]
         return r.of_mention(cands[-1]), (m.start, m.end)
@@ -874,7 +876,10 @@ def _keeps_floor(d: _Doc, q: Marked) -> bool:
     """A quote with no cue continues the last speaker when that speaker spoke in the previous sentence."""
     if d.running is None or q.open - d.running[0] > CONTINUE_WINDOW:
         return False
-    prev = d.sentence_start(max(0, d.sentence_start(q.open) - 1))
+    here = d.sentence_start(q.open)
+    prev = d.sentence_start(max(0, here - 1))
+    if prev and is_intertitle(d.text, prev, here):  # a heading between two paragraphs of the same speech
+        prev = d.sentence_start(prev - 1)
     return d.running[0] >= prev
 
 
