@@ -86,6 +86,7 @@ class Group:
     gender: str
     plural: bool  # this form is a plural
     joins: str  # name | de
+    company: bool = False  # « le groupe », « l'entreprise »: stands for the company just named
 
 
 @dataclass(slots=True)
@@ -120,10 +121,10 @@ def groups() -> dict[str, Group]:
     """Collective speakers (``speaker_groups.yaml``) by every written form."""
     out: dict[str, Group] = {}
     for e in langdata.load("speaker_groups"):
-        noun, joins = e["noun"].lower(), e.get("joins") or "de"
-        out[noun] = Group(noun, e["gender"], noun.endswith(("s", "x")), joins)
+        noun, joins, company = e["noun"].lower(), e.get("joins") or "de", bool(e.get("company"))
+        out[noun] = Group(noun, e["gender"], noun.endswith(("s", "x")), joins, company)
         for form in e.get("plural") or []:
-            out[form.lower()] = Group(noun, e["gender"], True, joins)
+            out[form.lower()] = Group(noun, e["gender"], True, joins, company)
     return out
 
 
@@ -135,9 +136,10 @@ GROUP_WORDS = 8  # a descriptive group name longer than this is a clause, not a 
 
 @lru_cache(maxsize=256)
 def _complemented(noun: str) -> re.Pattern[str]:
-    """« ministère de la Santé », « préfecture du Calvados »: the noun and a proper-name complement."""
+    """« ministère de la Santé », « tribunal correctionnel de Vessac »: the noun, its adjectives, a proper-name complement."""
     return re.compile(
-        rf"(?i:\b{re.escape(noun)}\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*"
+        rf"(?i:\b{re.escape(noun)}(?:\s+(?!d[eu]s?\b)[a-zà-ÿ][\w-]{{2,}}){{0,2}}?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))"
+        r"[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*"
     )
 
 
@@ -551,7 +553,23 @@ class Resolver:
             named = self._group_introduced_as(words[0], start)
             if named is not None:  # « le groupe Heltmann … le groupe a confirmé »
                 return Who(named.name, named.local, gender, plural, True)
+        if det in ("le", "la", "l'", "l’") and g.company and not plural and name.islower() and len(_WORD.findall(name)) <= 3:
+            named = self._company_before(start, g.noun)
+            if named is not None:  # « X a racheté l'usine. Le groupe américain s'engage … »
+                return Who(named.name, named.local, gender, plural, True)
         return Who(name, None, gender, plural, True)
+
+    def _company_before(self, pos: int, noun: str) -> Who | None:
+        """The organisation named last before ``pos`` (outside quotes), unless its name shows another kind of body."""
+        for i in reversed(self.mentions_in(max(0, pos - DESCRIPTION_REACH), pos)):
+            m = self.m[i]
+            if m.label != "ORG" or self.in_quote(m.start):
+                continue
+            head = groups().get(_WORD.findall(m.text.lower())[0]) if _WORD.search(m.text) else None
+            if head is not None and head.noun != noun and not head.company:
+                return None  # « le syndicat X »: not the company
+            return self.who_of_mention(i)
+        return None
 
     def _group_introduced_as(self, noun: str, pos: int) -> Who | None:
         """What « le <noun> » refers back to: the last organisation named with that head before ``pos``.

@@ -501,7 +501,7 @@ def _clause_subject(d: _Doc, win_start: int, end: int) -> tuple[Who | None, tupl
     if not parts or parts[-1][1] != end:
         return None, None
     s, e = parts[-1]
-    k = text.rfind(",", s, e)
+    k = max(text.rfind(",", s, e), text.rfind(";", s, e))  # « …, X a dit » / « … ; X a dit »
     s, e = _strip(text, k + 1 if k >= 0 else s, e)
     if e <= s:
         return None, None
