@@ -59,11 +59,13 @@ _OF_COMPLEMENT = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\
 _LEAD_DET = re.compile(r"\s*(?:l[ea]s?\s+|l['’]\s*)", re.I)
 _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
 _CONJUNCT_GAP = re.compile(r"\s*(?:,\s*|(?:et|ou)\s+)(?:(?:l[ea]\s+|l['’]\s*|son\s+|sa\s+)?[a-zà-ÿ][\w’'-]*\s+){0,3}(?:(?:M\.|Mme|Mlle|Me|Dr)\s+)?")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _SPEECH_MARK = re.compile(r"[«»“”\"]")
 _AFTER_QUOTE = re.compile(r"[»”\"]\s*,[^.«»“”\"]{0,40}$")
 INTERTITLE_WORDS = 8  # a line this short between two paragraphs is a heading
 NAMED_NEXT_REACH = 300  # characters after a title where the person it announces may be named
 APPOSITION_TOKENS = 14  # tokens of a verbless apposition between a subject and its verb
+MARKED_REACH = 600  # characters « elle » looks back past a name of unknown gender for a marked woman
 PRONOUN_REACH = 3000  # characters a pronoun may look back for its antecedent
 DESCRIPTION_REACH = 600  # « l'élu », « cette opératrice »: someone named just before, or a new person
 PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "son": None, "sa": None, "ses": None, "leur": None}
@@ -332,6 +334,9 @@ class Resolver:
             gender = hit.gender
             if gender == "any":
                 gender = "f" if _FEM_DET.search(det) else "m" if _MASC_DET.search(det) else "any"
+            if gender == "any":  # « l'ancienne responsable », « le nouveau porte-parole »
+                prev = _WORD_BEFORE.search(text, max(0, hit.start - 20), hit.start)
+                gender = (_person_nouns().get(prev.group(1).lower()) if prev else None) or "any"
             # forward apposition: « le porte-parole du ministère, Anne Martin »
             for i in self.mentions_in(hit.end, min(len(text), hit.end + 90)):
                 m = self.m[i]
@@ -487,12 +492,20 @@ class Resolver:
         plural = low in ("ils", "elles")
         gender = PRONOUN_GENDER.get(low.rstrip("s"), None)
         k = bisect.bisect_left(self._subjects, pos, key=lambda s: s[0])
+        unmarked: Who | None = None
         for j in range(k - 1, max(-1, k - 12), -1):
             p, who = self._subjects[j]
-            if pos - p > reach:
+            if pos - p > reach or unmarked is not None and unmarked.name != who.name and pos - p > MARKED_REACH:
                 break
-            if self._compatible(who, gender, plural) and not (people_only and who.group):
-                return who
+            if not self._compatible(who, gender, plural) or people_only and who.group:
+                continue
+            if gender != "f" or who.group or self._gender_of(who) == "f":
+                return who if unmarked is None or not who.group else unmarked
+            # masculine is French's unmarked gender: « elle » prefers a woman the text marked as one
+            # (« Mme », « la ministre », « est arrivée ») to a later name that shows no gender
+            unmarked = unmarked or who
+        if unmarked is not None:
+            return unmarked
         if plural:
             return None
         lo = bisect.bisect_left(self._mstarts, max(0, pos - min(reach, 1500)))
