@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span
 
 from chronique import langdata
 from chronique.model import LocalEntity, Mention
@@ -190,7 +190,7 @@ def is_intertitle(text: str, start: int, end: int) -> bool:
     )
 
 
-def _agreement(name: Token) -> str | None:
+def _agreement(span: Span) -> str | None:
     """The gender a participle or adjective agreeing with the name shows (« X est arrivée », « X, interrogée par … »).
 
     Only agreements French grammar makes: with « être » (« a été élue », « est
@@ -198,7 +198,8 @@ def _agreement(name: Token) -> str | None:
     does not agree with its subject. The ending must confirm the parser's
     feature (« -e » feminine, none masculine), since epicene adjectives end in « e ».
     """
-    words = []
+    name, doc = span.root, span.doc
+    words = [doc[span.end + 1]] if span.end + 1 < len(doc) and doc[span.end].text == "," else []
     if name.dep_ in _SUBJECT_DEPS and name.head.i > name.i and any(
         c.dep_ in ("aux", "aux:tense", "aux:pass", "cop") and c.lemma_ == "être" for c in name.head.children
     ):
@@ -402,7 +403,7 @@ class Resolver:
             if span is None:
                 continue
             if local is not None and local not in self.gender:
-                agreed = _agreement(span.root)
+                agreed = _agreement(span)
                 if agreed is not None:
                     self.gender[local] = agreed
             tok = span.root
@@ -578,9 +579,11 @@ class Resolver:
             m = self.m[i]
             if m.label != "ORG" or self.in_quote(m.start):
                 continue
-            head = groups().get(_WORD.findall(m.text.lower())[0]) if _WORD.search(m.text) else None
-            if head is not None and head.noun != noun and not head.company:
-                return None  # « le syndicat X »: not the company
+            before = _WORD_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+            for w in (_WORD.findall(m.text.lower())[:1] + ([before.group(1).lower()] if before else [])):
+                head = groups().get(w)
+                if head is not None and head.noun != noun and not head.company:
+                    return None  # « le syndicat X »: not the company
             return self.who_of_mention(i)
         return None
 

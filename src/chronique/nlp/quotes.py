@@ -519,6 +519,8 @@ def _clause_subject(d: _Doc, win_start: int, end: int) -> tuple[Who | None, tupl
     who = r.group(s, e)
     if who is not None:
         return who, (s, e)
+    if quantity_end(text, s, e) is not None and len(_WORDS.findall(text, s, e)) <= 12 and not _CLAUSE_PUNCT.search(text, s, e):
+        return _described(d, s, e), (s, e)  # « une dizaine de délégués de X ont appelé »: they, not X
     cands = [i for i in r.mentions_in(s, e) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
     per = [i for i in cands if r.m[i].label == "PER"]
     if per:
