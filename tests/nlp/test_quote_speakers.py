@@ -35,6 +35,8 @@ CASES = {
                            "l'activité « pendant au moins cinq ans ».", "cinq ans", "Vantor"),
     "company-not-a-union": ("Le syndicat Sud-Rail a appelé à la grève. Le groupe ferroviaire a répondu qu'il ne "
                             "céderait rien aux grévistes.", "céderait", "groupe ferroviaire"),
+    "union-apposed": ("La Confédération Ouvrière, premier syndicat du secteur, a appelé à la grève jeudi. Le syndicat a "
+                      "dénoncé « une vente organisée en secret ».", "vente organisée", "Confédération Ouvrière"),
     "participle-continues": ("Le Kremlin a démenti que le président soit malade, indiquant que l'entretien n'était pas "
                              "prévu.", "entretien", "Kremlin"),
     # a counted subject is plural: « ils » continues it, even after an opening adverbial

@@ -216,6 +216,12 @@ def _agreement(span: Span) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _apposed(noun: str) -> re.Pattern[str]:
+    """« , premier syndicat », « , l'entreprise », « (le syndicat » right after a name: the kind of body it is."""
+    return re.compile(rf"\s*[,(]\s*(?:l[ea]\s+|l['’]\s*|une?\s+)?(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+
+
 def _bag(text: str) -> frozenset[str]:
     return frozenset(w.lower().replace("’", "'") for w in _WORD.findall(text) if w.lower() not in _STOP)
 
@@ -596,11 +602,13 @@ class Resolver:
         """
         lo = max(0, pos - INTRODUCED_REACH)
         before = re.compile(rf"\b{re.escape(noun)}\s*$", re.I)
+        after = _apposed(noun)
         best: tuple[int, Who] | None = None
         for i in reversed(self.mentions_in(lo, pos)):
             m = self.m[i]
             if m.label in ("ORG", "MISC") and (
                 before.search(self.text, max(0, m.start - len(noun) - 3), m.start) or m.text.lower().startswith(noun.lower() + " ")
+                or after.match(self.text, m.end, min(pos, m.end + 50))  # « X, premier syndicat du secteur »
             ):
                 best = (m.start, self.who_of_mention(i))
                 break
