@@ -44,6 +44,14 @@ CASES = {
                        "appelé leurs collègues à la grève. « Cette réforme n'a aucune justification », ont-ils souligné.",
                        "aucune justification", "délégués de la fédération Force Commune"),
     "counted-indirect": ("Deux policiers ont affirmé que le suspect était armé.", "suspect", "policiers"),
+    # « ils » / « elles » with no plural subject: the plural people named as objects, agreeing in gender
+    "plural-object": ("Paul Dorval a reçu les représentants des salariés. « Nous ne signerons rien en l'état », "
+                      "ont-ils prévenu.", "signerons", "représentants des salariés"),
+    "plural-object-feminine": ("Anne Roy a rencontré les infirmières de l'hôpital. « Nous sommes épuisées depuis des "
+                               "mois », confient-elles.", "épuisées", "infirmières de l'hôpital"),
+    "plural-object-disagrees": ("Anne Roy a rencontré les habitants du quartier. « Nous sommes épuisés depuis des mois », "
+                                "confient-elles.", "épuisés", None),
+    "plural-nobody": ("Paul Dorval a visité le chantier. « Tout sera prêt en juin sans faute », assurent-ils.", "Tout sera", None),
     # coordinated names: one speaker, the first conjunct (head of the coordination)
     "coordination-indirect": ("Paul Dorval et Anne Roy ont déclaré que l'accord serait signé lundi.", "accord serait", "Paul Dorval"),
     "coordination-direct": ("Paul Dorval et Anne Roy ont déclaré : « L'accord sera signé lundi prochain. »", "accord sera", "Paul Dorval"),

@@ -60,9 +60,11 @@ _LEAD_DET = re.compile(r"\s*(?:l[ea]s?\s+|l['’]\s*)", re.I)
 _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
 _CONJUNCT_GAP = re.compile(r"\s*(?:,\s*|(?:et|ou)\s+)(?:(?:l[ea]\s+|l['’]\s*|son\s+|sa\s+)?[a-zà-ÿ][\w’'-]*\s+){0,3}(?:(?:M\.|Mme|Mlle|Me|Dr)\s+)?")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_PLURAL_NP = re.compile(r"\b(?:les|des|ces|leurs|ses)\s+(?P<n>[a-zà-ÿ][\w’'-]*[sx])\b", re.I)
 _SPEECH_MARK = re.compile(r"[«»“”\"]")
 _AFTER_QUOTE = re.compile(r"[»”\"]\s*,[^.«»“”\"]{0,40}$")
 INTERTITLE_WORDS = 8  # a line this short between two paragraphs is a heading
+PLURAL_REACH = 400  # characters « ils » looks back for plural people named as objects
 NAMED_NEXT_REACH = 300  # characters after a title where the person it announces may be named
 APPOSITION_TOKENS = 14  # tokens of a verbless apposition between a subject and its verb
 MARKED_REACH = 600  # characters « elle » looks back past a name of unknown gender for a marked woman
@@ -578,6 +580,35 @@ class Resolver:
             if named is not None:  # « X a racheté l'usine. Le groupe américain s'engage … »
                 return Who(named.name, named.local, gender, plural, True)
         return Who(name, None, gender, plural, True)
+
+    def plural_mentioned(self, pos: int, gender: str | None) -> Who | None:
+        """« ils » / « elles » with no plural subject: the last plural people or group named before ``pos``.
+
+        « X a reçu les représentants des salariés. « … », ont-ils prévenu »: the
+        head must name people or a body (a title, a person noun, a collective),
+        outside quotes; « elles » needs a feminine one, « ils » any other.
+        """
+        best: re.Match[str] | None = None
+        for m in _PLURAL_NP.finditer(self.text, max(0, pos - PLURAL_REACH), pos):
+            w = m.group("n").lower()
+            g = groups().get(w)
+            info = entity_titles.tables().info.get(w)
+            if g is not None and g.plural:
+                wg = g.gender
+            elif info is not None and info[1] == "title":
+                wg = info[2]
+            elif w[:-1] in _person_nouns():
+                wg = _person_nouns()[w[:-1]] or "any"
+            else:
+                continue
+            if self.in_quote(m.start()) or best is not None and m.start() - best.end() <= 1:
+                continue  # « les représentants des salariés »: the complement is not the antecedent
+            if wg == "any" or (wg == "f") == (gender == "f"):
+                best = m
+        if best is None:
+            return None
+        tail = _OF_COMPLEMENT.match(self.text, best.end())
+        return Who(self.text[best.start("n") : tail.end() if tail else best.end()], None, gender, True, True)
 
     def _company_before(self, pos: int, noun: str) -> Who | None:
         """The organisation named last before ``pos`` (outside quotes), unless its name shows another kind of body."""

@@ -337,7 +337,7 @@ def _pronoun(d: _Doc, pos: int, word: str) -> Who | None:
         if here == 0:
             break
         here, end = d.sentence_start(here - 1), here
-    return None
+    return d.resolver.plural_mentioned(pos, gender) if plural else None  # « X a reçu les délégués. … ont-ils dit »
 
 
 def _lead_group(d: _Doc, start: int, end: int, labels: tuple[str, ...] = ("ORG",)) -> Who | None:
