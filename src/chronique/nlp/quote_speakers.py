@@ -18,7 +18,16 @@ module turns such an expression into the document's entity:
 - titles: the person introduced with that title (« le porte-parole du ministère,
   Anne Martin » / « Anne Martin, porte-parole … »), the words of the slot having
   to be a subset of the words of the introduction, latest first; roles the entity
-  component attached to ``LocalEntity.roles`` count as introductions too.
+  component attached to ``LocalEntity.roles`` count as introductions too;
+- « le tribunal », « le syndicat », « le groupe américain »: the organisation
+  introduced with that noun (« le tribunal correctionnel de X », « X, premier
+  syndicat du secteur »), or for company nouns the company named just before;
+- counted subjects (« une dizaine de délégués ») are plural; a plural pronoun
+  with no plural subject takes the plural people named just before (« a reçu
+  les représentants des salariés »); coordinated names give the first conjunct;
+- gender: honorifics, titles, and agreement with « être » or an apposition
+  (« X est arrivée », « X, interrogée … »); « elle » prefers a woman so marked to
+  a later name of unknown gender (masculine is French's unmarked gender).
 """
 
 from __future__ import annotations
