@@ -37,6 +37,8 @@ CASES = {
                             "céderait rien aux grévistes.", "céderait", "groupe ferroviaire"),
     "union-apposed": ("La Confédération Ouvrière, premier syndicat du secteur, a appelé à la grève jeudi. Le syndicat a "
                       "dénoncé « une vente organisée en secret ».", "vente organisée", "Confédération Ouvrière"),
+    "group-of-people": ("La société Vantor a racheté l'usine. Le groupe de grévistes a affirmé que la grève "
+                        "continuerait.", "grève continuerait", "groupe de grévistes"),
     "participle-continues": ("Le Kremlin a démenti que le président soit malade, indiquant que l'entretien n'était pas "
                              "prévu.", "entretien", "Kremlin"),
     # a counted subject is plural: « ils » continues it, even after an opening adverbial

@@ -70,6 +70,7 @@ _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
 _CONJUNCT_GAP = re.compile(r"\s*(?:,\s*|(?:et|ou)\s+)(?:(?:l[ea]\s+|l['’]\s*|son\s+|sa\s+)?[a-zà-ÿ][\w’'-]*\s+){0,3}(?:(?:M\.|Mme|Mlle|Me|Dr)\s+)?")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PLURAL_NP = re.compile(r"\b(?:les|des|ces|leurs|ses)\s+(?P<n>[a-zà-ÿ][\w’'-]*[sx])\b", re.I)
+_OF_WORD = re.compile(r"\b(?:de|du|des|d['’])(?:\s|$)", re.I)  # « le groupe de manifestants » is no company
 _SPEECH_MARK = re.compile(r"[«»“”\"]")
 _AFTER_QUOTE = re.compile(r"[»”\"]\s*,[^.«»“”\"]{0,40}$")
 INTERTITLE_WORDS = 8  # a line this short between two paragraphs is a heading
@@ -584,7 +585,7 @@ class Resolver:
             named = self._group_introduced_as(words[0], start)
             if named is not None:  # « le groupe Heltmann … le groupe a confirmé »
                 return Who(named.name, named.local, gender, plural, True)
-        if det in ("le", "la", "l'", "l’") and g.company and not plural and name.islower() and len(_WORD.findall(name)) <= 3:
+        if det in ("le", "la", "l'", "l’") and g.company and not plural and name.islower() and len(_WORD.findall(name)) <= 3 and not _OF_WORD.search(name):
             named = self._company_before(start, g.noun)
             if named is not None:  # « X a racheté l'usine. Le groupe américain s'engage … »
                 return Who(named.name, named.local, gender, plural, True)
