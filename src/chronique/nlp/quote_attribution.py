@@ -14,7 +14,7 @@ import re
 
 from chronique.nlp import speech_cues
 from chronique.nlp.quote_marks import Marked
-from chronique.nlp.quote_speakers import Who
+from chronique.nlp.quote_speakers import Who, is_intertitle
 from chronique.nlp.speech_cues import Cue
 from chronique.nlp.quote_doc import DET, PASSIVE, PLACE_AFTER, QuoteDoc, trim
 from chronique.nlp.quote_subjects import resolve_slot, same_speaker, sentence_lead, slot_after, subject_before
@@ -236,7 +236,10 @@ def keeps_floor(d: QuoteDoc, q: Marked) -> bool:
     """A quote with no cue continues the last speaker when that speaker spoke in the previous sentence."""
     if d.running is None or q.open - d.running[0] > CONTINUE_WINDOW:
         return False
-    prev = d.sentence_start(max(0, d.sentence_start(q.open) - 1))
+    here = d.sentence_start(q.open)
+    prev = d.sentence_start(max(0, here - 1))
+    if prev and is_intertitle(d.text, prev, here):  # a heading between two paragraphs of the same speech
+        prev = d.sentence_start(prev - 1)
     return d.running[0] >= prev
 
 

@@ -18,7 +18,16 @@ module turns such an expression into the document's entity:
 - titles: the person introduced with that title (« le porte-parole du ministère,
   Anne Martin » / « Anne Martin, porte-parole … »), the words of the slot having
   to be a subset of the words of the introduction, latest first; roles the entity
-  component attached to ``LocalEntity.roles`` count as introductions too.
+  component attached to ``LocalEntity.roles`` count as introductions too;
+- « le tribunal », « le syndicat », « le groupe américain »: the organisation
+  introduced with that noun (« le tribunal correctionnel de X », « X, premier
+  syndicat du secteur »), or for company nouns the company named just before;
+- counted subjects (« une dizaine de délégués ») are plural; a plural pronoun
+  with no plural subject takes the plural people named just before (« a reçu
+  les représentants des salariés »); coordinated names give the first conjunct;
+- gender: honorifics, titles, and agreement with « être » or an apposition
+  (« X est arrivée », « X, interrogée … »); « elle » prefers a woman so marked to
+  a later name of unknown gender (masculine is French's unmarked gender).
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from chronique import langdata
 from chronique.model import LocalEntity, Mention
@@ -58,9 +67,17 @@ _DESCRIPTION = re.compile(r"\s*(?P<det>l[ea]s?\s+|l['’]|cette\s+|ce\s+|cet\s+|
 _OF_COMPLEMENT = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\w’'-]+(?:\s+[a-zà-ÿ][\w’'-]*)?", re.I)
 _LEAD_DET = re.compile(r"\s*(?:l[ea]s?\s+|l['’]\s*)", re.I)
 _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
+_CONJUNCT_GAP = re.compile(r"\s*(?:,\s*|(?:et|ou)\s+)(?:(?:l[ea]\s+|l['’]\s*|son\s+|sa\s+)?[a-zà-ÿ][\w’'-]*\s+){0,3}(?:(?:M\.|Mme|Mlle|Me|Dr)\s+)?")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_PLURAL_NP = re.compile(r"\b(?:les|des|ces|leurs|ses)\s+(?P<n>[a-zà-ÿ][\w’'-]*[sx])\b", re.I)
+_OF_WORD = re.compile(r"\b(?:de|du|des|d['’])(?:\s|$)", re.I)  # « le groupe de manifestants » is no company
+_SPEECH_MARK = re.compile(r"[«»“”\"]")
 _AFTER_QUOTE = re.compile(r"[»”\"]\s*,[^.«»“”\"]{0,40}$")
+INTERTITLE_WORDS = 8  # a line this short between two paragraphs is a heading
+PLURAL_REACH = 400  # characters « ils » looks back for plural people named as objects
 NAMED_NEXT_REACH = 300  # characters after a title where the person it announces may be named
 APPOSITION_TOKENS = 14  # tokens of a verbless apposition between a subject and its verb
+MARKED_REACH = 600  # characters « elle » looks back past a name of unknown gender for a marked woman
 PRONOUN_REACH = 3000  # characters a pronoun may look back for its antecedent
 DESCRIPTION_REACH = 600  # « l'élu », « cette opératrice »: someone named just before, or a new person
 PRONOUN_GENDER = {"il": "m", "elle": "f", "lui": "m", "son": None, "sa": None, "ses": None, "leur": None}
@@ -83,6 +100,7 @@ class Group:
     gender: str
     plural: bool  # this form is a plural
     joins: str  # name | de
+    company: bool = False  # « le groupe », « l'entreprise »: stands for the company just named
 
 
 @dataclass(slots=True)
@@ -117,10 +135,10 @@ def groups() -> dict[str, Group]:
     """Collective speakers (``speaker_groups.yaml``) by every written form."""
     out: dict[str, Group] = {}
     for e in langdata.load("speaker_groups"):
-        noun, joins = e["noun"].lower(), e.get("joins") or "de"
-        out[noun] = Group(noun, e["gender"], noun.endswith(("s", "x")), joins)
+        noun, joins, company = e["noun"].lower(), e.get("joins") or "de", bool(e.get("company"))
+        out[noun] = Group(noun, e["gender"], noun.endswith(("s", "x")), joins, company)
         for form in e.get("plural") or []:
-            out[form.lower()] = Group(noun, e["gender"], True, joins)
+            out[form.lower()] = Group(noun, e["gender"], True, joins, company)
     return out
 
 
@@ -132,10 +150,88 @@ GROUP_WORDS = 8  # a descriptive group name longer than this is a clause, not a 
 
 @lru_cache(maxsize=256)
 def _complemented(noun: str) -> re.Pattern[str]:
-    """« ministère de la Santé », « préfecture du Calvados »: the noun and a proper-name complement."""
+    """« ministère de la Santé », « tribunal correctionnel de Vessac »: the noun, its adjectives, a proper-name complement."""
     return re.compile(
-        rf"(?i:\b{re.escape(noun)}\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*"
+        rf"(?i:\b{re.escape(noun)}(?:\s+(?!d[eu]s?\b)[a-zà-ÿ][\w-]{{2,}}){{0,2}}?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))"
+        r"[A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)*"
     )
+
+
+@lru_cache(maxsize=1)
+def _quantity() -> re.Pattern[str]:
+    """« une dizaine de », « plusieurs », « trois cents », « des centaines d' »: a count before a plural noun."""
+    approx, count, vague = [], [], []
+    for e in langdata.load("temporal_numbers"):
+        forms = [e["word"], *(e.get("forms") or [])]
+        if e["kind"] == "approx":
+            approx += forms
+        elif e["kind"] == "cardinal" and e["value"] >= 2:
+            count += forms
+        elif e["kind"] == "vague":
+            vague += forms
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+    return re.compile(
+        rf"\s*(?:(?:(?:une?|des|quelques|plusieurs)\s+)?(?:{alt(approx)})\s+(?:de\s+|d['’]\s*)"
+        rf"|(?:\d[\d\s\u00a0\u202f]*|(?:{alt(count)})(?:[\s-]+(?:{alt(count)}|et))*)\s+|(?:{alt(vague)})\s+)",
+        re.I,
+    )
+
+
+def quantity_end(text: str, start: int, end: int) -> int | None:
+    """Where the noun after a count opening ``text[start:end]`` starts (« Une dizaine de délégués … »), else None.
+
+    A counted subject is plural: a later « ils » / « elles » continues it.
+    """
+    m = _quantity().match(text, start, end)
+    return m.end() if m and m.end() < end else None
+
+
+def is_intertitle(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a line of its own, short and without speech (« Programme de travaux. »).
+
+    Editors cut a long interview with such headings; a quote after one still
+    belongs to the speaker of the paragraph before it.
+    """
+    line = text[start:end].strip()
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and text[start:end].rstrip(" \t\u00a0\u202f").endswith("\n")
+        and 0 < len(_WORD.findall(line)) <= INTERTITLE_WORDS
+        and not _SPEECH_MARK.search(line)
+        and not line.endswith(("?", ":", ","))
+    )
+
+
+def _agreement(span: Span) -> str | None:
+    """The gender a participle or adjective agreeing with the name shows (« X est arrivée », « X, interrogée par … »).
+
+    Only agreements French grammar makes: with « être » (« a été élue », « est
+    venue ») and in an apposition after a comma; a participle after « avoir »
+    does not agree with its subject. The ending must confirm the parser's
+    feature (« -e » feminine, none masculine), since epicene adjectives end in « e ».
+    """
+    name, doc = span.root, span.doc
+    words = [doc[span.end + 1]] if span.end + 1 < len(doc) and doc[span.end].text == "," else []
+    if name.dep_ in _SUBJECT_DEPS and name.head.i > name.i and any(
+        c.dep_ in ("aux", "aux:tense", "aux:pass", "cop") and c.lemma_ == "être" for c in name.head.children
+    ):
+        words.append(name.head)
+    words += [c for c in name.children if c.dep_ in ("acl", "amod") and c.i > 0 and name.doc[c.i - 1].text == ","]
+    for w in words:
+        if w.pos_ not in ("VERB", "ADJ") or "Plur" in w.morph.get("Number") or w.pos_ == "VERB" and "Part" not in w.morph.get("VerbForm"):
+            continue
+        gender, low = w.morph.get("Gender"), w.lower_
+        if "Fem" in gender and low.endswith("e"):
+            return "f"
+        if "Masc" in gender and not low.endswith("e"):
+            return "m"
+    return None
+
+
+@lru_cache(maxsize=256)
+def _apposed(noun: str) -> re.Pattern[str]:
+    """« , premier syndicat », « , l'entreprise », « (le syndicat » right after a name: the kind of body it is."""
+    return re.compile(rf"\s*[,(]\s*(?:l[ea]\s+|l['’]\s*|une?\s+)?(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
 
 
 def _bag(text: str) -> frozenset[str]:
@@ -201,6 +297,25 @@ class Resolver:
                 out.setdefault(words[-1].lower(), []).append(e.index)
         return out
 
+    def coordination_head(self, picked: list[int]) -> int:
+        """The first conjunct of the names coordinated at the end of ``picked`` (mention indices in text order).
+
+        « Anne Roy et Paul Dorval ont déclaré »: a quote has one speaker in the gold
+        format, and the first conjunct is the head of the coordination (Universal
+        Dependencies), so it is the one kept. The parser must see the coordination
+        (« Selon Anne Roy, Paul Dorval a dit » is none).
+        """
+        k = len(picked) - 1
+        while k > 0:
+            a, b = self.m[picked[k - 1]], self.m[picked[k]]
+            if not _CONJUNCT_GAP.fullmatch(self.text, a.end, b.start):
+                break
+            span = self.doc.char_span(b.start, b.end, alignment_mode="expand")
+            if span is None or span.root.dep_ != "conj" or not a.start <= span.root.head.idx < a.end:
+                break
+            k -= 1
+        return picked[k]
+
     def who_of_local(self, local: int) -> Who:
         """The entity's canonical name; a lone surname is raised to the one full name ending with it."""
         e = self.entities[local]
@@ -238,6 +353,9 @@ class Resolver:
             gender = hit.gender
             if gender == "any":
                 gender = "f" if _FEM_DET.search(det) else "m" if _MASC_DET.search(det) else "any"
+            if gender == "any":  # « l'ancienne responsable », « le nouveau porte-parole »
+                prev = _WORD_BEFORE.search(text, max(0, hit.start - 20), hit.start)
+                gender = (_person_nouns().get(prev.group(1).lower()) if prev else None) or "any"
             # forward apposition: « le porte-parole du ministère, Anne Martin »
             for i in self.mentions_in(hit.end, min(len(text), hit.end + 90)):
                 m = self.m[i]
@@ -302,6 +420,10 @@ class Resolver:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            if local is not None and local not in self.gender:
+                agreed = _agreement(span)
+                if agreed is not None:
+                    self.gender[local] = agreed
             tok = span.root
             for _ in range(4):
                 if tok.dep_ in _SUBJECT_DEPS or tok.dep_ not in _UP_DEPS or tok.head is tok:
@@ -365,12 +487,15 @@ class Resolver:
         bisect.insort(self._subjects, (pos, who), key=lambda s: s[0])
 
     # --- resolution ----------------------------------------------------------
+    def _gender_of(self, who: Who) -> str | None:
+        return who.gender or (self.gender.get(who.local) if who.local is not None else None)
+
     def _compatible(self, who: Who, gender: str | None, plural: bool = False) -> bool:
         if who.plural != plural:
             return False
         if gender is None:
             return True
-        g = who.gender or (self.gender.get(who.local) if who.local is not None else None)
+        g = self._gender_of(who)
         return g is None or g == gender
 
     def pronoun(self, pos: int, pronoun: str, reach: int = PRONOUN_REACH, people_only: bool = False) -> Who | None:
@@ -386,12 +511,20 @@ class Resolver:
         plural = low in ("ils", "elles")
         gender = PRONOUN_GENDER.get(low.rstrip("s"), None)
         k = bisect.bisect_left(self._subjects, pos, key=lambda s: s[0])
+        unmarked: Who | None = None
         for j in range(k - 1, max(-1, k - 12), -1):
             p, who = self._subjects[j]
-            if pos - p > reach:
+            if pos - p > reach or unmarked is not None and unmarked.name != who.name and pos - p > MARKED_REACH:
                 break
-            if self._compatible(who, gender, plural) and not (people_only and who.group):
-                return who
+            if not self._compatible(who, gender, plural) or people_only and who.group:
+                continue
+            if gender != "f" or who.group or self._gender_of(who) == "f":
+                return who if unmarked is None or not who.group else unmarked
+            # masculine is French's unmarked gender: « elle » prefers a woman the text marked as one
+            # (« Mme », « la ministre », « est arrivée ») to a later name that shows no gender
+            unmarked = unmarked or who
+        if unmarked is not None:
+            return unmarked
         if plural:
             return None
         lo = bisect.bisect_left(self._mstarts, max(0, pos - min(reach, 1500)))
@@ -452,7 +585,54 @@ class Resolver:
             named = self._group_introduced_as(words[0], start)
             if named is not None:  # « le groupe Heltmann … le groupe a confirmé »
                 return Who(named.name, named.local, gender, plural, True)
+        if det in ("le", "la", "l'", "l’") and g.company and not plural and name.islower() and len(_WORD.findall(name)) <= 3 and not _OF_WORD.search(name):
+            named = self._company_before(start, g.noun)
+            if named is not None:  # « X a racheté l'usine. Le groupe américain s'engage … »
+                return Who(named.name, named.local, gender, plural, True)
         return Who(name, None, gender, plural, True)
+
+    def plural_mentioned(self, pos: int, gender: str | None) -> Who | None:
+        """« ils » / « elles » with no plural subject: the last plural people or group named before ``pos``.
+
+        « X a reçu les représentants des salariés. « … », ont-ils prévenu »: the
+        head must name people or a body (a title, a person noun, a collective),
+        outside quotes; « elles » needs a feminine one, « ils » any other.
+        """
+        best: re.Match[str] | None = None
+        for m in _PLURAL_NP.finditer(self.text, max(0, pos - PLURAL_REACH), pos):
+            w = m.group("n").lower()
+            g = groups().get(w)
+            info = entity_titles.tables().info.get(w)
+            if g is not None and g.plural:
+                wg = g.gender
+            elif info is not None and info[1] == "title":
+                wg = info[2]
+            elif w[:-1] in _person_nouns():
+                wg = _person_nouns()[w[:-1]] or "any"
+            else:
+                continue
+            if self.in_quote(m.start()) or best is not None and m.start() - best.end() <= 1:
+                continue  # « les représentants des salariés »: the complement is not the antecedent
+            if wg == "any" or (wg == "f") == (gender == "f"):
+                best = m
+        if best is None:
+            return None
+        tail = _OF_COMPLEMENT.match(self.text, best.end())
+        return Who(self.text[best.start("n") : tail.end() if tail else best.end()], None, gender, True, True)
+
+    def _company_before(self, pos: int, noun: str) -> Who | None:
+        """The organisation named last before ``pos`` (outside quotes), unless its name shows another kind of body."""
+        for i in reversed(self.mentions_in(max(0, pos - DESCRIPTION_REACH), pos)):
+            m = self.m[i]
+            if m.label != "ORG" or self.in_quote(m.start):
+                continue
+            before = _WORD_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+            for w in (_WORD.findall(m.text.lower())[:1] + ([before.group(1).lower()] if before else [])):
+                head = groups().get(w)
+                if head is not None and head.noun != noun and not head.company:
+                    return None  # « le syndicat X »: not the company
+            return self.who_of_mention(i)
+        return None
 
     def _group_introduced_as(self, noun: str, pos: int) -> Who | None:
         """What « le <noun> » refers back to: the last organisation named with that head before ``pos``.
@@ -463,11 +643,13 @@ class Resolver:
         """
         lo = max(0, pos - INTRODUCED_REACH)
         before = re.compile(rf"\b{re.escape(noun)}\s*$", re.I)
+        after = _apposed(noun)
         best: tuple[int, Who] | None = None
         for i in reversed(self.mentions_in(lo, pos)):
             m = self.m[i]
             if m.label in ("ORG", "MISC") and (
                 before.search(self.text, max(0, m.start - len(noun) - 3), m.start) or m.text.lower().startswith(noun.lower() + " ")
+                or after.match(self.text, m.end, min(pos, m.end + 50))  # « X, premier syndicat du secteur »
             ):
                 best = (m.start, self.who_of_mention(i))
                 break

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from chronique.nlp.quote_speakers import Who
+from chronique.nlp.quote_speakers import Who, quantity_end
 from chronique.nlp.quote_speakers import groups as quote_groups
 from chronique.nlp.speech_cues import Cue
 from chronique.nlp.quote_doc import ABBREV, DET, LEAD_REACH, PRONOUN_BEFORE, QuoteDoc, TIME_SKIP, trim, WORDS
@@ -144,7 +144,7 @@ def _pronoun(d: QuoteDoc, pos: int, word: str) -> Who | None:
         if here == 0:
             break
         here, end = d.sentence_start(here - 1), here
-    return None
+    return d.resolver.plural_mentioned(pos, gender) if plural else None  # « X a reçu les délégués. … ont-ils dit »
 
 
 def _lead_group(d: QuoteDoc, start: int, end: int, labels: tuple[str, ...] = ("ORG",)) -> Who | None:
@@ -164,6 +164,7 @@ def _lead_group(d: QuoteDoc, start: int, end: int, labels: tuple[str, ...] = ("O
     det = DET.match(d.text, s, end)
     plural = lead_end is not None and not _CLAUSE_PUNCT.search(d.text, s, lead_end) and (
         (det is not None and det.group().strip().lower() in ("les", "des")) or _AND.search(d.text, s, lead_end) is not None
+        or quantity_end(d.text, s, lead_end) is not None
     )
     if plural:  # « Les salariés de l'usine ont manifesté »
         who = _described(d, s, lead_end)
@@ -243,7 +244,7 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
             return who, span
     cands = [i for i in r.mentions_in(win_start, limit) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
     per = [i for i in cands if r.m[i].label == "PER"]
-    pick = per[-1] if per else (cands[-1] if cands and limit - r.m[cands[-1]].end < 40 else None)
+    pick = r.coordination_head(per) if per else (cands[-1] if cands and limit - r.m[cands[-1]].end < 40 else None)
     if pick is not None:
         m = r.m[pick]
         return (r.titled(pick, cue.start) if m.label == "PER" else r.of_mention(pick)), (m.start, m.end)
@@ -291,8 +292,9 @@ def _described(d: QuoteDoc, s: int, e: int) -> Who:
     """A descriptive speaker (« les habitants du quartier »): its words; a plural one may be « ils » later."""
     phrase = d.text[s:e]
     det = DET.match(phrase)
-    plural = bool(det) and det.group().strip().lower() in ("les", "des", "ces")
-    return Who(DET.sub("", phrase), None, None, plural, plural)
+    counted = quantity_end(d.text, s, e)  # « une dizaine de délégués »
+    plural = counted is not None or bool(det) and det.group().strip().lower() in ("les", "des", "ces")
+    return Who(d.text[counted:e] if counted else DET.sub("", phrase), None, None, plural, plural)
 
 
 def clause_subject(d: QuoteDoc, win_start: int, end: int) -> tuple[Who | None, tuple[int, int] | None]:
@@ -306,7 +308,7 @@ def clause_subject(d: QuoteDoc, win_start: int, end: int) -> tuple[Who | None, t
     if not parts or parts[-1][1] != end:
         return None, None
     s, e = parts[-1]
-    k = text.rfind(",", s, e)
+    k = max(text.rfind(",", s, e), text.rfind(";", s, e))  # « …, X a dit » / « … ; X a dit »
     s, e = trim(text, k + 1 if k >= 0 else s, e)
     if e <= s:
         return None, None
@@ -324,11 +326,13 @@ def clause_subject(d: QuoteDoc, win_start: int, end: int) -> tuple[Who | None, t
     who = r.group(s, e)
     if who is not None:
         return who, (s, e)
+    if quantity_end(text, s, e) is not None and len(WORDS.findall(text, s, e)) <= 12 and not _CLAUSE_PUNCT.search(text, s, e):
+        return _described(d, s, e), (s, e)  # « une dizaine de délégués de X ont appelé »: they, not X
     cands = [i for i in r.mentions_in(s, e) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
     per = [i for i in cands if r.m[i].label == "PER"]
     if per:
-        m = r.m[per[-1]]
-        return r.titled(per[-1], end), (m.start, m.end)
+        i = r.coordination_head(per)  # « X et Y ont déclaré »: X
+        return r.titled(i, end), (r.m[i].start, r.m[i].end)
     if cands and e - r.m[cands[-1]].end < 40:
         m = r.m[cands[-1]]
         return r.of_mention(cands[-1]), (m.start, m.end)

@@ -1,0 +1,126 @@
+"""Speaker resolution (:mod:`chronique.nlp.quote_speakers`) on invented sentences: titles and person
+nouns referring back, organisations named earlier, counted plural subjects, coordinated names,
+intertitles inside a speech, gender shown by agreement.
+
+Each case names words inside the quote (or the reported speech) and the speaker's name as the
+document should give it (None: nobody).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.nlp.quote_speakers import is_intertitle, quantity_end
+
+
+def _speaker_of(analysis, words: str) -> str | None:
+    hits = [q for q in analysis.quotes if words in q.text]
+    assert hits, f"no quote contains {words!r}: {[q.text for q in analysis.quotes]}"
+    q = min(hits, key=lambda q: q.end - q.start)
+    return q.speaker.name if q.speaker else None
+
+
+CASES = {
+    # a title or person noun refers back to the person introduced with another title (passé simple too)
+    "souveraine": ("La reine Mathurine a présidé hier la cérémonie. Devant les élus, la souveraine a salué ce "
+                   "« moment important pour notre pays ».", "moment important", "Mathurine"),
+    "adjoint-passe-simple": ("Luc Ferrand, adjoint aux sports, a reçu les clubs. L'adjoint précisa : « Les travaux "
+                             "commenceront en juin prochain. »", "Les travaux", "Luc Ferrand"),
+    # organisations: the one named earlier with that head, a clause after « ; », the company just named
+    "tribunal-adjective": ("Le tribunal correctionnel de Vessac a rendu son jugement mardi. Le tribunal a estimé que "
+                           "les fautes « constituaient une négligence grave ».", "négligence", "tribunal correctionnel de Vessac"),
+    "semicolon-clause": ("La France a proposé son aide ; le ministère des Affaires étrangères a indiqué se tenir « prêt "
+                         "à répondre à toute demande des autorités ».", "prêt à répondre", "ministère des Affaires étrangères"),
+    "company-just-named": ("La société Vantor a racheté l'usine vendredi. Le groupe lyonnais s'engage à maintenir "
+                           "l'activité « pendant au moins cinq ans ».", "cinq ans", "Vantor"),
+    "company-not-a-union": ("Le syndicat Sud-Rail a appelé à la grève. Le groupe ferroviaire a répondu qu'il ne "
+                            "céderait rien aux grévistes.", "céderait", "groupe ferroviaire"),
+    "union-apposed": ("La Confédération Ouvrière, premier syndicat du secteur, a appelé à la grève jeudi. Le syndicat a "
+                      "dénoncé « une vente organisée en secret ».", "vente organisée", "Confédération Ouvrière"),
+    "group-of-people": ("La société Vantor a racheté l'usine. Le groupe de grévistes a affirmé que la grève "
+                        "continuerait.", "grève continuerait", "groupe de grévistes"),
+    "participle-continues": ("Le Kremlin a démenti que le président soit malade, indiquant que l'entretien n'était pas "
+                             "prévu.", "entretien", "Kremlin"),
+    # a counted subject is plural: « ils » continues it, even after an opening adverbial
+    "counted-plural": ("Grève à l'école.\nHier à 10 h, une dizaine de délégués de la fédération Force Commune ont "
+                       "appelé leurs collègues à la grève. « Cette réforme n'a aucune justification », ont-ils souligné.",
+                       "aucune justification", "délégués de la fédération Force Commune"),
+    "counted-indirect": ("Deux policiers ont affirmé que le suspect était armé.", "suspect", "policiers"),
+    # « ils » / « elles » with no plural subject: the plural people named as objects, agreeing in gender
+    "plural-object": ("Paul Dorval a reçu les représentants des salariés. « Nous ne signerons rien en l'état », "
+                      "ont-ils prévenu.", "signerons", "représentants des salariés"),
+    "plural-object-feminine": ("Anne Roy a rencontré les infirmières de l'hôpital. « Nous sommes épuisées depuis des "
+                               "mois », confient-elles.", "épuisées", "infirmières de l'hôpital"),
+    "plural-object-disagrees": ("Anne Roy a rencontré les habitants du quartier. « Nous sommes épuisés depuis des mois », "
+                                "confient-elles.", "épuisés", None),
+    "plural-nobody": ("Paul Dorval a visité le chantier. « Tout sera prêt en juin sans faute », assurent-ils.", "Tout sera", None),
+    # coordinated names: one speaker, the first conjunct (head of the coordination)
+    "coordination-indirect": ("Paul Dorval et Anne Roy ont déclaré que l'accord serait signé lundi.", "accord serait", "Paul Dorval"),
+    "coordination-direct": ("Paul Dorval et Anne Roy ont déclaré : « L'accord sera signé lundi prochain. »", "accord sera", "Paul Dorval"),
+    "no-coordination": ("Selon Anne Roy, Paul Dorval a déclaré que l'accord serait signé lundi.", "accord serait", "Paul Dorval"),
+    # a short heading line between two paragraphs does not take the floor from the speaker
+    "intertitle": ("Le maire, Paul Dorval, a présenté le budget. « Nous allons investir dans les écoles et les crèches "
+                   "de la ville. »\nDes travaux en 2027\n« Le chantier de la piscine commencera au printemps prochain. »",
+                   "piscine", "Paul Dorval"),
+    "intertitle-full-stop": ("Le maire, Paul Dorval, a présenté le budget : « Nous allons investir dans les écoles et les "
+                             "crèches de la ville ».\nProgramme d'investissements.\n« De plus, dès 2027, la commune "
+                             "engagera un lourd programme de travaux. »", "lourd programme", "Paul Dorval"),
+    # gender from agreement: « elle » prefers the woman the text marks to a later name of unknown gender
+    "agreement-etre": ("Dominique Laval est arrivée mardi. Luc Tellier l'a reçue. « Je n'ai rien à me reprocher », "
+                       "a-t-elle affirmé.", "reprocher", "Dominique Laval"),
+    "agreement-passive": ("Claude Morin a été élue maire. Luc Tellier l'a félicitée. « C'est une victoire collective », "
+                          "a-t-elle estimé.", "victoire", "Claude Morin"),
+    "agreement-apposition": ("Dominique Laval, interrogée par les juges, a tout nié. Luc Tellier a requis deux ans. "
+                             "« Je n'ai rien à me reprocher », a-t-elle affirmé.", "reprocher", "Dominique Laval"),
+    "il-takes-nearest-unknown": ("Dominique Laval est arrivée mardi. Luc Tellier l'a reçue. « Nous verrons bien demain », "
+                                 "a-t-il affirmé.", "verrons", "Luc Tellier"),
+    "il-nearest-over-titled": ("Le maire, Paul Dorval, a parlé. Selon Samir Haddad, hydrologue, le pic arrivera lundi. "
+                               "« Les sols sont saturés depuis des semaines », a-t-il averti.", "sols sont", "Samir Haddad"),
+    "elle-nearest-unknown": ("Anne Roy a parlé mardi. Selon Dominique Laval, le pic arrivera lundi. « Les sols sont "
+                             "saturés depuis des semaines », a-t-elle averti.", "sols sont", "Dominique Laval"),
+}
+
+
+@pytest.mark.parametrize("text, words, speaker", list(CASES.values()), ids=list(CASES))
+def test_quote_speakers_resolve(analyze, text, words, speaker):
+    assert _speaker_of(analyze(text), words) == speaker
+
+
+def test_quote_speakers_narration_between_quotes_breaks_the_floor(analyze):
+    text = ("Le maire, Paul Dorval, a présenté le budget. « Nous allons investir dans les écoles et les crèches de la "
+            "ville. »\nLa séance a ensuite été levée vers 22 heures, après un long débat sur la fiscalité locale et les "
+            "tarifs des cantines scolaires.\n« Le chantier de la piscine commencera au printemps prochain. »")
+    assert _speaker_of(analyze(text), "piscine") is None
+
+
+@pytest.mark.parametrize(
+    "phrase, noun",
+    [
+        ("une dizaine de délégués", "délégués"),
+        ("Plusieurs salariés", "salariés"),
+        ("trois cents manifestants", "manifestants"),
+        ("des centaines d'habitants", "habitants"),
+        ("200 grévistes", "grévistes"),
+        ("un policier", None),
+        ("les délégués", None),
+    ],
+)
+def test_quote_speakers_quantity_opens_a_counted_subject(phrase, noun):
+    end = quantity_end(phrase, 0, len(phrase))
+    assert (phrase[end:] if end is not None else None) == noun
+
+
+@pytest.mark.parametrize(
+    "text, line, heading",
+    [
+        ("« … »\nProgramme d'investissements.\n« … »", "Programme d'investissements.\n", True),
+        ("« … »\nDes travaux en 2027\n« … »", "Des travaux en 2027\n", True),
+        ("« … »\nPourquoi partir maintenant ?\n« … »", "Pourquoi partir maintenant ?\n", False),
+        ("« … »\nLa séance a été levée vers 22 heures après un très long débat sur la fiscalité.\n« … »",
+         "La séance a été levée vers 22 heures après un très long débat sur la fiscalité.\n", False),
+        ("« … »\n« Un accord exigeant »\n« … »", "« Un accord exigeant »\n", False),
+    ],
+)
+def test_quote_speakers_intertitle_is_a_short_line_alone(text, line, heading):
+    start = text.index(line)
+    assert is_intertitle(text, start, start + len(line)) is heading
