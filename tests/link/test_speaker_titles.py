@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chronique.link.entities import link_entities
-from chronique.link.speaker_titles import resolve_title_speakers, title_readings
+from chronique.link.speaker_titles import complete_group_speakers, resolve_title_speakers, title_readings
 from chronique.model import DocAnalysis, Document, LocalEntity, Mention, Quote, Speaker, Story
 
 
@@ -104,3 +104,23 @@ def test_person_holding_the_title_keeps_it():
     )
     _run([first, second], [[0, 1]])
     assert second.quotes[0].speaker.name == "Louis Tardieu"
+
+
+def _group_doc(n: int, text: str, speaker: str) -> DocAnalysis:
+    q = Quote(0, 5, text[:5], "indirect", speaker=Speaker(name=speaker))
+    return DocAnalysis(document=Document(id=f"d{n}", path=f"d{n}.txt", text=text), quotes=[q])
+
+
+@pytest.mark.parametrize(
+    "others, expected",
+    [
+        (["syndicat des éleveurs de la Brenne"], "syndicat des éleveurs de la Brenne"),
+        (["syndicat des éleveurs de la Brenne", "syndicat des meuniers"], "syndicat"),  # two fuller names: unknown
+        (["collectif des riverains"], "syndicat"),
+    ],
+)
+def test_bare_group_noun_takes_the_fuller_name_of_its_story(others, expected):
+    docs = [_group_doc(k, "Texte.", name) for k, name in enumerate(others)]
+    docs.append(_group_doc(len(docs), "Le syndicat a fait savoir qu'il viendrait.", "syndicat"))
+    complete_group_speakers(docs, [Story(id="s0", title="", documents=[d.document.id for d in docs])])
+    assert docs[-1].quotes[0].speaker.name == expected

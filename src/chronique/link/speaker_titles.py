@@ -13,6 +13,9 @@ A speaker the document already named keeps it, unless that person holds no
 title of the story that fits and another person is the only one who does
 (« X et Y ont salué …, a rapporté le président du syndicat » when X was
 introduced so earlier). Nothing changes when two people fit.
+
+Likewise a speaker named by a bare noun (« le syndicat ») takes the one fuller
+name of that noun spoken in the story (« le syndicat des éleveurs de X »).
 """
 
 from __future__ import annotations
@@ -129,6 +132,31 @@ def resolve_title_speakers(analyses: list[DocAnalysis], entities: list[Entity], 
             if sp.entity is not None and any(_compatible(r, h) for r in readings for h in people.get(sp.entity, [])):
                 continue  # the document's choice holds that title too
             _assign(sp, by_id[found[0]], a)
+
+
+_BARE = re.compile(r"[a-zà-öø-ÿœ][\w\-]*")
+
+
+def complete_group_speakers(analyses: list[DocAnalysis], stories: list[Story]) -> None:
+    """« Le syndicat a fait savoir » in one article, « le syndicat des éleveurs de X » in another:
+    a speaker named by a bare lower-case noun takes the one fuller name of that noun spoken in its story."""
+    story_of: dict[str, str] = {d: s.id for s in stories for d in s.documents}
+    full: dict[str, set[str]] = {}  # story -> speaker names of two words or more
+    for a in analyses:
+        key = story_of.get(a.document.id, a.document.id)
+        for q in a.quotes:
+            if q.speaker is not None and q.speaker.entity is None and len(q.speaker.name.split()) > 1:
+                full.setdefault(key, set()).add(q.speaker.name)
+    for a in analyses:
+        names = full.get(story_of.get(a.document.id, a.document.id), set())
+        for q in a.quotes:
+            sp = q.speaker
+            if sp is None or sp.entity is not None or sp.local is not None or not _BARE.fullmatch(sp.name):
+                continue
+            head = re.compile(re.escape(sp.name) + r"\s+(?:de|du|des|d['’])\s*\S", re.I)
+            fuller = {n for n in names if head.match(n)}
+            if len(fuller) == 1:
+                sp.name = fuller.pop()
 
 
 def _assign(sp: Speaker, ent: Entity, a: DocAnalysis) -> None:
