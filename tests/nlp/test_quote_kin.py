@@ -32,3 +32,9 @@ def test_quote_kin_is_the_other_member_of_the_family(analyze, text, words, speak
 def test_quote_kin_without_a_family_member_named_is_nobody_named(analyze):
     a = analyze("« Il ne reste que dix brebis », souffle Anne Vernet. Son mari a ajouté que les aides arriveraient trop tard.")
     assert _speaker_of(a, "aides arriveraient") != "Anne Vernet"
+
+
+def test_quote_kin_speaker_span_is_the_kinship_phrase(analyze):
+    text = COUPLE + "Son mari, lui, ne décolère pas contre les assureurs : « On paie trop cher pour rien. »"
+    q = next(q for q in analyze(text).quotes if "trop cher" in q.text)
+    assert q.speaker is not None and text[q.speaker.start : q.speaker.end] == "Son mari"

@@ -35,6 +35,12 @@ def _surname(name: str) -> str:
     return name.split()[-1].lower() if name.split() else ""
 
 
+def kin_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a kinship phrase opening ``text[start:end]`` stands (« Son mari »), or None."""
+    m = _kin()[0].match(text, start, end)
+    return (m.end() - len(m.group(0).lstrip()), m.end()) if m else None
+
+
 def kin_speaker(r: Resolver, start: int, end: int) -> Who | None:
     """The person meant by a kinship phrase opening ``text[start:end]`` (« Son mari, … »), or None.
 
