@@ -185,6 +185,7 @@ def link(
     placed in it (and it is updated); without one, the stories are grouped afresh.
     """
     from chronique.link.entities import link_entities
+    from chronique.link.speaker_titles import complete_group_speakers, resolve_title_speakers
     from chronique.link.stories import group_stories
     from chronique.link.timeline import build_timeline
 
@@ -198,6 +199,8 @@ def link(
         if new:
             index.add_many(new)
         stories = index.stories()
+    resolve_title_speakers(analyses, entities, stories)
+    complete_group_speakers(analyses, stories)
     progress("link", 2, 3)
     timeline = build_timeline(analyses, stories)
     progress("link", 3, 3)

@@ -32,7 +32,6 @@ KNOWN_SHORTFALL = {
     "fresh": {},
     "fresh2": {},
     "fresh3": {
-        "speaker_accuracy": "issue 3 open: 0.868 (59/68) when first measured blind on 2026-11-23",
         "timeline_recall": "issue 4 open: timeline recall 2/14 when first measured blind on 2026-11-23, 8/14 after general event rules (leak, storm, theft, release, decree, sale, complaint triggers; nights; live-blog entries)",
     },
 }

@@ -281,3 +281,19 @@ def test_quotes_do_not_cover_the_rest_of_an_article_after_a_missing_mark(analyze
     for q in analyze(text).quotes:
         if q.kind != "indirect":
             assert "tribunal administratif" not in q.text
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Les voleurs sont repartis avec trois toiles, dont la célèbre « Moisson sous la neige ».", "Moisson sous la neige"),
+        ("Le cinéaste présente son dernier « Retour à Lisbonne » au festival.", "Retour à Lisbonne"),
+    ],
+)
+def test_quotes_short_title_after_determiner_and_word_is_no_quote(analyze, text, title):
+    assert not [q for q in analyze(text).quotes if title in q.text]
+
+
+def test_quotes_utterance_after_colon_stays_a_quote(analyze):
+    a = analyze("Le maire, Paul Dorval, a tranché : « Nous porterons plainte demain. »")
+    assert [q for q in a.quotes if "porterons plainte" in q.text]

@@ -224,3 +224,28 @@ def test_quote_speakers_unmarked_interview_questions_and_byline_are_not_quotes(a
 def test_quote_speakers_one_rhetorical_question_makes_no_interview(analyze):
     a = analyze("Faut-il s'en inquiéter ?\n\nLe conseil municipal votera le budget jeudi soir.")
     assert not a.quotes
+
+
+LABELLED_INTERVIEW = (
+    "Anne Roy, maire de Brévan : « Nous reconstruirons l'école »\n\n"
+    "Entretien réalisé par Marc Henry.\n\n"
+    "Marc Henry : Anne Roy, bonjour. Où en sont les travaux ?\n\n"
+    "A. Roy : Bonjour. Le chantier a repris lundi, avec deux mois de retard.\n\n"
+    "Marc Henry : Les parents d'élèves s'inquiètent, pourtant...\n\n"
+    "A. Roy : Je les comprends, et je les recevrai jeudi.\n\n"
+    "Je leur dirai la vérité sur le calendrier.\n\n"
+    "Le conseil municipal votera le budget des travaux le mois prochain.\n"
+)
+
+
+@pytest.mark.parametrize("words", ["Le chantier a repris", "Je les comprends", "la vérité sur le calendrier"])
+def test_quote_speakers_labelled_interview_answers_without_their_label(analyze, words):
+    a = analyze(LABELLED_INTERVIEW)
+    q = next(q for q in a.quotes if words in q.text)
+    assert q.speaker is not None and q.speaker.name == "Anne Roy"
+    assert ":" not in q.text[:12]
+
+
+def test_quote_speakers_labelled_interview_question_ending_in_dots_is_no_answer(analyze):
+    texts = [q.text for q in analyze(LABELLED_INTERVIEW).quotes]
+    assert not [t for t in texts if "parents d'élèves" in t or "conseil municipal" in t]

@@ -181,11 +181,11 @@ def score_quotes(gold: Gold, analysis: CorpusAnalysis) -> dict[str, Score]:
             indirect.num += 1
             best = min(hits, key=lambda q: q.end - q.start)
             indirect_speaker.den += 1
-            if _speaker_ok(gold, gq.speaker, names.of(best)):
+            predicted = names.of(best)
+            if _speaker_ok(gold, gq.speaker, predicted):
                 indirect_speaker.num += 1
             else:
-                found = names.of(best)
-                indirect_speaker.misses.append({"doc": stem, "anchor": gq.anchor, "expected": gq.speaker, "predicted": found[0] if found else None})
+                indirect_speaker.misses.append({"doc": stem, "anchor": gq.anchor, "expected": gq.speaker, "predicted": predicted[0] if predicted else None})
     precision = ratio(tp_pred, tp_pred + fp_pred)
     recall.value = ratio(recall.num, recall.den)
     speaker.value = ratio(speaker.num, speaker.den)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from chronique.nlp.quote_kin import kin_phrase, kin_speaker
 from chronique.nlp import speech_cues
 from chronique.nlp.quote_marks import Marked
 from chronique.nlp.quote_speakers import Who, is_intertitle
@@ -130,6 +131,9 @@ def _colon_before(d: QuoteDoc, win: int, open_: int) -> tuple[Who | None, tuple[
     if people and colon - r.m[people[-1]].end <= 3:
         i = people[-1]
         return r.titled(i, colon), (r.m[i].start, r.m[i].end)
+    kin = kin_speaker(r, win, colon)  # « Son mari, lui, ne décolère pas : « … » »
+    if kin is not None:
+        return kin, kin_phrase(text, win, colon)
     # « Mme Roy, elle, n'en démord pas : « … » »: the subject that opens the sentence
     return sentence_lead(d, people, win, colon)
 

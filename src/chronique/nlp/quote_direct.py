@@ -21,6 +21,9 @@ from chronique.nlp.quote_subjects import resolve_slot, slot_after
 from chronique.nlp.quote_attribution import after_question, attribute, beat, first_person_topic, keeps_floor, named_after
 
 _ELIDED = re.compile(r"^\w['’]")
+# « la célèbre « … » », « son dernier « … » »: a determiner and one word (adjective or noun) name what follows
+_DET_WORD_BEFORE = re.compile(r"(?i)(?:^|\s)(?:la|le|les|l['’]|sa|son|ses|leur|leurs|du|des|au|aux)\s*[^\W\d_][\w\-]*\s*$")
+SHORT_TITLE = 6  # words: a capitalised short phrase after « la célèbre » is a title, not an utterance
 _PUBLICATION_BEFORE = re.compile(r"\b(?:au|du|dans\s+l[ea]|à\s+l[a']|par\s+l[ea]|sur)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…»”]\s+")
 _INCISE_END = re.compile(r"\s*[,.]")
@@ -43,6 +46,11 @@ def _is_work_title(d: QuoteDoc, q: Marked) -> bool:
     inner = WORDS.findall(text[q.start : q.end])
     if 2 <= len(inner) <= MAX_SHORT and all(w[0].isupper() for w in inner) and not SENTENCE_PUNCT.search(text, q.start, q.end):
         return True  # « le pétrolier « Nordan Star » »: a proper name (ship, operation, slogan), not an utterance
+    if (
+        1 <= len(inner) <= SHORT_TITLE and inner[0][0].isupper() and _DET_WORD_BEFORE.search(before)
+        and not SENTENCE_PUNCT.search(text, q.start, q.end) and lex.forms.get(words[-1]) is None
+    ):
+        return True  # « la célèbre « Moisson d'été » »
     if 1 <= len(inner) <= 4 and inner[0][0].isupper() and _PUBLICATION_BEFORE.search(before):
         return all(w[0].isupper() or len(w) <= 3 for w in inner)
     return False

@@ -41,7 +41,8 @@ from spacy.tokens import Doc, Span
 
 from chronique import langdata
 from chronique.model import LocalEntity, Mention
-from chronique.nlp import entity_titles
+from chronique.nlp.quote_kin import kin_speaker
+from chronique.nlp import entity_titles, speech_cues
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _CAP_RUN = re.compile(r"(?!(?:Le|La|Les|L|Un|Une|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Dans|En|Au|Aux|Pour|Selon|Mais|Et|Si|Son|Sa|Ses|Leur|Après|Avant|Depuis|Lors|Quand|Alors)\b)[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|d[eu]|von|van|bin|ben|al|el))*(?<![.’'])")
@@ -232,6 +233,19 @@ def _agreement(span: Span) -> str | None:
 def _apposed(noun: str) -> re.Pattern[str]:
     """« , premier syndicat », « , l'entreprise », « (le syndicat » right after a name: the kind of body it is."""
     return re.compile(rf"\s*[,(]\s*(?:l[ea]\s+|l['’]\s*|une?\s+)?(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+
+
+_INVERTED_VERB = re.compile(r",\s*(?:(?:a|avait|aurait)\s+(?:[\w’'-]+\s+)?)?(?P<v>[^\W\d_][\w’'-]*)\s+$")
+
+
+def _speech_incise_before(text: str, pos: int) -> bool:
+    """« …, a précisé Anne Roy »: the name at ``pos`` is the inverted subject of a verb of saying."""
+    m = _INVERTED_VERB.search(text, max(0, pos - 40), pos)
+    if m is None:
+        return False
+    lex = speech_cues.lexicon()
+    v = m.group("v").lower()
+    return v in lex.participles or v in lex.forms
 
 
 def _bag(text: str) -> frozenset[str]:
@@ -685,6 +699,9 @@ class Resolver:
         (« l'élue », « l'officier », « celui qui dirige … ») refers back like a
         pronoun of the determiner's gender.
         """
+        kin = kin_speaker(self, start, end)  # « son mari »: the other member of the family named
+        if kin is not None:
+            return kin
         phrase = self.text[start:end]
         hits = [TitleAt(h.start - start, h.title, h.gender) for h in self.titles_in(start, end)]
         if hits:
@@ -761,10 +778,13 @@ class Resolver:
             m = self.m[i]
             if m.label != "PER" or self.in_quote(m.start):
                 continue
-            if not _AFTER_QUOTE.search(self.text, max(0, m.start - 40), m.start):
-                return None  # only the speaker of the next quote (« « … », a assuré Mme Y »)
+            after_quote = bool(_AFTER_QUOTE.search(self.text, max(0, m.start - 40), m.start))
+            incise = not after_quote and _speech_incise_before(self.text, m.start)
+            if not (after_quote or incise):
+                return None  # only the speaker of the next quote (« « … », a assuré Mme Y »), or of the next « …, a précisé Mme Y »
             local = self.local_of.get(i)
-            return self.who_of_mention(i) if local is not None and self.gender.get(local) == gender else None
+            g = self.gender.get(local) if local is not None else None
+            return self.who_of_mention(i) if local is not None and (g == gender or (incise and g is None)) else None
         return None
 
     def introduced_as(self, noun: str, pos: int) -> Who | None:
