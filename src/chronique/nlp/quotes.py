@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 from chronique import langdata
 from chronique.model import LocalEntity, Mention, Quote, Span, Speaker
 from chronique.nlp import quote_echo, speech_cues
+from chronique.nlp.doc_text import text_of
 from chronique.nlp.quote_marks import Marked, find_marked
 from chronique.nlp.quote_speakers import Resolver, Who
 from chronique.nlp.quote_speakers import groups as quote_groups
@@ -1141,7 +1142,7 @@ def _register_subject(d: _Doc, cue: Cue) -> None:
 
 def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> list[Quote]:
     """Direct, partial and indirect quotes of ``doc`` with their speakers, in text order."""
-    text = doc.text
+    text = text_of(doc)
     marked = find_marked(text)
     d = _Doc(doc, text, mentions, entities, marked)
     for q in _selon(d, 0, len(text)):  # « Selon X, … » makes X a subject later pronouns may refer to

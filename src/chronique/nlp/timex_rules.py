@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chronique import langdata
+from chronique.nlp.regex_guard import guarded
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 
 B = r"(?<![\w-])"  # start of a word (not inside « après-midi »)
@@ -168,7 +169,7 @@ def rules() -> tuple[Rule, ...]:
         ("whole", 5, rf"{B}(?:toute|tout)\s+(?:la\s+|le\s+|l{A})(?P<unit>{rx['calunit']}|journée|nuit){E}"),
         ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),
     ]
-    return tuple(Rule(name, re.compile(p, re.IGNORECASE), prio, frozenset(_NEEDS.get(name, "").split()))
+    return tuple(Rule(name, guarded(p, re.IGNORECASE, after=B), prio, frozenset(_NEEDS.get(name, "").split()))
                  for name, prio, p in defs)
 
 
