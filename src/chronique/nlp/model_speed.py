@@ -7,8 +7,9 @@ Two costs measured in ``bench/speed.py`` sit in spaCy itself, not in chronique's
   tries: about a millisecond per new form, more than the neural network spends on the word.
   The same members held in frozensets give the same answers at hash speed;
 * thinc multiplies matrices with its bundled BLIS, which on some processors runs a generic
-  kernel; numpy's BLAS is then markedly faster for the same products. Which library is
-  faster is measured, not assumed: ``bench/speed.py --gemm`` compares both.
+  kernel; numpy's BLAS (OpenBLAS, tuned per processor) is then markedly faster for the same
+  products. Measured, not assumed: ``bench/speed.py`` times the model as shipped and with
+  these settings side by side (and ``tests/nlp/test_model_speed.py`` checks both annotate alike).
 """
 
 from __future__ import annotations
