@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from chronique.model import LocalEntity, Mention
 from chronique.nlp import entity_roles, entity_types
+from chronique.nlp.doc_text import text_of
 from chronique.nlp.entity_names import given_names_compatible, is_initials, split_name, strip_common_head, strip_trailing_designator, unit_key, units
 from chronique.nlp.entity_spans import Candidate, candidates
 from chronique.nlp.entity_titles import find_honorifics, find_titles
@@ -188,7 +189,7 @@ def _name(cands: list[Candidate], members: list[int], text: str) -> str:
 
 def extract(doc: Doc) -> tuple[list[Mention], list[LocalEntity]]:
     """Mentions in text order and the in-document entities they form."""
-    text = doc.text
+    text = text_of(doc)
     titles = find_titles(text)
     body_start = _body_start(doc)
     cands = _dedupe(candidates(doc, body_start, titles, find_honorifics(text), text))

@@ -89,6 +89,12 @@ def _hit(m: re.Match[str], kind_default: str) -> TitleHit:
 
 def find_titles(text: str) -> list[TitleHit]:
     """Every title/role word or phrase in ``text`` (longest form wins), in order."""
+    return list(_titles_in(text))
+
+
+@lru_cache(maxsize=4)
+def _titles_in(text: str) -> tuple[TitleHit, ...]:
+    """find_titles, kept for the last texts: entities, quotes and events each read a document's titles."""
     t = tables()
     out: list[TitleHit] = []
     end = 0
@@ -99,7 +105,7 @@ def find_titles(text: str) -> list[TitleHit]:
         if m is not None:
             out.append(_hit(m, "title"))
             end = m.end()
-    return out
+    return tuple(out)
 
 
 def find_honorifics(text: str) -> list[TitleHit]:

@@ -56,8 +56,9 @@ class People:
     """Subject and cue-speaker lookups over one document."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], quotes: list[Quote],
-                 token_mention: dict[int, int], in_quote: Callable[[int], bool]):  # fmt: skip
+                 token_mention: dict[int, int], in_quote: Callable[[int], bool], text: str | None = None):  # fmt: skip
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text joins every token: read it once
         self.mentions = mentions
         self.entities = entities
         self.quotes = quotes
@@ -72,7 +73,7 @@ class People:
     def resolver(self) -> Resolver:
         if self._resolver is None:
             quoted = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "partial")]
-            r = Resolver(self.doc, self.mentions, self.entities, quoted)
+            r = Resolver(self.doc, self.mentions, self.entities, quoted, self.text)
             for q in self.quotes:  # attributed speakers are antecedents too, as in the quotation reader
                 sp = q.speaker
                 if sp is not None and sp.local is not None and sp.start is not None:
@@ -105,7 +106,7 @@ class People:
         la fondation Y », « la trésorière de l'association W, X »): whom the person speaks for."""
         if person in self._affiliated:
             return self._affiliated[person]
-        text = self.doc.text
+        text = self.text
         found: list[int] = self._affiliated.setdefault(person, [])
         for m in self.mentions:
             if m.local != person or not m.role:

@@ -116,7 +116,7 @@ def _swapped(token: Token) -> bool:
 def match(token: Token) -> Trigger | None:
     """The trigger this token heads, or None."""
     pos = token.pos_
-    swapped = _swapped(token)
+    swapped = pos == "ADJ" and _swapped(token)  # (only an adjective can be a swapped noun: no head read for others)
     if swapped:
         pos = "NOUN"
     elif pos not in _NOUN_POS and pos not in _VERB_POS:

@@ -57,6 +57,7 @@ from spacy.tokens import Doc, Token
 from chronique.ids import event_id
 from chronique.model import Event, LocalEntity, Mention, Quote, Span, Timex
 from chronique.nlp import event_clause as clause
+from chronique.nlp.doc_text import text_of
 from chronique.nlp.event_dates import normalise, week_of
 from chronique.nlp.entity_types import is_org_head
 from chronique.nlp.event_people import People
@@ -87,9 +88,10 @@ class _Reader:
 
     def __init__(self, doc: Doc, mentions: list[Mention], entities: list[LocalEntity], timexes: list[Timex], quotes: list[Quote]):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
-        self.sent_starts = [s.start_char for s in doc.sents]
-        self.sent_ends = [s.end_char for s in doc.sents]
+        self.text = text_of(doc)
+        sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in sents]
+        self.sent_ends = [s.end_char for s in sents]
         self.mentions = mentions
         self.entity_names: dict[int, str] = {}
         for m in mentions:
@@ -134,7 +136,7 @@ class _Reader:
         self._quoted_starts = [s for s, _ in self.quoted]
         self.speaker_at = {q.speaker.start: q.speaker.local for q in quotes if q.speaker and q.speaker.start is not None and q.speaker.local is not None}
         self.body_start = 0
-        self.people = People(doc, mentions, entities, quotes, self.token_mention, self.in_quote)
+        self.people = People(doc, mentions, entities, quotes, self.token_mention, self.in_quote, self.text)
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, pos) - 1

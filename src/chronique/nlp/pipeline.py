@@ -10,15 +10,23 @@ from spacy.language import Language
 
 from chronique.model import DocAnalysis, Document
 from chronique.nlp import components  # noqa: F401  (registers the factories)
+from chronique.nlp.model_speed import index_lemma_sets, use_numpy_gemm
 
 DEFAULT_MODEL = "fr_core_news_md"
 FAST_MODEL = "fr_core_news_sm"
+DEFAULT_BATCH_SIZE = 16  # texts per nlp.pipe batch (bench/speed.py --batches measures others)
 
 
 @lru_cache(maxsize=4)
-def load(model: str = DEFAULT_MODEL) -> Language:
-    """spaCy's French model with chronique's components appended (cached per model)."""
+def load(model: str = DEFAULT_MODEL, gemm: str = "numpy") -> Language:
+    """spaCy's French model with chronique's components appended (cached per model).
+
+    ``gemm`` is the matrix library of the model's layers: "numpy" (faster on the machines
+    measured, see :mod:`model_speed`) or "blis" (thinc's default)."""
     nlp = spacy.load(model)
+    index_lemma_sets(nlp)
+    if gemm == "numpy":
+        use_numpy_gemm(nlp)
     for name in components.ORDER:
         nlp.add_pipe(name)
     return nlp
@@ -43,7 +51,7 @@ def _collect(document: Document, doc) -> DocAnalysis:
 
 
 def analyze_documents(
-    documents: Iterable[Document], model: str = DEFAULT_MODEL, batch_size: int = 16
+    documents: Iterable[Document], model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[DocAnalysis]:
     """Analyse documents in batches (``nlp.pipe``), yielding one DocAnalysis each, in order."""
     nlp = load(model)

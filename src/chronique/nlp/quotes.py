@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from chronique.model import LocalEntity, Mention, Quote
 from chronique.nlp import quote_echo
+from chronique.nlp.doc_text import text_of
 from chronique.nlp.quote_marks import Marked, find_marked
 from chronique.nlp.quote_speakers import Who
 from chronique.nlp.quote_doc import QuoteDoc
@@ -39,7 +40,7 @@ _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux"})
 
 def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> list[Quote]:
     """Direct, partial and indirect quotes of ``doc`` with their speakers, in text order."""
-    text = doc.text
+    text = text_of(doc)
     marked = find_marked(text)
     d = QuoteDoc(doc, text, mentions, entities, marked)
     for q in selon_quotes(d, 0, len(text)):  # « Selon X, … » makes X a subject later pronouns may refer to

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
+from chronique.nlp.doc_text import text_of
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 from chronique.nlp.timex_night import byline
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
@@ -201,7 +202,7 @@ def _mod(m: re.Match, text: str, start: int, ttype: str) -> str | None:
 
 def extract(doc: Doc, published: str | None) -> list[Timex]:
     """Every temporal expression of ``doc`` with its TIMEX3 type and value (offsets into ``doc.text``)."""
-    text = doc.text
+    text = text_of(doc)
     pub = cal.parse_anchor(published)
     tenses: dict[tuple[int, int], str | None] = {}
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from chronique import langdata
 from chronique.nlp import timex_days
+from chronique.nlp.regex_guard import guarded
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 
 B = r"(?<![\w-])"  # start of a word (not inside « après-midi »)
@@ -182,9 +183,9 @@ def rules() -> tuple[Rule, ...]:
         ("whole", 5, rf"{B}(?:toute|tout)\s+(?:la\s+|le\s+|l{A})(?P<unit>{rx['calunit']}|journée|nuit){E}"),
         ("set_word", 2, rf"{B}(?P<freq>{rx['frequency']}){E}"),
     ]
-    return tuple(Rule(name, re.compile(p, re.IGNORECASE), prio, frozenset(_NEEDS.get(name, "").split()))
+    return tuple(Rule(name, guarded(p, re.IGNORECASE, after=B), prio, frozenset(_NEEDS.get(name, "").split()))
                  for name, prio, p in defs) + tuple(
-        Rule(name, re.compile(p, re.IGNORECASE), prio, frozenset(needs.split()))
+        Rule(name, guarded(p, re.IGNORECASE, after=B), prio, frozenset(needs.split()))
         for name, prio, p, needs in timex_days.rule_defs())
 
 
