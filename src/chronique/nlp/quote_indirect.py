@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from chronique.model import Quote
 from chronique.nlp import speech_cues
 from chronique.nlp.speech_cues import Cue
@@ -28,35 +30,40 @@ _OBJECT = re.compile(
 _ET_QUE = re.compile(r"\s*,?\s*et\s+qu(?:e\b|['’])\s*", re.I)
 _RELATIVE_BEFORE = re.compile(r"\bqu(?:e|['’])\s*$", re.I)
 _RELATIVE_CUE = re.compile(r"qu['’]", re.I)  # « qu'a annoncée le ministre »
-_NOT_INFINITIVE = frozenset({"pour", "leur", "sur"})
+_NOT_INFINITIVE = frozenset({"pour", "leur", "sur", "contre", "entre", "outre"})
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
 _QUI_WORD = re.compile(r"\bqui\b", re.I)
+_QUI_LEAD = re.compile(r"\s*qui\b", re.I)
 OBJECT_REACH = 60  # characters after a verb of saying where its noun object starts
 SCARE_WORDS = 3  # words of a quotation that is a name or a scare quote inside a reported sentence
 MARK_REACH = 25  # characters into a noun object where a quotation mark makes it a partial quote's lead-in
 
 
+def _token_at(d: QuoteDoc, pos: int) -> Token | None:
+    span = d.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span else None
+
+
 def _is_infinitive(d: QuoteDoc, pos: int) -> bool:
     """The word at ``pos``, shaped like an infinitive, is not a numeral or a function word
-    (« a affirmé ignorer … », not « a requis quatre ans », « pour », « leur »).
+    (« a affirmé ignorer … », not « a requis quatre ans », « pour », « leur », « requis contre X »).
 
     The parser's tag is only trusted to say no: it often misreads a bare infinitive.
     """
-    span = d.doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if not span:
-        return False
-    tok = span[0]
-    return tok.lower_ not in _NOT_INFINITIVE and tok.pos_ not in ("NUM", "DET", "PRON", "CCONJ", "SCONJ")
+    tok = _token_at(d, pos)
+    return tok is not None and tok.lower_ not in _NOT_INFINITIVE and tok.pos_ not in ("NUM", "DET", "PRON", "CCONJ", "SCONJ")
+
+
+def _is_number(d: QuoteDoc, pos: int) -> bool:
+    tok = _token_at(d, pos)
+    return tok is not None and tok.pos_ == "NUM"
 
 
 def _finite_verb_at(d: QuoteDoc, pos: int) -> bool:
     """« les soldats que commande le général »: a « que » followed by a finite verb opens a relative clause
     with an inverted subject; the « que » of reported speech is followed by its subject."""
-    span = d.doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if not span:
-        return False
-    tok = span[0]
-    return tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+    tok = _token_at(d, pos)
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
 
 
 def _after_verb(d: QuoteDoc, pos: int) -> int:
@@ -98,6 +105,8 @@ def _object_start(d: QuoteDoc, cue: Cue, win: int, end: int) -> int | None:
     if _RELATIVE_BEFORE.search(text, max(win, cue.start - 6), cue.start) or _RELATIVE_CUE.match(text, cue.start):
         return None
     comma = text.rfind(",", win, cue.start)
+    if _QUI_LEAD.match(text, comma + 1 if comma >= 0 else win, cue.start) and "," in text[cue.end : end]:
+        return None  # « Le parquet, qui avait requis deux ans, dispose … »: background in a relative clause
     if comma >= 0 and not text[comma + 1 : cue.start].strip():
         clause = d.doc.char_span(win, comma, alignment_mode="expand") or ()
         if any(t.pos_ in ("VERB", "AUX") for t in clause):
@@ -111,10 +120,12 @@ def _object_start(d: QuoteDoc, cue: Cue, win: int, end: int) -> int | None:
             break
         pos = _after_verb(d, pp.end())
     m = _OBJECT.match(text, pos, end)
+    if m is None and not _is_number(d, pos):  # « a requis deux ans de prison »: a number word opens it too
+        return None
     inf = _INFINITIVE.match(text, m.end(), end) if m is not None and m.group().strip().lower() in ("de", "d'", "d’") else None
     if inf is not None and _is_infinitive(d, inf.start("inf")):
         return None  # « a proposé à X de conclure … »: an infinitive, not a noun object
-    if m is None or d.resolver.in_quote(pos) or any(pos <= qs < min(end, pos + MARK_REACH) for qs, _ in d.quoted):
+    if d.resolver.in_quote(pos) or any(pos <= qs < min(end, pos + MARK_REACH) for qs, _ in d.quoted):
         return None
     return pos
 
