@@ -588,8 +588,9 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         t = match(token)
         if t is None or reader.in_quote(token.idx):
             continue
-        if t.type == "declaration" and cue_at(token.idx) is not None:
-            continue  # the quotation gives this declaration, with its speaker
+        said = cue_at(token.idx)
+        if t.type == "declaration" and said is not None and said.speaker is not None and said.speaker.local is not None:
+            continue  # the quotation gives this declaration, with its speaker (below)
         found.append((token, t))
     for token, _ in found:
         dater.own(token)

@@ -22,6 +22,7 @@ from chronique.nlp.quote_subjects import resolve_slot, same_speaker, sentence_le
 from chronique.nlp.quote_sources import source_after, source_before
 
 _POSSESSIVE = re.compile(r"\b(?P<p>[Ss]on|[Ss]a|[Ss]es)\s+(?P<n>[\w’'-]+)")
+_CLAUSE_BREAK = re.compile(r"[,;:«»“”\"]")
 _CLOSE_SEP = re.compile(r"[ \t\u00a0\u202f]*(?P<sep>[,–—-]?)[ \t\u00a0\u202f]*")
 _COLON_END = re.compile(r":[\s\u00a0\u202f]*$")
 _COLON_AFTER = re.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]*")
@@ -79,8 +80,10 @@ def attribute(d: QuoteDoc, q: Marked) -> tuple[Who | None, tuple[int, int] | Non
         who, span = subject_before(d, c, win)
         if who is not None:
             return who, span, c, "before"
-        if len(cues) > 1 and PASSIVE.search(text, max(win, c.start - 7), c.start):
-            c = cues[-2]  # « X estimait que l'accord pourrait être conclu « … » »: a passive verb has no speaker
+        if len(cues) > 1 and (PASSIVE.search(text, max(win, c.start - 7), c.start) or not _CLAUSE_BREAK.search(text, cues[-2].end, c.start)):
+            # « X estimait que l'accord pourrait être conclu « … » »: a passive verb has no speaker;
+            # « X a affirmé avoir alerté sa hiérarchie « … » »: the verb inside the reported words has X's
+            c = cues[-2]
             who, span = subject_before(d, c, win)
             if who is not None:
                 return who, span, c, "before"

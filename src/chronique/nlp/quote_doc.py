@@ -33,7 +33,7 @@ TIME_SKIP = re.compile(
     r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|également|aussi|encore|ensuite|enfin|alors|"
     r"toutefois|pourtant|cependant|ainsi|matin|soir|plus tard|récemment|notamment|d['’]ailleurs|[àa] son tour)\b[\s,]*)*"
 )
-DET = re.compile(r"^(?:(?:les?|la|des|du|un|une|ce|cet|cette|ces)\s+|l['’]\s*)", re.I)
+DET = re.compile(r"^(?:(?:les?|la|des|du|un|une|ce|cet|cette|ces|plusieurs|certaine?s|quelques|de\s+nombreu(?:x|ses))\s+|l['’]\s*)", re.I)
 SENTENCE_PUNCT = re.compile(r"[.;:!?«»“”\"]")
 PLACE_AFTER = re.compile(r"^(?:dans|sur|lors|à|au|aux|en|par)\b")
 _LEAD_NOISE = re.compile(
@@ -60,6 +60,20 @@ def cue_words() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
 def byline_regex() -> re.Pattern[str]:
     cues = sorted((e["cue"] for e in langdata.load("quote_cues") if e["kind"] == "byline"), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def not_speech() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """From ``quote_not_speech.yaml``: a conjunction right before « que » (« alors », « parce »), an idiom
+    ending right where a verb of saying ends (« autant dire »), and the record nouns (« tradition »)."""
+    entries = langdata.load("quote_not_speech")
+
+    def alt(kind: str) -> str:
+        words = sorted((e["word"] for e in entries if e["kind"] == kind), key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
+
+    records = frozenset(e["word"].lower() for e in entries if e["kind"] == "record")
+    return re.compile(rf"\b(?:{alt('conjunction')})\s+$", re.I), re.compile(rf"(?<![\w-])(?:{alt('idiom')})$", re.I), records
 
 
 def _after_lead(text: str, pos: int) -> int:

@@ -10,29 +10,124 @@ from __future__ import annotations
 
 import re
 
-from chronique.model import Quote
-from chronique.nlp.speech_cues import Cue
-from chronique.nlp.quote_doc import DET, make_quote, PASSIVE, PLACE_AFTER, QUE, QuoteDoc, SENTENCE_PUNCT, TIME_SKIP, trim
-from chronique.nlp.quote_subjects import clause_subject, main_subject, passive_agent, resolve_slot, same_speaker, slot_after, subject_before
+from spacy.tokens import Token
 
-_INFINITIVE = re.compile(r"\s*(?:ne\s+pas\s+|n['’]?\s*)?(?P<inf>[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir))\b")
-_CONJUNCTION_QUE = re.compile(r"\b(?:alors|tandis|bien|parce|afin|avant|sans|pendant|dès|depuis|après|encore|pour|ainsi)\s+$", re.I)
-_NOT_INFINITIVE = frozenset({"pour", "leur", "sur"})
+from chronique.model import Quote
+from chronique.nlp import speech_cues
+from chronique.nlp.speech_cues import Cue
+from chronique.nlp.quote_doc import DET, make_quote, not_speech, PASSIVE, PLACE_AFTER, QUE, QuoteDoc, SENTENCE_PUNCT, TIME_SKIP, trim, WORDS
+from chronique.nlp.quote_subjects import (
+    clause_subject, LEAD_PP, main_subject, passive_agent, resolve_slot, same_speaker, slot_after, subject_before,
+)
+
+_INFINITIVE = re.compile(r"\s*(?:ne\s+(?:pas|jamais|plus|rien|guère)\s+|n['’]?\s*)?(?P<inf>[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir))\b")
+_LEAD_COMMAS = re.compile(r"[\s,]*")
+_ASIDE = re.compile(r",\s*(?:elle|lui|elles|eux|pour\s+sa\s+part|de\s+son\s+côté|quant\s+à\s+(?:elle|lui))\s*,\s*", re.I)  # « parle, elle, de … »
+_OBJECT = re.compile(
+    r"(?:(?:les?|la|une?|des|du|de\s+la|de|son|sa|ses|leurs?|ce|cet|cette|ces|plusieurs)\s+|(?:l|d|de\s+l)['’]\s*|\d[\d  .,]*(?=[\s\w%]))",
+    re.I,
+)
+_ET_QUE = re.compile(r"\s*,?\s*et\s+qu(?:e\b|['’])\s*", re.I)
+_RELATIVE_BEFORE = re.compile(r"\bqu(?:e|['’])\s*$", re.I)
+_RELATIVE_CUE = re.compile(r"qu['’]", re.I)  # « qu'a annoncée le ministre »
+_NOT_INFINITIVE = frozenset({"pour", "leur", "sur", "contre", "entre", "outre"})
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
 _QUI_WORD = re.compile(r"\bqui\b", re.I)
+_QUI_LEAD = re.compile(r"\s*qui\b", re.I)
+OBJECT_REACH = 60  # characters after a verb of saying where its noun object starts
+SCARE_WORDS = 3  # words of a quotation that is a name or a scare quote inside a reported sentence
+MARK_REACH = 25  # characters into a noun object where a quotation mark makes it a partial quote's lead-in
+
+
+def _token_at(d: QuoteDoc, pos: int) -> Token | None:
+    span = d.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span else None
 
 
 def _is_infinitive(d: QuoteDoc, pos: int) -> bool:
     """The word at ``pos``, shaped like an infinitive, is not a numeral or a function word
-    (« a affirmé ignorer … », not « a requis quatre ans », « pour », « leur »).
+    (« a affirmé ignorer … », not « a requis quatre ans », « pour », « leur », « requis contre X »).
 
     The parser's tag is only trusted to say no: it often misreads a bare infinitive.
     """
-    span = d.doc.char_span(pos, pos + 1, alignment_mode="expand")
-    if not span:
-        return False
-    tok = span[0]
-    return tok.lower_ not in _NOT_INFINITIVE and tok.pos_ not in ("NUM", "DET", "PRON", "CCONJ", "SCONJ")
+    tok = _token_at(d, pos)
+    return tok is not None and tok.lower_ not in _NOT_INFINITIVE and tok.pos_ not in ("NUM", "DET", "PRON", "CCONJ", "SCONJ")
+
+
+def _is_number(d: QuoteDoc, pos: int) -> bool:
+    tok = _token_at(d, pos)
+    return tok is not None and tok.pos_ == "NUM"
+
+
+def _finite_verb_at(d: QuoteDoc, pos: int) -> bool:
+    """« les soldats que commande le général »: a « que » followed by a finite verb opens a relative clause
+    with an inverted subject; the « que » of reported speech is followed by its subject."""
+    tok = _token_at(d, pos)
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm")
+
+
+def _after_verb(d: QuoteDoc, pos: int) -> int:
+    """Past commas and time words after a verb of saying (« a annoncé, vendredi soir, être … »)."""
+    pos = _LEAD_COMMAS.match(d.text, pos).end()
+    skip = TIME_SKIP.match(d.text, pos)
+    return skip.end() if skip else pos
+
+
+def _complement_start(d: QuoteDoc, cue: Cue, end: int) -> int | None:
+    """Where the reported words start: after « que », or an infinitive (« a affirmé ignorer … »)."""
+    text = d.text
+    m = QUE.match(text, cue.end, min(end, cue.end + 80))
+    conjunction = not_speech()[0]
+    if m and conjunction.search(text, max(cue.end, m.start("que") - 12), m.start("que")):
+        m = None  # « soupirait-elle alors que les pompiers … »: a subordinate clause, not what was said
+    if m and not SENTENCE_PUNCT.search(text[cue.end : m.start("que")]) and m.group("que").lower() != "si" and not (
+        _QUI_WORD.search(text, cue.end, m.start("que")) or d.cues_in(cue.end, m.start("que"))
+    ):  # « a insisté le chef, qui note que … »: that « que » belongs to the relative clause's verb
+        return None if _finite_verb_at(d, m.end()) else m.end()
+    mi = _INFINITIVE.match(text, _after_verb(d, cue.end), min(end, cue.end + 60))
+    if mi and cue.type in ("say", "assert", "add") and _is_infinitive(d, mi.start("inf")) and not _NEGATED.match(text, cue.start):
+        return mi.start("inf")
+    return None
+
+
+def _object_start(d: QuoteDoc, cue: Cue, win: int, end: int) -> int | None:
+    """« X a annoncé dans un communiqué la fermeture du site »: the noun object of a verb whose object is what was said.
+
+    Not after an inverted verb (« …, a annoncé le ministre »), a relative « que »
+    (« la fermeture qu'a annoncée le ministre ») or a passive, nor when a quotation
+    follows at once (« a dénoncé un « … » » is a partial quote).
+    """
+    text = d.text
+    if text[cue.start : cue.end].lower() == cue.lemma:
+        return None  # « va annoncer la fermeture », « aime parler de tout »: nothing said yet
+    if cue.lemma not in speech_cues.lexicon().objects or _NEGATED.match(text, cue.start) or PASSIVE.search(text, cue.start, cue.end):
+        return None
+    if _RELATIVE_BEFORE.search(text, max(win, cue.start - 6), cue.start) or _RELATIVE_CUE.match(text, cue.start):
+        return None
+    comma = text.rfind(",", win, cue.start)
+    if _QUI_LEAD.match(text, comma + 1 if comma >= 0 else win, cue.start) and "," in text[cue.end : end]:
+        return None  # « Le parquet, qui avait requis deux ans, dispose … »: background in a relative clause
+    if comma >= 0 and not text[comma + 1 : cue.start].strip():
+        clause = d.doc.char_span(win, comma, alignment_mode="expand") or ()
+        if any(t.pos_ in ("VERB", "AUX") for t in clause):
+            return None  # « Le site fermera, a annoncé le ministre »: what follows is the subject
+    pos = _after_verb(d, cue.end)
+    aside = _ASIDE.match(text, cue.end)
+    pos = _after_verb(d, aside.end()) if aside else pos
+    for _ in range(2):
+        pp = LEAD_PP.match(text, pos)
+        if pp is None or pp.end() - cue.end > OBJECT_REACH:
+            break
+        pos = _after_verb(d, pp.end())
+    m = _OBJECT.match(text, pos, end)
+    if m is None and not _is_number(d, pos):  # « a requis deux ans de prison »: a number word opens it too
+        return None
+    inf = _INFINITIVE.match(text, m.end(), end) if m is not None and m.group().strip().lower() in ("de", "d'", "d’") else None
+    if inf is not None and _is_infinitive(d, inf.start("inf")):
+        return None  # « a proposé à X de conclure … »: an infinitive, not a noun object
+    if d.resolver.in_quote(pos) or any(pos <= qs < min(end, pos + MARK_REACH) for qs, _ in d.quoted):
+        return None
+    return pos
 
 
 def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
@@ -40,26 +135,27 @@ def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
     text = d.text
     if cue.type == "name" or d.resolver.in_quote(cue.start):
         return None
+    if not_speech()[1].search(text, max(0, cue.end - 30), cue.end):
+        return None  # « Autant dire que … »: a fixed phrase, nobody's words
+    if cue.participle_clause and cue.lemma in speech_cues.lexicon().thoughts and text[cue.start : cue.end].lower().endswith("ant"):
+        return None  # « …, souhaitant que justice soit faite », « Considérant que … »: a motive, not words
     end = d.sentence_end(cue.end)
+    para = text.find("\n", cue.end, end)
+    end = para if para >= 0 else end  # reported speech ends with its paragraph (« …\n\n7 h 15 – » is a new entry)
     win = d.sentence_start(cue.start)
-    m = QUE.match(text, cue.end, min(end, cue.end + 80))
-    body_start = None
-    if m and _CONJUNCTION_QUE.search(text, max(cue.end, m.start("que") - 12), m.start("que")):
-        m = None  # « soupirait-elle alors que les pompiers … »: a subordinate clause, not what was said
-    if m and not SENTENCE_PUNCT.search(text[cue.end : m.start("que")]) and m.group("que").lower() != "si" and not (
-        _QUI_WORD.search(text, cue.end, m.start("que")) or d.cues_in(cue.end, m.start("que"))
-    ):  # « a insisté le chef, qui note que … »: that « que » belongs to the relative clause's verb
-        body_start = m.end()
-    else:
-        skip = TIME_SKIP.match(text, cue.end)
-        mi = _INFINITIVE.match(text, skip.end() if skip else cue.end, min(end, cue.end + 60))
-        if mi and cue.type in ("say", "assert", "add") and _is_infinitive(d, mi.start("inf")) and not _NEGATED.match(text, cue.start):
-            body_start = mi.start("inf")
+    body_start = _complement_start(d, cue, end)
     if body_start is not None:
-        qs = [s for s, _ in d.quoted if body_start <= s < end]
+        inner = [(s, e) for s, e in d.quoted if body_start <= s < end]
+        if inner and inner[0][0] == body_start:
+            more = _ET_QUE.match(text, inner[0][1])
+            if more is None:
+                return None
+            body_start = more.end()  # « a assuré que « … » et que le repreneur … »: the second clause is reported
+    by_object = body_start is None
+    if by_object:
+        body_start = _object_start(d, cue, win, end)
+    if body_start is not None:
         body_end = _body_end(d, body_start, end)
-        if qs and qs[0] == body_start:
-            return None
         who, span = main_subject(d, win, cue.start) if cue.participle_clause else (None, None)
         if PASSIVE.search(text, cue.start, cue.end):  # « Il a été annoncé par le ministère que … »
             who, span = passive_agent(d, cue.end, body_start)
@@ -71,6 +167,8 @@ def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
             who, span = d.running[1], None  # type: ignore[index]
         else:
             who, span = subject_before(d, cue, win)
+        if by_object and who is None:
+            return None  # a noun object with no one saying it is no reported speech
         q = make_quote(d, body_start, body_end, "indirect", who, span, cue)
         if q is not None and who is not None:
             d.running = (cue.start, who)
@@ -92,10 +190,14 @@ def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
                 return None  # « L'avocat, Me Anne Roy, a plaidé la relaxe »: the name before the comma is the subject
             who, span = resolve_slot(d, s, e, cue, cue.start)
             if who is not None:
-                body = d.outside_quotes(win, comma)
-                if body and body[0][0] == win and body[0][1] == comma:
+                if not d.resolver.in_quote(win) and _names_only(d, win, comma):
                     return make_quote(d, win, comma, "indirect", who, span, cue)
     return None
+
+
+def _names_only(d: QuoteDoc, start: int, end: int) -> bool:
+    """The quotations inside ``text[start:end]`` are names or scare quotes (« le pétrolier « Nordan Star » »), not speech."""
+    return all(len(WORDS.findall(d.text, qs, qe)) <= SCARE_WORDS for qs, qe in d.quoted if start <= qs < end)
 
 
 def _body_end(d: QuoteDoc, start: int, end: int) -> int:

@@ -12,10 +12,14 @@ from functools import lru_cache
 
 from chronique.model import Quote
 from chronique.nlp.quote_speakers import Who
-from chronique.nlp.quote_doc import cue_words, make_quote, QUE, QuoteDoc, SPACES, trim, WORDS
+from chronique.nlp.quote_doc import cue_words, make_quote, not_speech, QUE, QuoteDoc, SPACES, trim, WORDS
 from chronique.nlp.quote_subjects import resolve_slot
 
 _APPOS_CLOSE = re.compile(r"\s*,")
+_ELIDED = re.compile(r"^\w['’]")
+# the keeper of a record, its article kept for the group reader: « du ministère », « de la mairie », « par l'Insee »
+_OF = re.compile(r"\s(?:de\s+(?=la\s|l['’])|(?=du\s|des\s)|de\s+|d['’]|par\s+)", re.I)
+HEAD_WORDS = 3  # words of « selon X » where its head noun stands (« le dernier décompte »)
 _SELON = re.compile(r"(?<![\w-])(?:[Ss]elon|[Dd]['’]après|Pour)\s")
 
 
@@ -32,12 +36,26 @@ def _source_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _agent_slot(d: QuoteDoc, s: int, e: int) -> tuple[int, int] | None:
+    """The source inside « selon X »: X itself, or, when X is a record (« la tradition », « les chiffres
+    de l'Insee », « le dernier bilan du ministère »), the one who keeps it; None when no one does."""
+    words = list(WORDS.finditer(d.text, s, e))[:HEAD_WORDS]
+    records = not_speech()[2]
+    head = next((w for w in words if _ELIDED.sub("", w.group().lower()) in records), None)
+    if head is None or any(w.group()[:1].isupper() for w in words if w.start() < head.start() and w.start() > s):
+        return (s, e)
+    of = _OF.search(d.text, head.end(), e)
+    if of is None:
+        return None  # « selon la tradition », « selon un sondage »: no one speaks
+    return trim(d.text, of.end(), e)
+
+
 def source_after(d: QuoteDoc, close: int) -> tuple[Who | None, tuple[int, int] | None]:
     m = _source_regexes()[1].match(d.text, close, min(len(d.text), close + 100))
     if not m:
         return None, None
-    s, e = trim(d.text, m.start("x"), m.end("x"))
-    return resolve_slot(d, s, e, None, close)
+    slot = _agent_slot(d, *trim(d.text, m.start("x"), m.end("x")))
+    return resolve_slot(d, *slot, None, close) if slot else (None, None)
 
 
 def source_before(d: QuoteDoc, win_start: int, open_: int) -> tuple[Who | None, tuple[int, int] | None]:
@@ -58,7 +76,8 @@ def source_before(d: QuoteDoc, win_start: int, open_: int) -> tuple[Who | None, 
     lead = d.text[win_start : best.start()].rstrip(SPACES + " «“\"")
     if loose and lead and not lead.endswith((",", ":", ";", "\n")):
         return None, None  # « qui a milité pour la ligue, se dit … »: a complement, not « Pour X, … »
-    return resolve_slot(d, s, e, None, best.start(), describe=not loose)
+    slot = _agent_slot(d, s, e)
+    return resolve_slot(d, *slot, None, best.start(), describe=not loose) if slot else (None, None)
 
 
 def _pour_person(d: QuoteDoc, mb: re.Match[str]) -> tuple[Who, tuple[int, int], int] | None:
@@ -85,6 +104,13 @@ def _pour_person(d: QuoteDoc, mb: re.Match[str]) -> tuple[Who, tuple[int, int], 
     return r.who_of_mention(i), (r.m[i].start, r.m[i].end), comma.end()
 
 
+def _mostly_outside(d: QuoteDoc, start: int, end: int) -> bool:
+    """« Pour X, ce séisme n'est « pas une réplique », mais … » is X's view in the writer's words;
+    « Pour X, « … » » is a quotation, left to the quote rules."""
+    quoted = sum(min(qe, end) - max(qs, start) for qs, qe in d.quoted if qs < end and qe > start)
+    return not d.resolver.in_quote(trim(d.text, start, end)[0]) and quoted * 2 < end - start
+
+
 def selon_quotes(d: QuoteDoc, start: int, end: int) -> list[Quote]:
     """« Selon X, … » / « …, selon X. » outside quotes: the rest of the sentence is X's reported speech."""
     text = d.text
@@ -98,7 +124,7 @@ def selon_quotes(d: QuoteDoc, start: int, end: int) -> list[Quote]:
         if m.group().lower().startswith("pour"):
             mb = before_re.match(text, pos, stop) if pos == win else None
             found = _pour_person(d, mb) if mb else None
-            if found is not None and not d.outside_quotes(found[2], stop) != [(found[2], stop)]:
+            if found is not None and _mostly_outside(d, found[2], stop):
                 q = make_quote(d, found[2], stop, "indirect", found[0], found[1], None)
                 if q is not None:
                     out.append(q)
@@ -115,7 +141,8 @@ def selon_quotes(d: QuoteDoc, start: int, end: int) -> list[Quote]:
                 continue
             s, e = trim(text, ma.start("x"), ma.end("x"))
             body = (win, text.rindex(",", win, pos))
-        who, span = resolve_slot(d, s, e, None, pos)
+        slot = _agent_slot(d, s, e)
+        who, span = resolve_slot(d, *slot, None, pos) if slot else (None, None)
         if who is None:
             continue
         q = make_quote(d, body[0], body[1], "indirect", who, span, None)

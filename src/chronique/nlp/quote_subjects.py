@@ -14,7 +14,7 @@ import re
 
 from chronique.nlp.quote_speakers import Who, quantity_end
 from chronique.nlp.quote_speakers import groups as quote_groups
-from chronique.nlp.speech_cues import Cue
+from chronique.nlp.speech_cues import AUX_AVOIR, AUX_ETRE, Cue
 from chronique.nlp.quote_doc import ABBREV, DET, LEAD_REACH, PRONOUN_BEFORE, QuoteDoc, TIME_SKIP, trim, WORDS
 
 _QUI_BEFORE = re.compile(r",?\s*\bqui\s*,?(?:[^,]{0,80},)?\s*$")
@@ -33,8 +33,10 @@ _BY = re.compile(r"\bpar\s+")
 _QUE_WORD = re.compile(r"\bqu(?:e\b|['’])", re.I)
 _DONT = re.compile(r"dont\s+", re.I)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
+PLURAL_DETS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "quelques", "de"})
+PLURAL_AUX = frozenset({"ont", "avaient", "auraient", "auront", "eurent", "sont", "étaient", "seraient", "seront", "furent"})
 GROUP_LOOKBACK = 2  # sentences back where a pronoun may find the group that opened them
-_PP = re.compile(
+LEAD_PP = re.compile(
     r"(?:à|au|aux|devant|auprès\s+d[eu]s?|dans|sur)\s+(?:l['’]|la\s+|le\s+|les\s+|un\s+|une\s+|des\s+)?"
     r"[\w’'\-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'\-]*)*[\s,]+(?=\S)"
 )
@@ -52,7 +54,7 @@ def slot_after(d: QuoteDoc, pos: int) -> tuple[int, int]:
     for _ in range(3):
         m = TIME_SKIP.match(text, start)
         start = m.end() if m else start
-        m = _PP.match(text, start)
+        m = LEAD_PP.match(text, start)
         if not m:
             break
         start = m.end()
@@ -102,9 +104,33 @@ def resolve_slot(
     if who:
         return who, (s, e)
     slot = d.text[s:e]
-    if describe and DET.match(slot) and len(WORDS.findall(slot)) <= 6:  # « selon un diplomate européen »
+    if describe and DET.match(slot) and len(WORDS.findall(slot)) <= 6 and not _disagrees(d, cue, slot):  # « selon un diplomate européen »
         return Who(DET.sub("", slot)), (s, e)
     return None, None
+
+
+def _disagrees(d: QuoteDoc, cue: Cue | None, slot: str) -> bool:
+    """« …, a lancé des avions »: a singular auxiliary cannot have a plural subject (nor the reverse), so
+    the noun phrase after the verb is its object, not an inverted subject."""
+    if cue is None:
+        return False
+    aux = d.text[cue.start : cue.end].split(maxsplit=1)[0].lower()
+    det = DET.match(slot).group().split()[0].lower()
+    if aux in AUX_AVOIR | AUX_ETRE:
+        return (det in PLURAL_DETS) != (aux in PLURAL_AUX)
+    return False
+
+
+def _has_verb(d: QuoteDoc, s: int, e: int) -> bool:
+    return any(t.pos_ == "VERB" for t in d.doc.char_span(s, e, alignment_mode="contract") or ())
+
+
+def _object_of_verb(d: QuoteDoc, pos: int) -> bool:
+    """« L'Espagne réclame Paul Roy afin de le juger »: a name right after a verb is its object, not a speaker."""
+    span = d.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if not span or span[0].i == 0:
+        return False
+    return span[0].nbor(-1).pos_ == "VERB"
 
 
 def _unnamed_running(d: QuoteDoc, pos: int, word: str) -> Who | None:
@@ -242,7 +268,10 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
         who, span = clause_subject(d, win_start, cue.start)
         if span is not None:
             return who, span
-    cands = [i for i in r.mentions_in(win_start, limit) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
+    cands = [
+        i for i in r.mentions_in(win_start, limit)
+        if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start) and not _object_of_verb(d, r.m[i].start)
+    ]
     per = [i for i in cands if r.m[i].label == "PER"]
     pick = r.coordination_head(per) if per else (cands[-1] if cands and limit - r.m[cands[-1]].end < 40 else None)
     if pick is not None:
@@ -254,7 +283,7 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
         s, e = parts[-1]
         k = text.rfind(",", s, e)
         s, e = trim(text, k + 1 if k >= 0 else s, e)
-        who = r.role(cue.start, s, e)
+        who = r.role(cue.start, s, e) if not _has_verb(d, s, e) else None  # « X réclame Y afin de le juger »: a clause, no subject
         if who:
             return who, (s, e)
         e2 = _TIME_TAIL.sub("", text[s:e])  # « un diplomate européen estimait lundi »
@@ -270,7 +299,7 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
     # a descriptive subject (« Les services de renseignement ont déclaré »): its words as the name
     s, e = trim(text, win_start, cue.start)
     words = WORDS.findall(text[s:e])
-    if 1 <= len(words) <= 7 and DET.match(text[s:e]) and not _CLAUSE_PUNCT.search(text[s:e]):
+    if 1 <= len(words) <= 7 and DET.match(text[s:e]) and not _CLAUSE_PUNCT.search(text[s:e]) and not _has_verb(d, s, e):
         return _described(d, s, e), (s, e)
     return None, None
 
@@ -293,7 +322,7 @@ def _described(d: QuoteDoc, s: int, e: int) -> Who:
     phrase = d.text[s:e]
     det = DET.match(phrase)
     counted = quantity_end(d.text, s, e)  # « une dizaine de délégués »
-    plural = counted is not None or bool(det) and det.group().strip().lower() in ("les", "des", "ces")
+    plural = counted is not None or bool(det) and det.group().split()[0].lower() in PLURAL_DETS
     return Who(d.text[counted:e] if counted else DET.sub("", phrase), None, None, plural, plural)
 
 
@@ -328,7 +357,10 @@ def clause_subject(d: QuoteDoc, win_start: int, end: int) -> tuple[Who | None, t
         return who, (s, e)
     if quantity_end(text, s, e) is not None and len(WORDS.findall(text, s, e)) <= 12 and not _CLAUSE_PUNCT.search(text, s, e):
         return _described(d, s, e), (s, e)  # « une dizaine de délégués de X ont appelé »: they, not X
-    cands = [i for i in r.mentions_in(s, e) if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
+    cands = [
+        i for i in r.mentions_in(s, e)
+        if not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start) and not _object_of_verb(d, r.m[i].start)
+    ]
     per = [i for i in cands if r.m[i].label == "PER"]
     if per:
         i = r.coordination_head(per)  # « X et Y ont déclaré »: X

@@ -71,5 +71,6 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity]) -> l
     out.extend(selon_quotes(d, 0, len(text)))  # again, now that every speaker is known to « selon elle »
     out.extend(interview_answers(d))
     out.sort(key=lambda x: (x.start, x.end))
-    quote_echo.link_titles(text, out)
+    out = [q for i, q in enumerate(out) if i == 0 or (q.start, q.end, q.kind) != (out[i - 1].start, out[i - 1].end, out[i - 1].kind)]
+    quote_echo.link_titles(text, out)  # one reported clause read twice (a cue and « selon X ») is one quote
     return out

@@ -36,6 +36,8 @@ class Lexicon:
     participles: frozenset[str]
     types: dict[str, str]  # lemma -> type
     nouns: dict[str, str]  # noun of saying -> lemma
+    thoughts: frozenset[str] = frozenset()  # lemmas of wishing/believing: no speech in a participle clause
+    objects: frozenset[str] = frozenset()  # lemmas whose noun object is what was said
 
 
 def _regular_forms(lemma: str) -> tuple[list[str], list[str]]:
@@ -55,8 +57,14 @@ def lexicon() -> Lexicon:
     participles: set[str] = set()
     types: dict[str, str] = {}
     nouns: dict[str, str] = {}
+    thoughts: set[str] = set()
+    objects: set[str] = set()
     for entry in langdata.load("speech_verbs"):
         lemma = entry["lemma"]
+        if entry.get("thought"):
+            thoughts.add(lemma)
+        if entry.get("object"):
+            objects.add(lemma)
         types[lemma] = entry.get("type") or "say"
         listed = list(entry.get("forms") or [])
         words = [lemma, *listed]
@@ -73,7 +81,7 @@ def lexicon() -> Lexicon:
                 multi.setdefault(key, lemma)
         for noun in entry.get("nouns") or []:
             nouns[noun.lower()] = lemma
-    return Lexicon(forms, multi, frozenset(participles), types, nouns)
+    return Lexicon(forms, multi, frozenset(participles), types, nouns, frozenset(thoughts), frozenset(objects))
 
 
 @dataclass(slots=True)

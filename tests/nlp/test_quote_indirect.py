@@ -1,0 +1,82 @@
+"""Indirect speech on invented French sentences: what a verb of saying reports, and what it does not.
+
+Each case names words that must (or must not) lie in an indirect quote, and the speaker's
+name as the document should give it (None: nobody).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _indirect_with(analysis, words: str):
+    hits = [q for q in analysis.quotes if q.kind == "indirect" and words in q.text]
+    return min(hits, key=lambda q: q.end - q.start) if hits else None
+
+
+def _speaker(q) -> str | None:
+    return q.speaker.name if q.speaker else None
+
+
+REPORTED = [
+    # the noun object of a verb whose object is what was said
+    ("Le ministre Paul Ardent a annoncé la fermeture du site de Brassac.", "la fermeture du site", "Paul Ardent"),
+    ("Anne Colbert a annoncé dans un communiqué le lancement d'une campagne de vaccination.", "le lancement", "Anne Colbert"),
+    ("Le procureur Marc Tessier a requis deux ans de prison contre le maire.", "deux ans de prison", "Marc Tessier"),
+    ("Les ouvriers sont en grève depuis lundi. La direction parle, elle, de 40 % de grévistes.", "40 % de grévistes", "direction"),
+    ("Le mois dernier, plusieurs associations locales dénonçaient encore des familles sans logement.",
+     "des familles sans logement", "associations locales"),
+    # an infinitive past commas, time words or a negation
+    ("Anne Colbert a annoncé, lundi soir, être candidate à la mairie de Merval.", "être candidate", "Anne Colbert"),
+    ("Marc Tessier a assuré ne jamais avoir reçu ce courrier.", "avoir reçu ce courrier", "Marc Tessier"),
+    # a second « que » clause after a quoted first one
+    ("Anne Colbert a assuré que « rien n'était décidé » et que le conseil voterait en mai.", "le conseil voterait", "Anne Colbert"),
+    # a sentence closed by the verb, with a name in guillemets inside
+    ("Dans la nuit, un cargo, le « Nordan Star », a été arraisonné au large de Brest, a annoncé mardi le préfet Paul Ardent.",
+     "un cargo", "Paul Ardent"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", REPORTED)
+def test_quote_indirect_reported_speech_found(analyze, text, words, speaker):
+    q = _indirect_with(analyze(text), words)
+    assert q is not None, [(x.kind, x.text) for x in analyze(text).quotes]
+    assert _speaker(q) == speaker
+
+
+NOT_REPORTED = [
+    # « que » of a conjunction, not of reported speech
+    ("« Nous avons tout perdu », soupirait-elle alors que les pompiers engageaient leurs lances.", "les pompiers engageaient"),
+    ("Le directeur Paul Ardent a démissionné parce que le budget était épuisé.", "le budget était épuisé"),
+    ("La maire Anne Colbert a rappelé la règle tandis que les agents quittaient la salle.", "les agents quittaient"),
+    ("Le maire Paul Ardent a expliqué la réforme de sorte que chacun la comprenne.", "chacun la comprenne"),
+    # a fixed phrase and a relative « que » with an inverted subject
+    ("Autant dire que les 400 soldats que commande le colonel Varnier se trouvent en terrain connu.", "les 400 soldats"),
+    ("Le préfet a évoqué les difficultés que rencontrent les familles.", "rencontrent les familles"),
+    # verbs of wishing or believing in a participle clause: a motive, not words
+    ("Les parents n'ont pas demandé de dommages, souhaitant que justice soit faite.", "justice soit faite"),
+    ("Considérant que les faits étaient établis, le tribunal a condamné Marc Tessier à une amende.", "les faits étaient établis"),
+    # noun objects that report nothing: a future announcement, a relative clause, an inverted subject
+    ("Le ministre Paul Ardent va annoncer la fermeture du site.", "la fermeture du site"),
+    ("La fermeture qu'a annoncée le ministre Paul Ardent inquiète les salariés.", "inquiète les salariés"),
+    ("Le ministre Paul Ardent a proposé à Anne Colbert de conclure un accord.", "conclure un accord"),
+    ("Le ministre Paul Ardent a dénoncé un « scandale d'État ».", "scandale"),
+]
+
+
+@pytest.mark.parametrize("text, words", NOT_REPORTED)
+def test_quote_indirect_not_reported_speech(analyze, text, words):
+    q = _indirect_with(analyze(text), words)
+    assert q is None, (q.text, _speaker(q))
+
+
+def test_quote_indirect_stops_at_its_paragraph(analyze):
+    text = "Le syndicat affirme que la grève continuera demain.\n\n10 h 15 – Les grévistes se rassemblent"
+    q = _indirect_with(analyze(text), "la grève continuera")
+    assert q is not None and "\n" not in q.text
+
+
+def test_quote_indirect_not_emitted_twice(analyze):
+    text = "Selon Anne Colbert, la réforme sera votée en mai. Pour Paul Ardent, la réforme est trop lente."
+    spans = [(q.start, q.end, q.kind) for q in analyze(text).quotes]
+    assert len(spans) == len(set(spans))
