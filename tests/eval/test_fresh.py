@@ -32,7 +32,7 @@ KNOWN_SHORTFALL = {
     "fresh": {},
     "fresh2": {},
     "fresh3": {
-        "timeline_recall": "issue 4 open: timeline recall 2/14 when first measured blind on 2026-11-23, 8/14 after general event rules (leak, storm, theft, release, decree, sale, complaint triggers; nights; live-blog entries)",
+        "timeline_recall": "issue 4 open: timeline recall 2/14 when first measured blind on 2026-11-23, 8/14 after general event rules (leak, storm, theft, release, decree, sale, complaint triggers; nights; live-blog entries), 10/14 once company nouns (« le groupe », « l'exploitant ») name the company",
     },
 }
 SETS = list(KNOWN_SHORTFALL)

@@ -235,3 +235,34 @@ def test_events_people_news_of_the_day_takes_the_names_of_the_title_line(nlp):
     assert {"RC Vernon", "Paul Girard"} <= _who(fired, names, context=True)
     (meeting,) = [e for e in found if e.type == "meeting"]
     assert not {"RC Vernon", "Paul Girard"} & _who(meeting, names, context=True)  # not the news of the day
+
+
+@pytest.mark.parametrize(
+    "text, trigger, company",
+    [
+        # « le groupe » after the company was named, even with another organisation named between
+        ("La société Brenvalor Mining a démenti mardi toute faute.\n\nDans un communiqué transmis à l'agence Keltis, le groupe dénonce l'arrestation de son directeur.", "arrestation", "Brenvalor Mining"),
+        # « l'exploitant » before the article names the company with that noun (« l'exploitant, la société X »)
+        ("Le ministre Tobias Grennard a déclaré que la fuite s'était produite le 4 mai et que l'exploitant ne l'avait signalée que plus tard.\n\n"
+         "Il veut retirer sa licence à l'exploitant, la société Dorvane, qui détient le gisement.", "fuite", "Dorvane"),
+    ],
+)
+def test_events_people_company_noun_names_the_company(nlp, text, trigger, company):
+    found, names = _run(nlp, text, dates={"mardi": "2025-03-11"} if "mardi" in text else {"4 mai": "2025-05-04"})
+    (event,) = [e for e in found if e.trigger.startswith(trigger)]
+    assert company in _who(event, names, context=True)
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # « le groupe de … » has its own complement; no company is named at all
+        ("Le groupe de manifestants a dénoncé mardi l'arrestation de Paulin Vercors.", "arrestation"),
+        # a union is no company: « le groupe » does not stand for it
+        ("Le syndicat Force Brisane a protesté. Le groupe a annoncé mardi une grève.", "grève"),
+    ],
+)
+def test_events_people_company_noun_without_a_company(nlp, text, trigger):
+    found, names = _run(nlp, text, dates={"mardi": "2025-03-11"})
+    (event,) = [e for e in found if e.trigger.startswith(trigger)]
+    assert not ({"Force Brisane", "syndicat Force Brisane"} & _who(event, names))  # (the sentence before may give it as context)

@@ -13,13 +13,16 @@ introduced with a title), built once per document and only when needed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from chronique.model import LocalEntity, Mention, Quote
 from chronique.nlp import event_clause as clause
-from chronique.nlp.quote_speakers import DESCRIPTION_REACH, Resolver, Who
+from chronique.nlp.entity_names import is_trailing_designator
+from chronique.nlp.quote_speakers import DESCRIPTION_REACH, Resolver, Who, groups
 
 _VERB = frozenset({"VERB", "AUX"})
 INTRODUCTION_WORDS = 8  # how far from a name its introduction (« chef de la délégation X, ») may lie
@@ -27,7 +30,19 @@ MAX_MEMBERS = 2
 ROLE_GAP = 8  # characters between a name and its role (« , », « , le »)
 _OF = frozenset({"de", "du", "des", "d'"})
 _ONE_OF = frozenset({"un", "une", "l'un", "l'une"})  # « l'une de ses architectes »
-_PERSONAL = frozenset({"il", "elle"})  # third-person singular: one antecedent
+# a noun the tagger may read as a participle (« l'exploitant »): its determiner shows it is a noun
+_NOMINAL = frozenset({"NOUN", "VERB", "ADJ"})
+_DEFINITE = frozenset({"le", "la", "l'"})
+APPOSITION_GAP = 40  # characters between a company noun and the name it is given (« l'exploitant, la société X »)
+_PERSONAL = frozenset({"il", "elle"})
+
+
+@lru_cache(maxsize=1)
+def _company_named() -> re.Pattern[str]:
+    """A company noun right before a name, with at most a comma, a determiner and two words between
+    (« la société française », « l'exploitant, la société »): the name is a company's."""
+    nouns = "|".join(sorted((re.escape(w) for w, g in groups().items() if g.company and not g.plural), key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\b\s*,?\s*(?:(?:l[ea]|l['’]|une?)\s*)?(?:[\w-]+\s+){{0,2}}$", re.I)  # third-person singular: one antecedent
 # words that may stand between a subject and its verb (« X s'est », « X n'a pas », « X a »)
 _VERB_GROUP = frozenset({"AUX", "PRON", "ADV", "PART"})
 
@@ -68,6 +83,7 @@ class People:
         self._introduced: dict[str, list[int]] = {}  # group noun lemma -> people introduced with it
         self._affiliated: dict[int, list[int]] = {}  # person -> organisations named in their role
         self._speakers_for: dict[int, list[int]] | None = None  # organisation -> people who speak for it
+        self._companies: list[tuple[int, int]] | None = None  # (position, entity) of the companies named
 
     @property
     def resolver(self) -> Resolver:
@@ -148,6 +164,36 @@ class People:
             return None
         start, end = self._phrase(noun)
         return self._local(self.resolver.role(noun.idx, start, end))
+
+    def company(self, noun: Token) -> int | None:
+        """The company a definite company noun stands for (« l'exploitant », « le groupe »): the
+        company named last before it, else the article's only company. A company is an
+        organisation whose name ends with a legal form or sector word (« X Mining ») or that the
+        article names with a company noun (« la société française X », « l'opérateur X »)."""
+        g = groups().get(clause.norm(noun.text))
+        if g is None or not g.company or g.plural or noun.pos_ not in _NOMINAL or noun.i in self.token_mention or self.in_quote(noun.idx):
+            return None
+        if not any(c.dep_ == "det" and clause.norm(c.text) in _DEFINITE for c in noun.children):
+            return None
+        if any(c.dep_ in ("nmod", "appos", "flat:name") or c.pos_ == "PROPN" and c.i == noun.i + 1 for c in noun.children):
+            return None  # « le groupe de manifestants », « le groupe X »: its own complement says who
+        if self._companies is None:
+            self._companies = self._find_companies()
+        before = [local for pos, local in self._companies if pos < noun.idx]
+        if before:
+            return before[-1]
+        return self._companies[0][1] if len({local for _, local in self._companies}) == 1 else None
+
+    def _find_companies(self) -> list[tuple[int, int]]:
+        """(position, entity) of every mention of a company, outside quotations."""
+        shown = _company_named()
+        kind: set[int] = set()
+        for m in self.mentions:
+            if m.label == "ORG" and m.local is not None and 0 <= m.local < len(self.entities) and self.entities[m.local].label == "ORG":
+                words = m.text.split()
+                if len(words) > 1 and is_trailing_designator(words[-1]) or shown.search(self.text, max(0, m.start - APPOSITION_GAP), m.start):
+                    kind.add(m.local)
+        return [(m.start, m.local) for m in self.mentions if m.local in kind and not self.in_quote(m.start)]
 
     def name_before(self, verb: Token, lo: int) -> int | None:
         """A name right before a verb the parse left without a subject (« Le FC X a gagné … »),

@@ -443,7 +443,12 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
         if i in away:
             continue  # « à 40 kilomètres de X »: X is a landmark, neither where nor who
         mi = reader.token_mention.get(i)
-        if mi is None or mi in seen:
+        if mi is None:
+            local = reader.people.company(doc[i])
+            if local is not None and local not in found and doc[i].idx >= reader.body_start:
+                found.append(local)  # « l'exploitant », « le groupe »: the company the article named
+            continue
+        if mi in seen:
             continue
         seen.add(mi)
         m = reader.mentions[mi]
