@@ -266,3 +266,27 @@ def test_events_people_company_noun_without_a_company(nlp, text, trigger):
     found, names = _run(nlp, text, dates={"mardi": "2025-03-11"})
     (event,) = [e for e in found if e.trigger.startswith(trigger)]
     assert not ({"Force Brisane", "syndicat Force Brisane"} & _who(event, names))  # (the sentence before may give it as context)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, body",
+    [
+        # « du musée », « de la fondation » stand for the one museum / foundation the article names
+        ("Le musée Aubrelin-Castagne a rouvert ses portes mardi.\n\nLe maire Basile Fontenoy a salué les équipes.\n\n"
+         "Les cambrioleurs ont agi mardi dans la nouvelle aile du musée.", "cambrioleurs", "Aubrelin-Castagne"),
+        ("Des voleurs ont brisé mardi une vitre du musée Aubrelin-Castagne, à Pontvallon.\n\nLe maire Basile Fontenoy a salué les équipes.\n\n"
+         "Le vol des tableaux a eu lieu mardi dans la nouvelle aile du musée.", "vol", "Aubrelin-Castagne"),
+    ],
+)
+def test_events_people_head_noun_names_the_one_organisation(nlp, text, trigger, body):
+    found, names = _run(nlp, text, dates={"mardi": "2025-03-11"})
+    (event,) = [e for e in found if e.trigger == trigger]
+    assert any(body in n for n in _who(event, names, context=True))
+
+
+def test_events_people_head_noun_with_two_organisations_names_neither(nlp):
+    text = ("Le musée Aubrelin-Castagne et le musée Vernolet ont prêté des toiles.\n\nLe maire Basile Fontenoy a salué les équipes.\n\n"
+            "Les cambrioleurs ont agi mardi dans la nouvelle aile du musée.")
+    found, names = _run(nlp, text, dates={"mardi": "2025-03-11"})
+    (event,) = [e for e in found if e.trigger == "cambrioleurs"]
+    assert not {n for n in _who(event, names, context=True) if "musée" in n or "Vernolet" in n or "Castagne" in n}

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from chronique.model import LocalEntity, Mention, Quote
 from chronique.nlp import event_clause as clause
 from chronique.nlp.entity_names import is_trailing_designator
+from chronique.nlp.entity_types import is_org_head
 from chronique.nlp.quote_speakers import DESCRIPTION_REACH, Resolver, Who, groups
 
 _VERB = frozenset({"VERB", "AUX"})
@@ -32,7 +33,7 @@ _OF = frozenset({"de", "du", "des", "d'"})
 _ONE_OF = frozenset({"un", "une", "l'un", "l'une"})  # « l'une de ses architectes »
 # a noun the tagger may read as a participle (« l'exploitant »): its determiner shows it is a noun
 _NOMINAL = frozenset({"NOUN", "VERB", "ADJ"})
-_DEFINITE = frozenset({"le", "la", "l'"})
+_DEFINITE = frozenset({"le", "la", "l'", "au", "du"})
 APPOSITION_GAP = 40  # characters between a company noun and the name it is given (« l'exploitant, la société X »)
 _PERSONAL = frozenset({"il", "elle"})
 
@@ -84,6 +85,7 @@ class People:
         self._affiliated: dict[int, list[int]] = {}  # person -> organisations named in their role
         self._speakers_for: dict[int, list[int]] | None = None  # organisation -> people who speak for it
         self._companies: list[tuple[int, int]] | None = None  # (position, entity) of the companies named
+        self._headed_by: dict[str, int | None] = {}  # head of organisation names -> the one organisation it heads
 
     @property
     def resolver(self) -> Resolver:
@@ -166,23 +168,40 @@ class People:
         return self._local(self.resolver.role(noun.idx, start, end))
 
     def company(self, noun: Token) -> int | None:
-        """The company a definite company noun stands for (« l'exploitant », « le groupe »): the
-        company named last before it, else the article's only company. A company is an
-        organisation whose name ends with a legal form or sector word (« X Mining ») or that the
-        article names with a company noun (« la société française X », « l'opérateur X »)."""
-        g = groups().get(clause.norm(noun.text))
-        if g is None or not g.company or g.plural or noun.pos_ not in _NOMINAL or noun.i in self.token_mention or self.in_quote(noun.idx):
+        """The organisation a definite noun stands for when it is given no name of its own.
+
+        A company noun (« l'exploitant », « le groupe »): the company named last before it,
+        else the article's only company; a company is an organisation whose name ends with a
+        legal form or sector word (« X Mining ») or that the article names with a company
+        noun (« la société française X »). Any other head of organisation names (« au musée »,
+        « de la fondation »): the article's only organisation named with that head
+        (« le musée Y »)."""
+        word = clause.norm(noun.text)
+        g = groups().get(word)
+        if noun.pos_ not in _NOMINAL or noun.i in self.token_mention or self.in_quote(noun.idx) or g is not None and g.plural:
             return None
-        if not any(c.dep_ == "det" and clause.norm(c.text) in _DEFINITE for c in noun.children):
+        if not any(c.dep_ in ("det", "case") and clause.norm(c.text) in _DEFINITE for c in noun.children):
             return None
         if any(c.dep_ in ("nmod", "appos", "flat:name") or c.pos_ == "PROPN" and c.i == noun.i + 1 for c in noun.children):
             return None  # « le groupe de manifestants », « le groupe X »: its own complement says who
+        if g is None or not g.company:
+            return self._headed(word) if noun.pos_ == "NOUN" and is_org_head(word) else None
         if self._companies is None:
             self._companies = self._find_companies()
         before = [local for pos, local in self._companies if pos < noun.idx]
         if before:
             return before[-1]
         return self._companies[0][1] if len({local for _, local in self._companies}) == 1 else None
+
+    def _headed(self, head: str) -> int | None:
+        """The one organisation of the article named with ``head`` (« Musée Y », « le musée Y »)."""
+        got = self._headed_by.get(head, -1)
+        if got == -1:
+            before = re.compile(rf"\b{re.escape(head)}\s+$", re.I)  # « du musée Y » when the name leaves the head out
+            found = {m.local for m in self.mentions if m.label == "ORG" and m.local is not None
+                     and (m.text.split()[0].lower() == head or before.search(self.text, max(0, m.start - len(head) - 2), m.start))}
+            got = self._headed_by[head] = found.pop() if len(found) == 1 else None
+        return got
 
     def _find_companies(self) -> list[tuple[int, int]]:
         """(position, entity) of every mention of a company, outside quotations."""

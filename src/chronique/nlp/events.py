@@ -445,8 +445,8 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
         mi = reader.token_mention.get(i)
         if mi is None:
             local = reader.people.company(doc[i])
-            if local is not None and local not in found and doc[i].idx >= reader.body_start:
-                found.append(local)  # « l'exploitant », « le groupe »: the company the article named
+            if local is not None and local not in found and not doc[i].idx < reader.body_start <= trigger.idx:
+                found.append(local)  # « l'exploitant », « au musée »: the organisation the article named
             continue
         if mi in seen:
             continue
