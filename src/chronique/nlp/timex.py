@@ -70,13 +70,15 @@ def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
         w = m.group().lower()
         kinds = words.get(w)
         if kinds is None:
-            if not any(ch.isdigit() for ch in w):
+            if w.isalpha() or not any(ch.isdigit() for ch in w):  # isalpha: no digit, told in C
                 continue
             kinds = _DIGIT
         lo, hi = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
         if out and lo <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], hi)
-            out[-1][2] = out[-1][2] | kinds
+            last = out[-1]
+            last[1] = max(last[1], hi)
+            if not kinds <= last[2]:
+                last[2] = last[2] | kinds
         else:
             out.append([lo, hi, kinds])
     spans = []
