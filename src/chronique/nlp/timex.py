@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
 from chronique.nlp.doc_text import text_of
+from chronique.nlp.regex_guard import case_folded
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 from chronique.nlp.timex_night import byline
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
@@ -94,11 +95,14 @@ def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
 def _candidates(text: str):
     out = []
     windows = _windows(text)
+    low = case_folded(text)
     for rule in rules():
-        needs = rule.needs
+        needs, literal = rule.needs, rule.literal if low is not None else None
         for lo, hi, kinds in windows:
             if needs and not needs & kinds:
                 continue
+            if literal is not None and low.find(literal, lo, hi) < 0:
+                continue  # the plain text every match holds is absent: no match here
             for m in rule.regex.finditer(text, lo, hi):
                 start, end = _trim(text, *_span(m))
                 if end > start:
