@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from chronique.nlp.regex_guard import guarded
+from chronique.nlp.regex_guard import case_folded, guarded, required_literal
 from chronique.nlp.timex_rules import B, rules
 
 TEXT = (
@@ -53,3 +53,37 @@ def test_timex_rules_same_matches_in_windows(lo, hi):
     for rule in rules():
         plain = re.compile(re.sub(r"\(\?=\(\?i:\[[^\]]*\]\)\)", "", rule.regex.pattern, count=1), rule.regex.flags)
         assert _found(rule.regex, TEXT[lo:hi]) == _found(plain, TEXT[lo:hi]), rule.name
+
+
+@pytest.mark.parametrize("pattern,flags,expected", [
+    (rf"{B}(?:la\s+)?semaine\s+du\s+\d+", re.IGNORECASE, "semaine"),
+    (rf"{B}(?P<x>SIÈCLE)", re.IGNORECASE, "siècle"),  # inside a group that is always there, lowered
+    (rf"{B}(?:semaine)?\s+du", re.IGNORECASE, None),  # optional: not required
+    (rf"{B}(?-i:Semaine)\s+du", re.IGNORECASE, None),  # its own flags: left out
+    (r"semaine", 0, None),  # case-sensitive pattern: not used
+    (r"(?:mars|avril)", re.IGNORECASE, None),
+    (r"ſous", re.IGNORECASE, None),  # a character with extra case variants
+])
+def test_required_literal(pattern, flags, expected):
+    assert required_literal(re.compile(pattern, flags)) == expected
+
+
+@pytest.mark.parametrize("text,usable", [
+    ("Été à Noël", True), ("İstanbul", False), ("ſemaine", False), ("ΣΟΦΙΑ", False), ("", True),
+])
+def test_case_folded(text, usable):
+    low = case_folded(text)
+    assert (low is not None) is usable
+    if usable:
+        assert low == text.lower() and len(low) == len(text)
+
+
+@pytest.mark.parametrize("lo,hi", [(0, len(TEXT)), (10, 60), (55, 140)])
+def test_required_literal_absent_means_no_match(lo, hi):
+    """Where a rule's required text does not occur (case-folded), the rule finds nothing there."""
+    text = TEXT.replace("ſ", "") + " Il y a trois siècles, dans la semaine du 4 mai, à dix heures ; tout le mois."
+    low = case_folded(text)
+    assert low is not None
+    for rule in rules():
+        if rule.literal is not None and low.find(rule.literal, lo, hi) < 0:
+            assert list(rule.regex.finditer(text, lo, hi)) == [], rule.name

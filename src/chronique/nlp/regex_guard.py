@@ -19,6 +19,10 @@ try:  # the standard library's own parser (``sre_parse`` before Python 3.11)
 except ImportError:  # pragma: no cover
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
+try:  # the engine's table of extra case variants (Python 3.11+)
+    from re import _casefix
+except ImportError:  # pragma: no cover
+    _casefix = None
 
 
 class _Unknown(Exception):
@@ -94,3 +98,60 @@ def guarded(pattern: str, flags: int = 0, after: str = "") -> re.Pattern:
     if after and pattern.startswith(after):
         return re.compile(after + check + pattern[len(after):], flags)
     return re.compile(check + pattern, flags)
+
+
+_MIN_LITERAL = 3
+
+
+def _runs(items, out: list[str]) -> list[str]:
+    """The runs of plain characters every match of a sequence holds (optional parts and groups with their own
+    flags left out)."""
+    cur: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            cur.append(chr(av))
+            continue
+        if cur:
+            out.append("".join(cur))
+            cur = []
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group always there, same flags
+            _runs(av[-1], out)
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def required_literal(pattern: re.Pattern) -> str | None:
+    """The longest run of plain characters (three or more) every match of a case-blind ``pattern`` holds, in
+    lower case, or None. A stretch of :func:`case_folded` text where it does not occur holds no match, and
+    ``str.find`` tells that far faster than the pattern tried at every position."""
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        runs = [r for r in _runs(_p.parse(pattern.pattern, pattern.flags), []) if len(r) >= _MIN_LITERAL]
+    except (re.error, TypeError, AttributeError):
+        return None
+    if not runs:
+        return None
+    run = max(runs, key=len)
+    lit = run.lower()
+    if len(lit) != len(run):
+        return None
+    return lit if _ODD_CASE is not None and not set(lit) & _ODD_CASE else None
+
+
+# Lower-case characters the regex engine takes as case variants of some other letter beyond plain lowering
+# (« ſ » for « s », « ı » for « i »): where they occur, lowering the text does not tell a case-blind match.
+_ODD_CASE = frozenset(chr(c) for c in getattr(_casefix, "_EXTRA_CASES", {}) if c > 0x7F) if _casefix else None
+
+
+def case_folded(text: str) -> str | None:
+    """``text`` lowered character for character, so that a case-blind literal occurs in a stretch of ``text``
+    exactly where its lower form occurs in the same stretch of the result; None where that cannot be promised
+    (a character lowering to two, a character with extra case variants, an engine without the table)."""
+    if _ODD_CASE is None:
+        return None
+    low = text.lower()
+    if len(low) != len(text) or not _ODD_CASE.isdisjoint(low):
+        return None
+    return low

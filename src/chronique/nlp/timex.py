@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
 from chronique.nlp.doc_text import text_of
+from chronique.nlp.regex_guard import case_folded
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 from chronique.nlp.timex_night import byline
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
@@ -70,13 +71,15 @@ def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
         w = m.group().lower()
         kinds = words.get(w)
         if kinds is None:
-            if not any(ch.isdigit() for ch in w):
+            if w.isalpha() or not any(ch.isdigit() for ch in w):  # isalpha: no digit, told in C
                 continue
             kinds = _DIGIT
         lo, hi = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
         if out and lo <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], hi)
-            out[-1][2] = out[-1][2] | kinds
+            last = out[-1]
+            last[1] = max(last[1], hi)
+            if not kinds <= last[2]:
+                last[2] = last[2] | kinds
         else:
             out.append([lo, hi, kinds])
     spans = []
@@ -92,11 +95,14 @@ def _windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
 def _candidates(text: str):
     out = []
     windows = _windows(text)
+    low = case_folded(text)
     for rule in rules():
-        needs = rule.needs
+        needs, literal = rule.needs, rule.literal if low is not None else None
         for lo, hi, kinds in windows:
             if needs and not needs & kinds:
                 continue
+            if literal is not None and low.find(literal, lo, hi) < 0:
+                continue  # the plain text every match holds is absent: no match here
             for m in rule.regex.finditer(text, lo, hi):
                 start, end = _trim(text, *_span(m))
                 if end > start:

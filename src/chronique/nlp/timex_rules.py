@@ -10,12 +10,12 @@ required without entering the expression. Vocabulary comes from
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from chronique import langdata
 from chronique.nlp import timex_days
-from chronique.nlp.regex_guard import guarded
+from chronique.nlp.regex_guard import guarded, required_literal
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 
 B = r"(?<![\w-])"  # start of a word (not inside « après-midi »)
@@ -29,6 +29,10 @@ class Rule:
     regex: re.Pattern
     priority: int  # among candidates of equal length, the higher wins
     needs: frozenset[str] = frozenset()  # trigger kinds one of which a window must hold for the rule to run there
+    literal: str | None = field(default=None, compare=False)  # lower-case text every match holds (regex_guard)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "literal", required_literal(self.regex))
 
 
 # The kinds of trigger word (see trigger_words) each rule needs one of; rules not listed run in every window.
