@@ -34,6 +34,13 @@ REPORTED = [
     # a sentence closed by the verb, with a name in guillemets inside
     ("Dans la nuit, un cargo, le « Nordan Star », a été arraisonné au large de Brest, a annoncé mardi le préfet Paul Ardent.",
      "un cargo", "Paul Ardent"),
+    # the inverted subject followed by a complement, a relative clause or a participle
+    ("Le feu a pris vers minuit dans un entrepôt, a indiqué le porte-parole des pompiers, Luc Varnier, lors d'un point presse.",
+     "Le feu a pris", "Luc Varnier"),
+    ("Les enquêteurs se sont rendus sur place dès l'aube, a précisé Anne Colbert, qui n'exclut aucune piste.",
+     "Les enquêteurs", "Anne Colbert"),
+    ("Le convoi a quitté la ville dans la nuit, a affirmé Marc Tessier, ajoutant que personne n'avait été blessé.",
+     "Le convoi a quitté", "Marc Tessier"),
 ]
 
 
