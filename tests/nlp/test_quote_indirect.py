@@ -26,6 +26,8 @@ REPORTED = [
     ("Les ouvriers sont en grève depuis lundi. La direction parle, elle, de 40 % de grévistes.", "40 % de grévistes", "direction"),
     ("Le mois dernier, plusieurs associations locales dénonçaient encore des familles sans logement.",
      "des familles sans logement", "associations locales"),
+    ("La société Varnel a démenti mardi toute négligence dans l'entretien des cuves.", "toute négligence", "Varnel"),
+    ("Un collectif de locataires réclame désormais la tenue d'un référendum local.", "la tenue d'un référendum", "collectif de locataires"),
     # an infinitive past commas, time words or a negation
     ("Anne Colbert a annoncé, lundi soir, être candidate à la mairie de Merval.", "être candidate", "Anne Colbert"),
     ("Marc Tessier a assuré ne jamais avoir reçu ce courrier.", "avoir reçu ce courrier", "Marc Tessier"),

@@ -24,7 +24,7 @@ _INFINITIVE = re.compile(r"\s*(?:ne\s+(?:pas|jamais|plus|rien|guère)\s+|n['’]
 _LEAD_COMMAS = re.compile(r"[\s,]*")
 _ASIDE = re.compile(r",\s*(?:elle|lui|elles|eux|pour\s+sa\s+part|de\s+son\s+côté|quant\s+à\s+(?:elle|lui))\s*,\s*", re.I)  # « parle, elle, de … »
 _OBJECT = re.compile(
-    r"(?:(?:les?|la|une?|des|du|de\s+la|de|son|sa|ses|leurs?|ce|cet|cette|ces|plusieurs)\s+|(?:l|d|de\s+l)['’]\s*|\d[\d  .,]*(?=[\s\w%]))",
+    r"(?:(?:les?|la|une?|des|du|de\s+la|de|son|sa|ses|leurs?|ce|cet|cette|ces|plusieurs|tout|toute|tous|toutes)\s+|(?:l|d|de\s+l)['’]\s*|\d[\d  .,]*(?=[\s\w%]))",
     re.I,
 )
 _ET_QUE = re.compile(r"\s*,?\s*et\s+qu(?:e\b|['’])\s*", re.I)
