@@ -28,6 +28,7 @@ REPORTED = [
      "des familles sans logement", "associations locales"),
     ("La société Varnel a démenti mardi toute négligence dans l'entretien des cuves.", "toute négligence", "Varnel"),
     ("Un collectif de locataires réclame désormais la tenue d'un référendum local.", "la tenue d'un référendum", "collectif de locataires"),
+    ("La maire Anne Colbert a demandé lundi la réouverture rapide de la gare.", "la réouverture rapide", "Anne Colbert"),
     # an infinitive past commas, time words or a negation
     ("Anne Colbert a annoncé, lundi soir, être candidate à la mairie de Merval.", "être candidate", "Anne Colbert"),
     ("Marc Tessier a assuré ne jamais avoir reçu ce courrier.", "avoir reçu ce courrier", "Marc Tessier"),
