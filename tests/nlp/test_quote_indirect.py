@@ -29,6 +29,10 @@ REPORTED = [
     ("La société Varnel a démenti mardi toute négligence dans l'entretien des cuves.", "toute négligence", "Varnel"),
     ("Un collectif de locataires réclame désormais la tenue d'un référendum local.", "la tenue d'un référendum", "collectif de locataires"),
     ("La maire Anne Colbert a demandé lundi la réouverture rapide de la gare.", "la réouverture rapide", "Anne Colbert"),
+    # « on » speaking for the place that opens the sentence
+    ("Le ministère de la Culture a reçu les libraires. Au ministère, on assure que le dossier reste ouvert.",
+     "le dossier reste ouvert", "ministère de la Culture"),
+    ("Chez les pompiers de Merval, on indique que trois véhicules ont été engagés.", "trois véhicules", "pompiers de Merval"),
     # an infinitive past commas, time words or a negation
     ("Anne Colbert a annoncé, lundi soir, être candidate à la mairie de Merval.", "être candidate", "Anne Colbert"),
     ("Marc Tessier a assuré ne jamais avoir reçu ce courrier.", "avoir reçu ce courrier", "Marc Tessier"),

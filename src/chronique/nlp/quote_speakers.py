@@ -596,7 +596,7 @@ class Resolver:
             if owner is not None:  # « Son entourage laisse entendre » -> « entourage de X »
                 return Who(f"{name} de {owner.name}", None, gender, plural, True)
         if det in ("le", "la", "l'", "l’") and len(_WORD.findall(name)) == 1:
-            named = self._group_introduced_as(words[0], start)
+            named = self.group_introduced_as(words[0], start)
             if named is not None:  # « le groupe Heltmann … le groupe a confirmé »
                 return Who(named.name, named.local, gender, plural, True)
         if det in ("le", "la", "l'", "l’") and g.company and not plural and name.islower() and len(_WORD.findall(name)) <= 3 and not _OF_WORD.search(name):
@@ -648,7 +648,7 @@ class Resolver:
             return self.who_of_mention(i)
         return None
 
-    def _group_introduced_as(self, noun: str, pos: int) -> Who | None:
+    def group_introduced_as(self, noun: str, pos: int) -> Who | None:
         """What « le <noun> » refers back to: the last organisation named with that head before ``pos``.
 
         « l'entreprise Dalmar … l'entreprise », « le ministère de la Santé … le

@@ -32,6 +32,11 @@ _AND = re.compile(r"\set\s")
 _BY = re.compile(r"\bpar\s+")
 _QUE_WORD = re.compile(r"\bqu(?:e\b|['’])", re.I)
 _DONT = re.compile(r"dont\s+", re.I)
+# « Au ministère, on assure que … », « Chez Varnel, on indique … »: « on » speaks for the place that opens the sentence
+_ON_AT = re.compile(
+    r"^\s*(?:Au|Aux|À\s+la|À\s+l['’]|A\s+la|Chez|Du\s+côté\s+d(?:u|e\s+la|e\s+l['’]|es))\s*(?P<g>[^,;:«»]{2,60}?)\s*,\s*on\s+"
+    r"(?:(?:ne|n['’]|se|s['’]|y|en|nous)\s*)*$"
+)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
 PLURAL_DETS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "quelques", "de"})
 PLURAL_AUX = frozenset({"ont", "avaient", "auraient", "auront", "eurent", "sont", "étaient", "seraient", "seront", "furent"})
@@ -238,6 +243,13 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
         ps, pe = cue.pronoun
         return _pronoun(d, ps, text[ps:pe]), (ps, pe)
     region = text[win_start : cue.start]
+    mo = _ON_AT.match(region)
+    if mo:
+        s, e = win_start + mo.start("g"), win_start + mo.end("g")
+        if not r.in_quote(s):
+            words = WORDS.findall(text, s, e)
+            named = r.group_introduced_as(words[0], s) if len(words) == 1 else None  # « le ministère de X … Au ministère, on … »
+            return (named or _described(d, s, e)), (s, e)
     mp = PRONOUN_BEFORE.search(region)
     if mp:
         ps = win_start + mp.start("p")
