@@ -29,6 +29,9 @@ REPORTED = [
     ("La société Varnel a démenti mardi toute négligence dans l'entretien des cuves.", "toute négligence", "Varnel"),
     ("Un collectif de locataires réclame désormais la tenue d'un référendum local.", "la tenue d'un référendum", "collectif de locataires"),
     ("La maire Anne Colbert a demandé lundi la réouverture rapide de la gare.", "la réouverture rapide", "Anne Colbert"),
+    # a subject with a relative clause naming other things, after a complement naming another organisation
+    ("Le groupe Varnel a fermé son usine. Dans un communiqué transmis à Reuters, le groupe, dont le siège est à Merval, "
+     "affirme avoir prévenu les salariés.", "avoir prévenu les salariés", "Varnel"),
     # « on » speaking for the place that opens the sentence
     ("Le ministère de la Culture a reçu les libraires. Au ministère, on assure que le dossier reste ouvert.",
      "le dossier reste ouvert", "ministère de la Culture"),

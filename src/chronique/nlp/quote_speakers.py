@@ -638,8 +638,8 @@ class Resolver:
         """The organisation named last before ``pos`` (outside quotes), unless its name shows another kind of body."""
         for i in reversed(self.mentions_in(max(0, pos - DESCRIPTION_REACH), pos)):
             m = self.m[i]
-            if m.label != "ORG" or self.in_quote(m.start):
-                continue
+            if m.label != "ORG" or self.in_quote(m.start) or self.is_complement(m.start):
+                continue  # « un communiqué transmis à X » names no company
             before = _WORD_BEFORE.search(self.text, max(0, m.start - 20), m.start)
             for w in (_WORD.findall(m.text.lower())[:1] + ([before.group(1).lower()] if before else [])):
                 head = groups().get(w)

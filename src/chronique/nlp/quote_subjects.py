@@ -17,7 +17,7 @@ from chronique.nlp.quote_speakers import groups as quote_groups
 from chronique.nlp.speech_cues import AUX_AVOIR, AUX_ETRE, Cue
 from chronique.nlp.quote_doc import ABBREV, DET, LEAD_REACH, PRONOUN_BEFORE, QuoteDoc, TIME_SKIP, trim, WORDS
 
-_QUI_BEFORE = re.compile(r",?\s*\bqui\s*,?(?:[^,]{0,80},)?\s*$")
+_QUI_BEFORE = re.compile(r"(?:,?\s*\bqui\s*,?(?:[^,]{0,80},)?|,\s*dont\s[^,]{0,80},)\s*$")  # « X, qui … », « X, dont le siège est à Y, »
 _SLOT_STOP = re.compile(
     r"[.;:!?\n«»“”\"]|,\s+(?=[a-zàâçéèêëîïôûùüÿœ])"
     r"|\s(?:à|au|aux|sur|sous|chez|contre|malgré|dans|devant|lors|alors|après|avant|en|pour|depuis|par|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|mais|et|qui|dont|lorsqu|quand|avec)\b"
