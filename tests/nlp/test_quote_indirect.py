@@ -32,6 +32,8 @@ REPORTED = [
     # a subject with a relative clause naming other things, after a complement naming another organisation
     ("Le groupe Varnel a fermé son usine. Dans un communiqué transmis à Reuters, le groupe, dont le siège est à Merval, "
      "affirme avoir prévenu les salariés.", "avoir prévenu les salariés", "Varnel"),
+    # a descriptive subject stops at its auxiliary and adverbs
+    ("Le pays voisin a d'ailleurs annoncé le mois dernier un audit de ses mines.", "un audit de ses mines", "pays voisin"),
     # « on » speaking for the place that opens the sentence
     ("Le ministère de la Culture a reçu les libraires. Au ministère, on assure que le dossier reste ouvert.",
      "le dossier reste ouvert", "ministère de la Culture"),

@@ -310,6 +310,14 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
             return (who or _described(d, s, e)), (s, e)
     # a descriptive subject (« Les services de renseignement ont déclaré »): its words as the name
     s, e = trim(text, win_start, cue.start)
+    toks = list(d.doc.char_span(s, e, alignment_mode="contract") or ())
+    aux = [k for k, t in enumerate(toks) if t.pos_ == "AUX" and t.idx > s]
+    if aux and all(t.pos_ in ("AUX", "ADV", "ADP", "PUNCT") for t in toks[aux[0]:]):
+        aux = [toks[aux[0]]]  # « Le pays voisin a d'ailleurs annoncé »: the subject stops at its auxiliary
+    else:
+        aux = []
+    if aux:
+        s, e = trim(text, s, aux[0].idx)
     words = WORDS.findall(text[s:e])
     if 1 <= len(words) <= 7 and DET.match(text[s:e]) and not _CLAUSE_PUNCT.search(text[s:e]) and not _has_verb(d, s, e):
         return _described(d, s, e), (s, e)
