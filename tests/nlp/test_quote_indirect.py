@@ -26,6 +26,18 @@ REPORTED = [
     ("Les ouvriers sont en grève depuis lundi. La direction parle, elle, de 40 % de grévistes.", "40 % de grévistes", "direction"),
     ("Le mois dernier, plusieurs associations locales dénonçaient encore des familles sans logement.",
      "des familles sans logement", "associations locales"),
+    ("La société Varnel a démenti mardi toute négligence dans l'entretien des cuves.", "toute négligence", "Varnel"),
+    ("Un collectif de locataires réclame désormais la tenue d'un référendum local.", "la tenue d'un référendum", "collectif de locataires"),
+    ("La maire Anne Colbert a demandé lundi la réouverture rapide de la gare.", "la réouverture rapide", "Anne Colbert"),
+    # a subject with a relative clause naming other things, after a complement naming another organisation
+    ("Le groupe Varnel a fermé son usine. Dans un communiqué transmis à Reuters, le groupe, dont le siège est à Merval, "
+     "affirme avoir prévenu les salariés.", "avoir prévenu les salariés", "Varnel"),
+    # a descriptive subject stops at its auxiliary and adverbs
+    ("Le pays voisin a d'ailleurs annoncé le mois dernier un audit de ses mines.", "un audit de ses mines", "pays voisin"),
+    # « on » speaking for the place that opens the sentence
+    ("Le ministère de la Culture a reçu les libraires. Au ministère, on assure que le dossier reste ouvert.",
+     "le dossier reste ouvert", "ministère de la Culture"),
+    ("Chez les pompiers de Merval, on indique que trois véhicules ont été engagés.", "trois véhicules", "pompiers de Merval"),
     # an infinitive past commas, time words or a negation
     ("Anne Colbert a annoncé, lundi soir, être candidate à la mairie de Merval.", "être candidate", "Anne Colbert"),
     ("Marc Tessier a assuré ne jamais avoir reçu ce courrier.", "avoir reçu ce courrier", "Marc Tessier"),
@@ -34,6 +46,13 @@ REPORTED = [
     # a sentence closed by the verb, with a name in guillemets inside
     ("Dans la nuit, un cargo, le « Nordan Star », a été arraisonné au large de Brest, a annoncé mardi le préfet Paul Ardent.",
      "un cargo", "Paul Ardent"),
+    # the inverted subject followed by a complement, a relative clause or a participle
+    ("Le feu a pris vers minuit dans un entrepôt, a indiqué le porte-parole des pompiers, Luc Varnier, lors d'un point presse.",
+     "Le feu a pris", "Luc Varnier"),
+    ("Les enquêteurs se sont rendus sur place dès l'aube, a précisé Anne Colbert, qui n'exclut aucune piste.",
+     "Les enquêteurs", "Anne Colbert"),
+    ("Le convoi a quitté la ville dans la nuit, a affirmé Marc Tessier, ajoutant que personne n'avait été blessé.",
+     "Le convoi a quitté", "Marc Tessier"),
 ]
 
 

@@ -24,7 +24,7 @@ _INFINITIVE = re.compile(r"\s*(?:ne\s+(?:pas|jamais|plus|rien|guère)\s+|n['’]
 _LEAD_COMMAS = re.compile(r"[\s,]*")
 _ASIDE = re.compile(r",\s*(?:elle|lui|elles|eux|pour\s+sa\s+part|de\s+son\s+côté|quant\s+à\s+(?:elle|lui))\s*,\s*", re.I)  # « parle, elle, de … »
 _OBJECT = re.compile(
-    r"(?:(?:les?|la|une?|des|du|de\s+la|de|son|sa|ses|leurs?|ce|cet|cette|ces|plusieurs)\s+|(?:l|d|de\s+l)['’]\s*|\d[\d  .,]*(?=[\s\w%]))",
+    r"(?:(?:les?|la|une?|des|du|de\s+la|de|son|sa|ses|leurs?|ce|cet|cette|ces|plusieurs|tout|toute|tous|toutes)\s+|(?:l|d|de\s+l)['’]\s*|\d[\d  .,]*(?=[\s\w%]))",
     re.I,
 )
 _ET_QUE = re.compile(r"\s*,?\s*et\s+qu(?:e\b|['’])\s*", re.I)
@@ -34,6 +34,9 @@ _NOT_INFINITIVE = frozenset({"pour", "leur", "sur", "contre", "entre", "outre"})
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
 _QUI_WORD = re.compile(r"\bqui\b", re.I)
 _QUI_LEAD = re.compile(r"\s*qui\b", re.I)
+# what may follow the inverted subject of « …, a indiqué X » after a comma: a relative clause, a place or
+# time complement, a participle (« , qui n'exclut pas … », « , lors d'un point presse », « , précisant que … »)
+_SLOT_TAIL = re.compile(r",\s*(?:qui|dont|lors|dans|devant|selon|sur|à|au|aux|en|[a-zàâçéèêëîïôûùüÿœ]{3,}ant)\b", re.I)
 OBJECT_REACH = 60  # characters after a verb of saying where its noun object starts
 SCARE_WORDS = 3  # words of a quotation that is a name or a scare quote inside a reported sentence
 MARK_REACH = 25  # characters into a noun object where a quotation mark makes it a partial quote's lead-in
@@ -182,7 +185,7 @@ def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
     if "," in before and cue.start - win > 20:
         s, e = slot_after(d, cue.end)
         tail = text[e : end].strip()
-        if not tail or tail[0] in ".!?" or PLACE_AFTER.match(tail):
+        if not tail or tail[0] in ".!?" or PLACE_AFTER.match(tail) or _SLOT_TAIL.match(tail):
             comma = cue.start - (len(before) - before.rindex(","))
             named = d.resolver.mentions_in(max(win, comma - 60), comma)
             clause = d.doc.char_span(win, comma, alignment_mode="expand") or ()

@@ -596,7 +596,7 @@ class Resolver:
             if owner is not None:  # « Son entourage laisse entendre » -> « entourage de X »
                 return Who(f"{name} de {owner.name}", None, gender, plural, True)
         if det in ("le", "la", "l'", "l’") and len(_WORD.findall(name)) == 1:
-            named = self._group_introduced_as(words[0], start)
+            named = self.group_introduced_as(words[0], start)
             if named is not None:  # « le groupe Heltmann … le groupe a confirmé »
                 return Who(named.name, named.local, gender, plural, True)
         if det in ("le", "la", "l'", "l’") and g.company and not plural and name.islower() and len(_WORD.findall(name)) <= 3 and not _OF_WORD.search(name):
@@ -638,8 +638,8 @@ class Resolver:
         """The organisation named last before ``pos`` (outside quotes), unless its name shows another kind of body."""
         for i in reversed(self.mentions_in(max(0, pos - DESCRIPTION_REACH), pos)):
             m = self.m[i]
-            if m.label != "ORG" or self.in_quote(m.start):
-                continue
+            if m.label != "ORG" or self.in_quote(m.start) or self.is_complement(m.start):
+                continue  # « un communiqué transmis à X » names no company
             before = _WORD_BEFORE.search(self.text, max(0, m.start - 20), m.start)
             for w in (_WORD.findall(m.text.lower())[:1] + ([before.group(1).lower()] if before else [])):
                 head = groups().get(w)
@@ -648,7 +648,7 @@ class Resolver:
             return self.who_of_mention(i)
         return None
 
-    def _group_introduced_as(self, noun: str, pos: int) -> Who | None:
+    def group_introduced_as(self, noun: str, pos: int) -> Who | None:
         """What « le <noun> » refers back to: the last organisation named with that head before ``pos``.
 
         « l'entreprise Dalmar … l'entreprise », « le ministère de la Santé … le

@@ -17,7 +17,7 @@ from chronique.nlp.quote_speakers import groups as quote_groups
 from chronique.nlp.speech_cues import AUX_AVOIR, AUX_ETRE, Cue
 from chronique.nlp.quote_doc import ABBREV, DET, LEAD_REACH, PRONOUN_BEFORE, QuoteDoc, TIME_SKIP, trim, WORDS
 
-_QUI_BEFORE = re.compile(r",?\s*\bqui\s*,?(?:[^,]{0,80},)?\s*$")
+_QUI_BEFORE = re.compile(r"(?:,?\s*\bqui\s*,?(?:[^,]{0,80},)?|,\s*dont\s[^,]{0,80},)\s*$")  # « X, qui … », « X, dont le siège est à Y, »
 _SLOT_STOP = re.compile(
     r"[.;:!?\n«»“”\"]|,\s+(?=[a-zàâçéèêëîïôûùüÿœ])"
     r"|\s(?:à|au|aux|sur|sous|chez|contre|malgré|dans|devant|lors|alors|après|avant|en|pour|depuis|par|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|mais|et|qui|dont|lorsqu|quand|avec)\b"
@@ -32,6 +32,11 @@ _AND = re.compile(r"\set\s")
 _BY = re.compile(r"\bpar\s+")
 _QUE_WORD = re.compile(r"\bqu(?:e\b|['’])", re.I)
 _DONT = re.compile(r"dont\s+", re.I)
+# « Au ministère, on assure que … », « Chez Varnel, on indique … »: « on » speaks for the place that opens the sentence
+_ON_AT = re.compile(
+    r"^\s*(?:Au|Aux|À\s+la|À\s+l['’]|A\s+la|Chez|Du\s+côté\s+d(?:u|e\s+la|e\s+l['’]|es))\s*(?P<g>[^,;:«»]{2,60}?)\s*,\s*on\s+"
+    r"(?:(?:ne|n['’]|se|s['’]|y|en|nous)\s*)*$"
+)
 _AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
 PLURAL_DETS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "quelques", "de"})
 PLURAL_AUX = frozenset({"ont", "avaient", "auraient", "auront", "eurent", "sont", "étaient", "seraient", "seront", "furent"})
@@ -238,6 +243,13 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
         ps, pe = cue.pronoun
         return _pronoun(d, ps, text[ps:pe]), (ps, pe)
     region = text[win_start : cue.start]
+    mo = _ON_AT.match(region)
+    if mo:
+        s, e = win_start + mo.start("g"), win_start + mo.end("g")
+        if not r.in_quote(s):
+            words = WORDS.findall(text, s, e)
+            named = r.group_introduced_as(words[0], s) if len(words) == 1 else None  # « le ministère de X … Au ministère, on … »
+            return (named or _described(d, s, e)), (s, e)
     mp = PRONOUN_BEFORE.search(region)
     if mp:
         ps = win_start + mp.start("p")
@@ -298,6 +310,14 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
             return (who or _described(d, s, e)), (s, e)
     # a descriptive subject (« Les services de renseignement ont déclaré »): its words as the name
     s, e = trim(text, win_start, cue.start)
+    toks = list(d.doc.char_span(s, e, alignment_mode="contract") or ())
+    aux = [k for k, t in enumerate(toks) if t.pos_ == "AUX" and t.idx > s]
+    if aux and all(t.pos_ in ("AUX", "ADV", "ADP", "PUNCT") for t in toks[aux[0]:]):
+        aux = [toks[aux[0]]]  # « Le pays voisin a d'ailleurs annoncé »: the subject stops at its auxiliary
+    else:
+        aux = []
+    if aux:
+        s, e = trim(text, s, aux[0].idx)
     words = WORDS.findall(text[s:e])
     if 1 <= len(words) <= 7 and DET.match(text[s:e]) and not _CLAUSE_PUNCT.search(text[s:e]) and not _has_verb(d, s, e):
         return _described(d, s, e), (s, e)
