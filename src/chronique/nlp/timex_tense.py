@@ -98,7 +98,8 @@ def _finite(tok: Token) -> str | None:
 
 
 _ER_PARTICIPLE = re.compile(r"é(?:e|s|es)?$")
-_FUTURE_END = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+_FUTURE_ENDINGS = r"(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)"  # future and conditional, after the stem
+_FUTURE_END = re.compile(rf"r{_FUTURE_ENDINGS}$")
 _IMPERFECT_END = re.compile(r"(?:ais|ait|ions|iez|aient)$")
 
 
@@ -113,7 +114,7 @@ def _surface_tense(verb: Token) -> str | None:
     return "past" if _IMPERFECT_END.search(text) else "present"
 
 
-_FUTURE_AFTER_STEM = re.compile(r"(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+_FUTURE_AFTER_STEM = re.compile(rf"{_FUTURE_ENDINGS}$")
 
 
 @lru_cache(maxsize=1)
