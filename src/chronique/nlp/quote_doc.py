@@ -29,8 +29,9 @@ PRONOUN_BEFORE = re.compile(
     r"\b(?P<p>[Ii]ls?|[Ee]lles?)\s+(?:(?:ne|n['’]|lui|leur|l['’]|y|en|se|s['’]|pas|me|m['’]|nous|vous)\s*)*$"
 )
 QUE = re.compile(r"\s*(?:[\w’'-]+[\s,]+){0,10}?(?P<que>qu['’]|que\b|si\b|selon\s+(?:laquelle|lequel|lesquel(?:le)?s)\b)\s*", re.I)
+WEEKDAYS = "|".join(e["name"] for e in langdata.load("temporal_weekdays"))  # « lundi|mardi|… » for the patterns here
 TIME_SKIP = re.compile(
-    r"\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|également|aussi|encore|ensuite|enfin|alors|"
+    rf"\s*(?:(?:{WEEKDAYS}|hier|aujourd['’]hui|également|aussi|encore|ensuite|enfin|alors|"
     r"toutefois|pourtant|cependant|ainsi|désormais|matin|soir|plus tard|récemment|notamment|d['’]ailleurs|[àa] son tour)\b[\s,]*)*"
 )
 DET = re.compile(r"^(?:(?:les?|la|des|du|un|une|ce|cet|cette|ces|plusieurs|certaine?s|quelques|de\s+nombreu(?:x|ses))\s+|l['’]\s*)", re.I)

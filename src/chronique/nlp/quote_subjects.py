@@ -15,18 +15,18 @@ import re
 from chronique.nlp.quote_speakers import Who, quantity_end
 from chronique.nlp.quote_speakers import groups as quote_groups
 from chronique.nlp.speech_cues import AUX_AVOIR, AUX_ETRE, Cue
-from chronique.nlp.quote_doc import ABBREV, DET, LEAD_REACH, PRONOUN_BEFORE, QuoteDoc, TIME_SKIP, trim, WORDS
+from chronique.nlp.quote_doc import ABBREV, DET, LEAD_REACH, PRONOUN_BEFORE, QuoteDoc, TIME_SKIP, trim, WEEKDAYS, WORDS
 
 _QUI_BEFORE = re.compile(r"(?:,?\s*\bqui\s*,?(?:[^,]{0,80},)?|,\s*dont\s[^,]{0,80},)\s*$")  # « X, qui … », « X, dont le siège est à Y, »
 _SLOT_STOP = re.compile(
     r"[.;:!?\n«»“”\"]|,\s+(?=[a-zàâçéèêëîïôûùüÿœ])"
-    r"|\s(?:à|au|aux|sur|sous|chez|contre|malgré|dans|devant|lors|alors|après|avant|en|pour|depuis|par|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|cette|mais|et|qui|dont|lorsqu|quand|avec)\b"
+    rf"|\s(?:à|au|aux|sur|sous|chez|contre|malgré|dans|devant|lors|alors|après|avant|en|pour|depuis|par|{WEEKDAYS}|hier|ce|cette|mais|et|qui|dont|lorsqu|quand|avec)\b"
 )
 _APPOS_NAME = re.compile(r",\s*([A-ZÀ-ÖØ-Þ](?:[^,.;:!?\n«»“”\"]|(?<=\b[A-Z])\.){0,60})")
 _CLAUSE_PUNCT = re.compile(r"[,«»“”\"]")
 _TITLE_OF = re.compile(r"(?:l['’]\s*|l[ea]\s+)[\w’'-]+(?P<of>\s+(?:de|du|d['’])\s*)", re.I)
 _INDEFINITE = re.compile(r"(?:un|une)\s", re.I)
-_TIME_TAIL = re.compile(r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|matin|soir|encore|aussi|également))+\s*$", re.I)
+_TIME_TAIL = re.compile(rf"(?:\s+(?:{WEEKDAYS}|hier|matin|soir|encore|aussi|également))+\s*$", re.I)
 _LEAD_PRONOUN = re.compile(r"[\s«»“”\"]*(?:[A-ZÀ-Þ][\w’'\- ]{0,40},\s*)?(?P<p>[Ii]ls?|[Ee]lles?)\b")
 _AND = re.compile(r"\set\s")
 _BY = re.compile(r"\bpar\s+")
