@@ -25,10 +25,10 @@ from chronique.nlp.timex_lexicon import alt, key, lexicon
 from chronique.nlp.timex_night import byline
 from chronique.nlp.timex_rules import WORD, rules, trigger_words
 from chronique.nlp.timex_tense import after_plan_noun, reported, tense_at
-from chronique.nlp import timex_days
+from chronique.nlp import timex_days, timex_phrases
 from chronique.nlp.timex_values import NORMALISERS as _VALUE_NORMALISERS, Context, stamp
 
-NORMALISERS = {**_VALUE_NORMALISERS, **timex_days.NORMALISERS}
+NORMALISERS = {**_VALUE_NORMALISERS, **timex_days.NORMALISERS, **timex_phrases.NORMALISERS}
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T|$)")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 _YEAR_VALUE = re.compile(r"^(\d{4})$")
@@ -52,7 +52,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start = p.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",()»"):
         end -= 1
+    if text.count("(", start, end) > text.count(")", start, end) and (c := _CLOSING.match(text, end)):
+        end = c.end()  # « 18 heures (heure locale) »: the bracket opened inside the span closes it
     return start, end
+
+
+_CLOSING = re.compile(r"\s*\)")
 
 
 _MARGIN = 90  # characters a rule may reach before or after its trigger word
@@ -234,7 +239,7 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
     extra = {"adjective": adjective, "dep": dep, "pos": pos,
              "planned": (lambda start: after_plan_noun(doc, start)) if parsed else (lambda start: False),
              "reported": (lambda start, end: reported(doc, start, end)) if parsed else (lambda start, end: False)}
-    probe = Context(published=pub, text=text, tense=tense, extra=extra)
+    probe = Context(published=pub, text=text, tense=tense, extra={**extra, "probe": True})
     taken = bytearray(len(text))
     chosen = []
     for start, end, rule, m in _candidates(text):
@@ -257,6 +262,8 @@ def extract(doc: Doc, published: str | None) -> list[Timex]:
         out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value, mod=mod))
         names.append(rule.name)
         _advance(ctx, rule.name, ttype, value, start, end)
+        if ttype == "DATE" and _YEAR_VALUE.match(value):
+            ctx.last_year = (int(value), end)
         _note_year(ctx, m, value, start, end)
     _anchor_forward(text, out, names)
     return out

@@ -147,9 +147,10 @@ def lexicon() -> Lexicon:
     rx["unit"] = alt(units_all)
     rx["unit_standalone"] = alt([f for f, e in lx.units.items() if e.get("standalone")])
     rx["calunit"] = alt(calendar)
-    rx["dir_after"] = alt(after)
-    rx["dir_past_future"] = alt([f for f in after if lx.directions[f]["value"] != "0"])
+    rx["dir_after"] = _directions_after(after)
+    rx["dir_past_future"] = _directions_after([f for f in after if lx.directions[f]["value"] != "0"])
     rx["intens"] = alt(e["word"] for e in langdata.load("temporal_intensifiers"))
+    rx["unit_adj"] = alt(e["word"] for e in langdata.load("temporal_unit_adjectives"))
     rx["boundary"] = alt(lx.boundaries)
     rx["approx"] = alt(lx.approx)
     rx["frequency"] = alt(lx.frequencies)
@@ -165,6 +166,16 @@ def lexicon() -> Lexicon:
     rx["holiday"] = alt([f for e in langdata.load("temporal_holidays") for f in e["forms"]], case_sensitive=True)
     rx["zone"] = alt(lx.zones, case_sensitive=True)
     return lx
+
+
+def _directions_after(forms: list[str]) -> str:
+    """Direction words after a noun; a relative clause (« la semaine qui vient ») not when a « de » follows it
+    (« le mois qui vient de s'achever » is the one just gone)."""
+    clauses = [f for f in forms if f.startswith("qui ")]
+    plain = alt([f for f in forms if f not in clauses])
+    if not clauses:
+        return plain
+    return rf"(?:{plain}|{alt(clauses)}(?!\s+(?:de|d{_APOS})(?!\w)))"
 
 
 def _intensified(lx: Lexicon) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from chronique import langdata
-from chronique.nlp import timex_days
+from chronique.nlp import timex_days, timex_phrases
 from chronique.nlp.regex_guard import guarded, required_literal
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 
@@ -38,7 +38,7 @@ class Rule:
 # The kinds of trigger word (see trigger_words) each rule needs one of; rules not listed run in every window.
 _NEEDS = {
     "date_dmy": "month", "date_first": "month", "month_year": "month", "month_first": "month", "month": "month", "century": "extra",
-    "night_of": "weekday", "date_numeric": "digit", "date_dm": "digit", "date_iso": "digit", "year": "digit", "year_second": "digit", "decade": "digit", "week_of": "month",
+    "night_of": "weekday", "date_numeric": "digit", "date_dm": "digit", "date_iso": "digit", "year": "digit", "year_second": "digit", "decade": "digit extra", "week_of": "month",
     "day_clock": "digit", "clock": "digit", "clock_colon": "digit", "clock_from": "digit", "part_year": "unit", "months_part": "unit",
     "weekday": "weekday", "weekday_day": "weekday", "weekday_set": "weekday weekday_pl", "relday": "day_pub", "refday": "day_ref",
     "refday_bare": "day_ref extra", "this_part": "part", "same_part": "part", "part_alone": "part", "part_en": "part",
@@ -69,6 +69,7 @@ def rules() -> tuple[Rule, ...]:
         rf"|(?P<vague>{rx['vague']}|des))"
     )
     unit = rf"(?P<unit>{rx['unit']})"
+    unit_adj = rf"(?:{rx['unit_adj']}\s+)?"  # « une bonne heure », « trois longues années »
     zone = (
         rf"(?:\s*,?\s*\(?\s*(?P<zone>{rx['zone']}|(?-i:heures?\s+(?:de\s+|d{A})(?:l{A}|la\s+|le\s+)?"
         rf"[A-ZÉÈ][\w-]+)))?"
@@ -90,7 +91,8 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}(?:(?:du|entre)\s+)?(?P<x>(?:les?\s+)?(?:{rx['weekday']}\s+)?{day})\s+(?:au|et(?:\s+le)?|-)\s+"
          rf"(?:{rx['weekday']}\s+)?(?:1er|[0-3]?\d)\s+"
          rf"(?P<month>{rx['month']})(?:\s+{year})?{E}"),
-        ("century", 6, rf"{B}(?:au\s+|du\s+)?(?P<x>(?:le\s+)?(?P<roman>(?-i:[XVI]{{1,5}}))(?:e|ème|è)\s+siècle){E}"),
+        ("century", 6,
+         rf"{B}(?:au\s+|du\s+)?(?P<x>{bnd}(?:le\s+)?(?:(?P<roman>(?-i:[XVI]{{1,5}}))|(?P<cnum>[12]?\d))(?:e|ème|è|eme)\s+siècle){E}"),
         ("night_of", 8,
          rf"{B}(?:la|le|l{A})\s*{part}\s+(?:de|du|d{A})\s*(?P<wd>{rx['weekday']})(?:\s+(?:à|au)\s+{rx['weekday']})?{E}"),
         ("date_numeric", 9, r"(?<![\d/.,-])(?P<d>[0-3]?\d)([/.-])(?P<m>[01]?\d)\2(?P<y>(?:19|20)?\d\d)(?![\d/.,-]?\d)"),
@@ -106,7 +108,7 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}{bnd}(?:(?:le\s+)?mois\s+(?:de\s+|d{A}))?(?P<month>{rx['month']})(?:\s+(?P<dir>{rx['dir_after']})|{of_year})?{E}"),
         ("year", 4, rf"{B}{bnd}(?:(?:l{A}an(?:née)?|la\s+saison|l{A}exercice)\s+)?(?<![\d\s]\s){year4}(?!\s\d{{3}})"),
         ("year_second", 4, rf"(?<=\d\d\d\d[-–])(?P<bnd>(?!x)x)?{year4}"),  # « 2025-2026 »: the second year of a span
-        ("decade", 6, rf"{B}{bnd}(?:les|des|aux)\s+années\s+(?P<dec>(?:19|20)?\d0)s?{E}"),
+        ("decade", 6, rf"{B}{bnd}(?:les|des|aux)\s+années\s+(?:(?P<dec>(?:19|20)?\d0)s?|(?P<decw>{rx['numword']})){E}"),
         ("week_of", 9,
          rf"{B}(?:la\s+)?semaine\s+du\s+{day}(?:\s+au\s+(?:1er|[0-3]?\d))?\s+(?P<month>{rx['month']})(?:\s+{year})?{E}"),
         ("part_year", 7,
@@ -144,15 +146,17 @@ def rules() -> tuple[Rule, ...]:
          rf"{B}{bnd}(?:(?:ce|cet|cette)\s+(?P<unit>{rx['calunit']})[-‐\s]là|(?:la|le)\s+même\s+(?P<unit2>{rx['calunit']})){E}"),
         ("calendar_bound", 4,
          rf"{B}(?:en\s+)?(?P<x>(?P<bnd>{rx['boundary']})\s*(?:{det})?(?P<unit>{rx['calunit']})){E}"),
-        ("ago", 8, rf"{B}(?:il\s+y\s+a|voici|voilà)\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
-        ("in", 7, rf"{B}dans\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}{E}"),
+        ("ago", 8,
+         rf"{B}(?:il\s+y\s+a|voici|voilà)\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit_adj}{unit}"
+         rf"(?:\s*,?\s+(?P<exact>jour\s+pour\s+jour))?{E}"),
+        ("in", 7, rf"{B}dans\s+(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit_adj}{unit}{E}"),
         ("shifted", 8,
          rf"{B}{num}\s*{unit}\s+(?P<rel>plus\s+tard|plus\s+tôt|auparavant|après|avant)(?=\s*[,.;:)!?]|\s*$)"),
         ("duration", 4,
-         rf"{B}(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit}(?:\s*(?P<mins>[0-5]\d)(?!\d))?(?:\s+et\s+(?P<half>demie?|quart))?"
+         rf"{B}(?:(?P<approx>{rx['approx']})\s*)?{num}\s*{unit_adj}{unit}(?:\s*(?P<mins>[0-5]\d)(?!\d))?(?:\s+et\s+(?P<half>demie?|quart))?"
          rf"(?:\s+(?:entiers?|entières?|pleins?|pleines?))?{E}"),
         ("duration_frac", 5,
-         rf"{B}(?:(?P<approx>{rx['approx']})\s*)?(?:un|une)\s+(?P<frac>demi|quart)(?:[-‐\s]|\s+de\s+|\s+d{A}){unit}{E}"),
+         rf"{B}(?:(?P<approx>{rx['approx']})\s*)?(?:un|une|trois)\s+(?P<frac>demi|quarts?)(?:[-‐\s]|\s+de\s+|\s+d{A}){unit}{E}"),
         ("duration_recent", 6,
          rf"{B}(?:ces|les|des)\s+(?:{num}\s+)?(?:{rx['intens']}\s+)?(?P<dir>derniers|dernières|prochains|prochaines)\s+{unit}{E}"),
         ("duration_word", 3, rf"{B}(?P<word>{rx['unit_standalone']}){E}"),
@@ -190,7 +194,7 @@ def rules() -> tuple[Rule, ...]:
     return tuple(Rule(name, guarded(p, re.IGNORECASE, after=B), prio, frozenset(_NEEDS.get(name, "").split()))
                  for name, prio, p in defs) + tuple(
         Rule(name, guarded(p, re.IGNORECASE, after=B), prio, frozenset(needs.split()))
-        for name, prio, p, needs in timex_days.rule_defs())
+        for name, prio, p, needs in timex_days.rule_defs() + timex_phrases.rule_defs())
 
 
 WORD = re.compile(r"\w+")
@@ -214,6 +218,7 @@ def trigger_words() -> dict[str, frozenset[str]]:
         "day_ref": [f for f, e in lx.days.items() if e["anchor"] == "reference"],
         "extra": ["lendemain", "surlendemain", "siècle", "années", "jusqu"],
         **timex_days.trigger_sources(),
+        **timex_phrases.trigger_sources(),
     }
     for kind, forms in sources.items():
         for form in forms:

@@ -39,6 +39,7 @@ class Context:
     ref_end: int = -1  # where ``ref`` was spoken of
     year: tuple[date, int] | None = None  # the last year named alone (« en 2024 ») and where
     named_year: tuple[int, int] | None = None  # the last year written out (« en 1998 », « le 3 mars 1998 ») and where
+    last_year: tuple[int, int] | None = None  # the last expression valued as a whole year (« l'an dernier ») and where
 
     def period(self) -> tuple[date, str] | None:
         """The last period spoken of, day, month or year (« en 2024 … l'année suivante »)."""
@@ -192,6 +193,9 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
 def century(m: re.Match, c: Context) -> Value:
+    if _g(m, "cnum"):  # « au 18e siècle »
+        total = int(m["cnum"])
+        return ("DATE", f"{total - 1:02d}") if 0 < total <= 21 else None
     total, prev = 0, 0
     for ch in reversed(m["roman"]):
         v = _ROMAN[ch]
@@ -233,6 +237,8 @@ def month(m: re.Match, c: Context) -> Value:
     if word[0].isupper() and m.start("month") > 0 and not _sentence_start(c.text, m.start()):
         if key(word) == "mars":  # « Mars » mid-sentence is the planet or the god
             return None
+    if key(word).endswith(".") and not m["dir"]:
+        return None  # « sept. » alone ends a sentence on the number seven; an abbreviation needs a day or a year
     mon = lexicon().months[key(word)]
     if (of_year := _of_year(m, c)) is not None:
         return "DATE", f"{of_year:04d}-{mon:02d}"  # « en novembre de l'année prochaine »
@@ -300,7 +306,8 @@ def _sentence_start(text: str, i: int) -> bool:
 
 _FOLLOW_OK = re.compile(r"\s*(?:$|[^\w\s]|(?:et|à|au|aux|en|ou|lors|puis|par|pour|dans|le|la|les|l|dès|quand|où|qui|que|"
                         r"contre|sur|avec|sans|selon|mais|jusqu|depuis|déjà|il|ils|elle|elles|on|nous|a|ont|est|"
-                        r"sont|était|avait|avaient|se|s|ne|n|ce|c|cette|un|une|des|du|de|d|après|avant|alors|"
+                        r"sont|était|avait|avaient|sera|seront|serait|seraient|fut|doit|doivent|devrait|devraient|va|vont|pourrait|"
+                        r"pourraient|se|s|ne|n|ce|c|cette|un|une|des|du|de|d|après|avant|alors|"
                         r"encore|aussi|comme|seulement|notamment|chez)\b)", re.I)
 
 
@@ -337,6 +344,9 @@ def week_of(m: re.Match, c: Context) -> Value:
 
 
 def decade(m: re.Match, c: Context) -> Value:
+    if _g(m, "decw"):  # « les années quatre-vingt »: a decade of the last century written in words
+        n = number_value(m["decw"])
+        return ("DATE", f"19{int(n) // 10}") if n is not None and n % 10 == 0 and 20 <= n <= 90 else None
     d = m["dec"]
     if len(d) == 2:
         d = ("19" if int(d) > 20 else "20") + d
@@ -363,8 +373,10 @@ def part_year(m: re.Match, c: Context) -> Value:
     if grain not in ("Q", "H"):
         return None
     n = next(e["value"] for e in _ordinals() if key(m["ord"]) in {key(f) for f in e["forms"]})
-    if grain == "H" and n > 2:
-        return None
+    if n == -1 and m["year"]:
+        n = {"H": 2, "Q": 4}[grain]  # « le dernier trimestre 2025 »: its fourth
+    if n < 1 or n > {"H": 2, "Q": 4}[grain]:
+        return None  # « le dernier trimestre » may be the last one gone as well as the fourth
     of_year = _of_year(m, c)
     if m["year"]:
         y = m["year"]
@@ -693,7 +705,7 @@ def duration(m: re.Match, c: Context) -> Value:
 
 def duration_frac(m: re.Match, c: Context) -> Value:
     unit = _unit(m)
-    frac = 0.5 if key(m["frac"]) == "demi" else 0.25
+    frac = 0.5 if key(m["frac"]) == "demi" else 0.75 if key(m["frac"]) == "quarts" else 0.25  # « trois quarts d'heure »
     return "DURATION", _duration(frac, unit)
 
 
@@ -719,11 +731,25 @@ def ago(m: re.Match, c: Context) -> Value:
     amount = _amount(m)
     unit = _unit(m)
     if amount is None:
-        return None
+        return None  # « il y a quelques mois »: French TimeBank marks the duration alone (« quelques mois », PXM)
     if c.published is None:
         return "DATE", cal.unknown_grain({"Y": "Y", "M": "M", "W": "W"}.get(unit["unit"], "D"))
+    if _g(m, "exact") and (d := _same_day_back(c.published, unit, amount)):
+        return "DATE", d.isoformat()  # « il y a un an jour pour jour »: that very day
     v = _shift(c.published, unit, amount, -1)
     return ("DATE", v) if v else ("DURATION", _duration(amount, unit))
+
+
+def _same_day_back(pub: date, unit: dict, amount: float) -> date | None:
+    """The day ``amount`` units before ``pub``, counted in whole months or days."""
+    if not float(amount).is_integer():
+        return None
+    k = int(amount) * unit["amount"]
+    if unit["unit"] in ("Y", "M"):
+        y, mo = cal.add_months(pub.year, pub.month, -k * (12 if unit["unit"] == "Y" else 1))
+        return cal.safe_date(y, mo, pub.day) or cal.safe_date(y, mo, 28)
+    days = {"W": 7, "D": 1}.get(unit["unit"])
+    return pub - timedelta(days=k * days) if days else None
 
 
 def in_(m: re.Match, c: Context) -> Value:
