@@ -314,6 +314,7 @@ _FOLLOW_OK = re.compile(r"\s*(?:$|[^\w\s]|(?:et|à|au|aux|en|ou|lors|puis|par|po
 _YEAR_PREP = re.compile(r"(?:\b(?:en|depuis|dès|de|d['’]|du|avant|après|jusqu['’]en|entre|et|vers|fin|début|mi|à|au|"
                         r"saison|exercice|année|an|horizon|printemps|été|automne|hiver|[A-Za-zéû]+\s+\d{1,2})|[(,/–-])\s*$", re.I)
 _YEAR_NOUN = re.compile(r"\b(?:horizon|saison|exercice|édition|millésime|cuvée|promotion|rentrée|printemps|été|"
+                        r"période|législature|mandature|budget|"
                         r"automne|hiver)\s*$", re.I)
 _NOT_YEAR = re.compile(r"(?:n°|\bno|numéro|€|\$|article|page|p\.|route|\brn|\ba|km|tél|tel|contre|sur|avec|plus\s+de|"
                        r"moins\s+de|environ|près\s+de|quelque|soit)\s*$", re.I)
@@ -512,6 +513,9 @@ def relday(m: re.Match, c: Context) -> Value:
     e = lexicon().days[key(m["rel"])]
     if _today_as_now(m, c):
         return "TIME", "PRESENT_REF"
+    if (m.start() > 1 and not m["wd"] and not m["part"]
+            and (now := lexicon().refs.get(key(c.text[max(0, m.start() - 2):m.end()])))):
+        return "TIME", now  # « à ce jour »: with its preposition a phrase that means « so far »
     if c.published is None:
         code = _part_code(m["part"])
         return ("TIME", f"XXXX-XX-XXT{code}") if code else ("DATE", "XXXX-XX-XX")
@@ -554,10 +558,13 @@ def this_part(m: re.Match, c: Context) -> Value:
 
 def part_alone(m: re.Match, c: Context) -> Value:
     code = _mid_day(_part_code(m["part"]), m)
-    if code == "DT" and not m["pbnd"]:
-        return None  # « la journée » alone is rarely a time
+    if code == "DT" and not m["pbnd"] and not _WITHIN.match(m.group(0)):
+        return None  # « la journée » alone is rarely a time; « dans la journée » is the daytime of its day
     base = c.anchor_day(m.start())
     return "TIME", f"{base.isoformat() if base else 'XXXX-XX-XX'}T{code}"
+
+
+_WITHIN = re.compile(r"dans\s", re.I)
 
 
 def part_adj(m: re.Match, c: Context) -> Value:
@@ -661,6 +668,7 @@ def _is_age(m: re.Match, c: Context, unit: dict) -> bool:
     return _after_noun(m, c)
 
 
+_ONE_TO_OTHER = re.compile(r"\s+(?:sur|à)\s+l['’]\s*autre\b", re.I)
 _OF_NOUN = re.compile(r"\s+(?:de\s+|d['’]\s*)(?P<noun>[^\W\d_][\w-]*)")
 _NOUN_DE = re.compile(r"(?<![\w-])(?P<noun>[^\W\d_][\w-]*)\s+(?:de\s+|d['’]\s*)$")
 
@@ -693,6 +701,8 @@ def duration(m: re.Match, c: Context) -> Value:
         return None  # « les 24 Heures du Mans »: a capitalised unit names an event
     if key(num) == "des" and not unit.get("grain"):
         return None
+    if key(num) in ("un", "une") and _ONE_TO_OTHER.match(c.text, m.end()):
+        return None  # « d'une année sur l'autre »: from one to the next, no length
     if _g(m, "vague") and unit["unit"] in ("MIN", "S"):
         return None
     amount = _amount(m)
