@@ -64,6 +64,10 @@ def test_same_period_with_no_year_is_left_out(analyze):
         ("Le magasin est ouvert sept jours sur sept.", "sept jours sur sept", "P1D"),
         ("La ligne d'écoute répond 24h/24.", "24h/24", "P1D"),
         ("Le service fonctionne 24 heures sur 24.", "24 heures sur 24", "P1D"),
+        ("Le bureau ouvre un jour sur deux.", "un jour sur deux", "P2D"),
+        ("La garde est assurée une semaine sur trois.", "une semaine sur trois", "P3W"),
+        ("Le bureau est ouvert les week-ends.", "les week-ends", "XXXX-WXX-WE"),
+        ("Le bureau sera ouvert les lundis et jeudis.", "les lundis et jeudis", "XXXX-WXX-1"),
     ],
 )
 def test_habits_are_sets(analyze, text, expression, value):
@@ -119,6 +123,8 @@ def test_the_month_that_just_went_is_no_next_month(analyze):
         ("La décision sera rendue dans la journée.", "la journée", "TIME", "2026-05-14TDT"),
         ("À ce jour, aucun suspect n'a été arrêté.", "ce jour", "TIME", "PRESENT_REF"),
         ("Sur la période 2020-2025, les ventes ont doublé.", "2020", "DATE", "2020"),
+        ("Le musée sera inauguré courant 2027.", "2027", "DATE", "2027"),
+        ("Les Mondiaux 2027 auront lieu à Tokyo.", "2027", "DATE", "2027"),
     ],
 )
 def test_phrases_with_their_preposition_or_noun(analyze, text, expression, ttype, value):

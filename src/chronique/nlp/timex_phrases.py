@@ -35,6 +35,7 @@ def rule_defs() -> list[tuple[str, int, str, str]]:
     ordinal = alt(_ordinals())
     year4 = r"(?P<year>(?:1[5-9]|20)\d\d)(?![\w,.]?\d)"
     count = rf"(?:\d+|{rx['numword']})"
+    weekends = alt([f for f, e in lexicon().units.items() if e.get("grain") == "WE" and f.endswith("s")])
     years_back = rf"(?:de\s+)?l{_A}an(?:née)?\s+(?P<ydir>{rx['dir_after']})|(?:de\s+l{_A}année\s+|en\s+){year4}"
     return [
         ("week_of_month", 8,
@@ -54,6 +55,9 @@ def rule_defs() -> list[tuple[str, int, str, str]]:
          rf"{_B}(?:chaque|tous\s+les|toutes\s+les)\s+(?:fins?|débuts?|milieux?|mi)\s*[-\s]?(?:de\s+|d{_A})?"
          rf"(?P<unit>{rx['calunit']}){_E}", "unit"),
         ("set_yearly", 6, rf"{_B}(?:(?P<times>{count})\s+fois\s+)l{_A}an{_E}", "unit"),
+        ("set_weekends", 7, rf"{_B}(?:(?:tous|toutes)\s+les|les)\s+(?:{weekends}){_E}", "unit"),
+        ("set_alternate", 7,
+         rf"{_B}(?:un|une)\s+(?P<unit>{rx['unit']})\s+sur\s+(?P<every>deux|trois|quatre|[2-9]){_E}", "unit"),
         ("set_round", 7,
          rf"{_B}(?P<n>{count})\s*(?P<unit>heures|h|jours|j)\s*(?:sur\s*|/\s*)(?P<n2>{count}){_E}", "unit digit"),
     ]
@@ -152,5 +156,17 @@ def set_round(m: re.Match, c: Context) -> Value:
     return ("SET", "P1D") if n == n2 == full else None
 
 
-NORMALISERS = {"week_of_month": week_of_month, "nth_weekday": nth_weekday, "same_period": same_period, "set_nth_weekday": set_nth_weekday,
+def set_weekends(m: re.Match, c: Context) -> Value:
+    """« les week-ends »: every weekend."""
+    return "SET", "XXXX-WXX-WE"
+
+
+def set_alternate(m: re.Match, c: Context) -> Value:
+    """« un jour sur deux », « une semaine sur trois »: every second (third) such unit."""
+    unit = lexicon().units[key(m["unit"])]
+    every = number_value(m["every"])
+    return ("SET", _duration(every, unit)) if every and unit.get("grain") in ("D", "W", "M", "Y", "WE") else None
+
+
+NORMALISERS = {"set_weekends": set_weekends, "set_alternate": set_alternate, "week_of_month": week_of_month, "nth_weekday": nth_weekday, "same_period": same_period, "set_nth_weekday": set_nth_weekday,
                "set_bound": set_bound, "set_yearly": set_yearly, "set_round": set_round}

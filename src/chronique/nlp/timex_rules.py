@@ -122,7 +122,8 @@ def rules() -> tuple[Rule, ...]:
         ("weekday", 5,
          rf"{B}(?:(?P<det>le|ce)\s+)?(?:même\s+)?(?P<wd>{rx['weekday']})(?:\s+(?P<dir>{rx['dir_after']}))?{part_tail}{E}"),
         ("weekday_set", 6,
-         rf"{B}(?:(?:tous|toutes)\s+les|les|chaque)\s+(?:\w+\s+et\s+\w+\s+)?(?P<wdp>{rx['weekday_pl']}|{rx['weekday']}){E}"),
+         rf"{B}(?:(?:tous|toutes)\s+les|les|chaque)\s+(?:\w+\s+et\s+\w+\s+)?(?P<wdp>{rx['weekday_pl']}|{rx['weekday']})"
+         rf"(?:\s*(?:,|et|ou)\s*(?:les\s+)?{rx['weekday_pl']})*{E}"),  # « les lundis et jeudis »: one habit
         ("relday", 6,
          rf"{B}(?P<rel>{rx['day_pub']})(?:\s*(?P<par>\(\s*)?(?P<wd>{rx['weekday']})(?(par)\s*\)))?{part_tail}{E}"),
         ("refday", 6, rf"{B}(?P<refd>{rx['day_ref']})(?:\s+(?:au\s+)?{part})?{E}"),

@@ -306,7 +306,7 @@ def _sentence_start(text: str, i: int) -> bool:
 
 _FOLLOW_OK = re.compile(r"\s*(?:$|[^\w\s]|(?:et|à|au|aux|en|ou|lors|puis|par|pour|dans|le|la|les|l|dès|quand|où|qui|que|"
                         r"contre|sur|avec|sans|selon|mais|jusqu|depuis|déjà|il|ils|elle|elles|on|nous|a|ont|est|"
-                        r"sont|était|avait|avaient|sera|seront|serait|seraient|fut|doit|doivent|devrait|devraient|va|vont|pourrait|"
+                        r"sont|était|avait|avaient|sera|seront|serait|seraient|aura|auront|aurait|auraient|fut|doit|doivent|devrait|devraient|va|vont|pourrait|"
                         r"pourraient|se|s|ne|n|ce|c|cette|un|une|des|du|de|d|après|avant|alors|"
                         r"encore|aussi|comme|seulement|notamment|chez)\b)", re.I)
 
@@ -314,7 +314,7 @@ _FOLLOW_OK = re.compile(r"\s*(?:$|[^\w\s]|(?:et|à|au|aux|en|ou|lors|puis|par|po
 _YEAR_PREP = re.compile(r"(?:\b(?:en|depuis|dès|de|d['’]|du|avant|après|jusqu['’]en|entre|et|vers|fin|début|mi|à|au|"
                         r"saison|exercice|année|an|horizon|printemps|été|automne|hiver|[A-Za-zéû]+\s+\d{1,2})|[(,/–-])\s*$", re.I)
 _YEAR_NOUN = re.compile(r"\b(?:horizon|saison|exercice|édition|millésime|cuvée|promotion|rentrée|printemps|été|"
-                        r"période|législature|mandature|budget|"
+                        r"période|législature|mandature|budget|courant|"
                         r"automne|hiver)\s*$", re.I)
 _NOT_YEAR = re.compile(r"(?:n°|\bno|numéro|€|\$|article|page|p\.|route|\brn|\ba|km|tél|tel|contre|sur|avec|plus\s+de|"
                        r"moins\s+de|environ|près\s+de|quelque|soit)\s*$", re.I)
