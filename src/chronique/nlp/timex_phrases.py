@@ -59,7 +59,8 @@ def rule_defs() -> list[tuple[str, int, str, str]]:
         ("set_alternate", 7,
          rf"{_B}(?:un|une)\s+(?P<unit>{rx['unit']})\s+sur\s+(?P<every>deux|trois|quatre|[2-9]){_E}", "unit"),
         ("set_round", 7,
-         rf"{_B}(?P<n>{count})\s*(?P<unit>heures|h|jours|j)\s*(?:sur\s*|/\s*)(?P<n2>{count}){_E}", "unit digit"),
+         rf"{_B}(?P<n>24|7|vingt-quatre|sept)\s*(?P<unit>heures|h|jours|j)\s*(?:sur\s*|/\s*)(?P<n2>24|7|vingt-quatre|sept){_E}",
+         "unit digit"),
     ]
 
 

@@ -131,7 +131,7 @@ def rules() -> tuple[Rule, ...]:
         ("this_part", 6, rf"{B}(?:ce|cet|cette)\s+(?:même\s+)?{part}(?:\s+même|[-‐\s]là)?{E}"),
         ("same_part", 6, rf"{B}(?:le|la)\s+{part}\s+même{E}"),
         ("part_alone", 3,
-         rf"{B}(?:(?:en|dans|à)\s+)?(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}|du\s+))?(?:la|le|l{A})\s*{part}){E}"),
+         rf"{B}(?:(?:en|dans|à)\s+)?(?P<x>(?:(?:le\s+|la\s+)?(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A}|du\s+))?(?:la|le|l{A})\s*{part}){E}"),
         ("part_en", 3, rf"{B}en\s+(?P<x>(?:(?P<pbnd>début|fin|milieu)\s+(?:de\s+|d{A})|pleine\s+)?{part}){E}"),
         ("part_au", 3, rf"{B}(?:au|dès\s+le)\s+(?P<x>(?:petit\s+)?{part}){E}"),
         ("part_adj", 2, rf"{B}(?P<padj>{rx['part_adj']}){E}"),
