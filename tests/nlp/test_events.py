@@ -381,6 +381,8 @@ def test_events_typed_happenings_told_without_an_actor_or_in_a_report(nlp, text,
         ("Le vol Paris-Lisbonne a été annulé.", "theft"),  # a flight
         ("Des commerçants ont interpellé le maire sur le stationnement.", "arrest"),  # to challenge
         ("L'usine a dû arrêter sa production pendant deux jours.", "arrest"),
+        # the condition word belongs to the source, not to the happening
+        ("L'un des blessés a pu quitter le service de réanimation, selon la direction de la clinique.", "resignation"),
     ],
 )
 def test_events_trigger_words_with_another_sense_are_no_event(nlp, text, etype):
