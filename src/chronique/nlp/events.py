@@ -106,6 +106,8 @@ class _Reader:
             for t in span:
                 self.token_mention.setdefault(t.i, i)
         g = grammar()
+        distance = g.get("distance", frozenset())
+        self.units = frozenset(t.i for t in doc if clause.norm(t.lemma_) in distance)  # (« kilomètres », « km »)
         since, until, from_ = g.get("since", frozenset()), g.get("until", frozenset()), g.get("from", frozenset())
         sources = g.get("source", frozenset())
         self.dates: list[_Date] = []
@@ -443,9 +445,10 @@ def _acts(root: Token, verb: Token | None, trigger: Token) -> bool:
     return root.dep_ in ("nmod", "appos", "flat:name") and is_org_head(root.head.lemma_)
 
 
-def _away(doc: Doc, tokens: set[int], distance: frozenset[str]) -> set[int]:
-    """Tokens of the distance phrases among ``tokens`` (« à une quarantaine de kilomètres au sud de X »)."""
-    return {t.i for i in tokens if clause.norm(doc[i].lemma_) in distance for t in doc[i].head.subtree}
+def _away(doc: Doc, tokens: set[int], units: frozenset[int]) -> set[int]:
+    """Tokens of the distance phrases among ``tokens`` (« à une quarantaine de kilomètres au sud de X »);
+    ``units``: the document's distance words, by token index."""
+    return {t.i for i in tokens & units for t in doc[i].head.subtree}
 
 
 def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None, list[int]]:
@@ -458,7 +461,7 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
     place: str | None = None
     seen: set[int] = set()
     sourced: list[int] = []  # where the names of a source end (« selon X »)
-    away = _away(doc, scope, g.get("distance", frozenset()))
+    away = _away(doc, scope, reader.units)
     for i in sorted(scope):
         if i in away:
             continue  # « à 40 kilomètres de X »: X is a landmark, neither where nor who
@@ -489,7 +492,7 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
             found.append(m.local)
     if place is None and verb is not None and trigger.dep_.startswith("nsubj"):
         # « l'incendie a parcouru … dans le massif de X »: the verb's clause says where
-        away = _away(doc, clause.subtree(verb), g.get("distance", frozenset()))
+        away = _away(doc, clause.subtree(verb), reader.units)
         nominals = [doc[i] for i in clause.subtree(verb) if doc[i].pos_ in ("NOUN", "PROPN") and clause.case_word(doc[i]) in places
                     and i not in away]  # « à 40 kilomètres au sud de X »: not there
         for n in sorted(nominals, key=lambda x: abs(x.i - verb.i)):
@@ -573,6 +576,8 @@ def _place_around(reader: _Reader, sentence: Span, lo: int, pos: int) -> str | N
 def _where_it_struck(reader: _Reader, events: list[Event]) -> None:
     """« l'épicentre se situe sous la ville de X »: the places a sentence about a
     disaster's centre names belong to the disasters told before it in the paragraph (context)."""
+    if not any(family_of(e.type) == DISASTER for e in events):
+        return
     centre = grammar().get("locus", frozenset())
     doc, text = reader.doc, reader.text
     for token in doc:
