@@ -39,7 +39,9 @@ names takes those of the sentences beside it in its paragraph; the places of a
 sentence about a disaster's centre (« l'épicentre ») are the disaster's. A date inside
 a source phrase (« selon le bilan publié jeudi ») is the source's; a clause opened by
 « lorsque / quand » takes its main clause's date; a day named beats a bare clock time
-in the same clause; bylines and date lines are no part of the lead.
+in the same clause; bylines and date lines are no part of the lead. An undated happening
+of the title or of the lead's first sentence is the article's news, told on its news day
+(:mod:`event_news`), with, for a meeting or a visit, who was quoted at it or met there.
 
 Events carry in-document entity indexes (``local_participants``); corpus ids are
 filled in by the timeline once entities are linked.
@@ -106,8 +108,6 @@ class _Reader:
             for t in span:
                 self.token_mention.setdefault(t.i, i)
         g = grammar()
-        distance = g.get("distance", frozenset())
-        self.units = frozenset(t.i for t in doc if clause.norm(t.lemma_) in distance)  # (« kilomètres », « km »)
         since, until, from_ = g.get("since", frozenset()), g.get("until", frozenset()), g.get("from", frozenset())
         sources = g.get("source", frozenset())
         self.dates: list[_Date] = []
@@ -383,9 +383,9 @@ class _Dater:
             return None
         pub = date.fromisoformat(self.published)
         for k, d in enumerate(self.r.dates):
-            if d.char >= lead_end:
-                break
-            if d.char < start or d.precision != "day" or k in self.owned or d.start_of or not _prose(self.r.text, *_paragraph(self.r.text, d.char)):
+            if not start <= d.char < lead_end:
+                continue
+            if d.precision != "day" or k in self.owned or d.start_of or not _prose(self.r.text, *_paragraph(self.r.text, d.char)):
                 continue  # (a byline's « Publié le … » is when it was written)
             if pub - timedelta(days=REFERENCE_DAYS) <= date.fromisoformat(d.value[:10]) <= pub:
                 return d.value
@@ -445,10 +445,9 @@ def _acts(root: Token, verb: Token | None, trigger: Token) -> bool:
     return root.dep_ in ("nmod", "appos", "flat:name") and is_org_head(root.head.lemma_)
 
 
-def _away(doc: Doc, tokens: set[int], units: frozenset[int]) -> set[int]:
-    """Tokens of the distance phrases among ``tokens`` (« à une quarantaine de kilomètres au sud de X »);
-    ``units``: the document's distance words, by token index."""
-    return {t.i for i in tokens & units for t in doc[i].head.subtree}
+def _away(doc: Doc, tokens: set[int], distance: frozenset[str]) -> set[int]:
+    """Tokens of the distance phrases among ``tokens`` (« à une quarantaine de kilomètres au sud de X »)."""
+    return {t.i for i in tokens if clause.norm(doc[i].lemma_) in distance for t in doc[i].head.subtree}
 
 
 def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None, list[int]]:
@@ -461,7 +460,7 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
     place: str | None = None
     seen: set[int] = set()
     sourced: list[int] = []  # where the names of a source end (« selon X »)
-    away = _away(doc, scope, reader.units)
+    away = _away(doc, scope, g.get("distance", frozenset()))
     for i in sorted(scope):
         if i in away:
             continue  # « à 40 kilomètres de X »: X is a landmark, neither where nor who
@@ -492,7 +491,7 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
             found.append(m.local)
     if place is None and verb is not None and trigger.dep_.startswith("nsubj"):
         # « l'incendie a parcouru … dans le massif de X »: the verb's clause says where
-        away = _away(doc, clause.subtree(verb), reader.units)
+        away = _away(doc, clause.subtree(verb), g.get("distance", frozenset()))
         nominals = [doc[i] for i in clause.subtree(verb) if doc[i].pos_ in ("NOUN", "PROPN") and clause.case_word(doc[i]) in places
                     and i not in away]  # « à 40 kilomètres au sud de X »: not there
         for n in sorted(nominals, key=lambda x: abs(x.i - verb.i)):
@@ -576,8 +575,6 @@ def _place_around(reader: _Reader, sentence: Span, lo: int, pos: int) -> str | N
 def _where_it_struck(reader: _Reader, events: list[Event]) -> None:
     """« l'épicentre se situe sous la ville de X »: the places a sentence about a
     disaster's centre names belong to the disasters told before it in the paragraph (context)."""
-    if not any(family_of(e.type) == DISASTER for e in events):
-        return
     centre = grammar().get("locus", frozenset())
     doc, text = reader.doc, reader.text
     for token in doc:
