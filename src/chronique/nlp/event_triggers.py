@@ -132,6 +132,8 @@ def match(token: Token) -> Trigger | None:
     for t in candidates:
         if (t.pos == "VERB") != (pos in _VERB_POS):
             continue
+        if t.pos == "VERB" and any(c.dep_ == "det" and c.i < token.i for c in token.children):
+            continue  # a participle used as a noun (« une élue », « le tué ») names someone, not a happening
         if t.reflexive and not _has_reflexive(token):
             continue
         if t.with_:

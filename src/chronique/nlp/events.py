@@ -450,6 +450,15 @@ def _away(doc: Doc, tokens: set[int], distance: frozenset[str]) -> set[int]:
     return {t.i for i in tokens if clause.norm(doc[i].lemma_) in distance for t in doc[i].head.subtree}
 
 
+_LABEL = re.compile(r"[ \t]*:")
+
+
+def _label(text: str, m: Mention) -> bool:
+    """A person's name that opens its line before a colon (« Mme X : Bonjour. ») labels who speaks
+    in an interview: the happenings the line tells are not theirs (a place there is a rubric)."""
+    return m.label == "PER" and _LABEL.match(text, m.end) is not None and not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()
+
+
 def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None, list[int]]:
     """In-document entity indexes named in the clause, the place (by name), and the people
     introduced with the word of a group subject (« les délégations »), apart."""
@@ -474,8 +483,8 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
             continue
         seen.add(mi)
         m = reader.mentions[mi]
-        if m.local is None or reader.in_quote(m.start) or m.start < reader.body_start <= trigger.idx:
-            continue  # (a dateline or title names where it was written, not who took part)
+        if m.local is None or reader.in_quote(m.start) or m.start < reader.body_start <= trigger.idx or _label(reader.text, m):
+            continue  # (a dateline or title names where it was written, not who took part; « X : » who speaks)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else doc[i]
         cw = clause.case_word(root)
