@@ -285,3 +285,12 @@ def test_timeline_an_undated_title_event_is_the_one_its_body_tells(title, joins)
                           local_participants=[0], definite=None))  # fmt: skip
     (item,) = build_timeline([a], _story(a))
     assert ("e-carla" in item.participants) is joins
+
+
+@pytest.mark.parametrize("preview_published, from_report", [("2027-02-08", True), ("2027-02-10", False)])
+def test_timeline_summary_comes_from_a_report_rather_than_a_preview(preview_published, from_report):
+    a = _doc("d-01", "Anne tiendra une réunion publique mercredi avec Bruno.", "réunion", "meeting", "2027-02-10", "AB")
+    b = _doc("d-02", "La réunion publique d'Anne et Bruno a attiré la foule.", "réunion", "meeting", "2027-02-10", "AB")
+    a.document.published, b.document.published = preview_published, "2027-02-11"
+    (item,) = build_timeline([a, b], _story(a, b))
+    assert item.summary.startswith("La réunion") == from_report  # the same day or later: the first source, as before

@@ -381,6 +381,9 @@ def test_events_typed_happenings_told_without_an_actor_or_in_a_report(nlp, text,
         ("Le vol Paris-Lisbonne a été annulé.", "theft"),  # a flight
         ("Des commerçants ont interpellé le maire sur le stationnement.", "arrest"),  # to challenge
         ("L'usine a dû arrêter sa production pendant deux jours.", "arrest"),
+        # the condition word belongs to the source, not to the happening
+        ("L'un des blessés a pu quitter le service de réanimation, selon la direction de la clinique.", "resignation"),
+        ("Questions à une élue de Pornel sur le budget.", "election"),  # a participle used as a noun
     ],
 )
 def test_events_trigger_words_with_another_sense_are_no_event(nlp, text, etype):
@@ -441,3 +444,17 @@ def test_events_live_blog_entries_are_dated_by_their_heading(nlp, entries, expec
     found, _ = _run(nlp, text, published="2026-03-03", dates=dates)
     told = [e for e in found if e.start > text.index("tribune") and e.trigger in ("annoncé", "rencontre")]
     assert len(told) == entries and all(e.date == expected for e in told), [(e.trigger, e.date) for e in told]
+
+
+@pytest.mark.parametrize(
+    "line, named",
+    [
+        ("Odile Varrec : Le groupe Brendix a racheté lundi la laiterie de Pornel.", False),  # who speaks in an interview
+        ("Odile Varrec a racheté lundi la laiterie de Pornel.", True),
+    ],
+)
+def test_events_an_interview_label_names_no_participant(nlp, line, named):
+    text = "Questions à une conseillère.\n\n" + line
+    found, names = _run(nlp, text, published="2027-01-20", dates={"lundi": "2027-01-18"})
+    who = {names[p] for e in _of_type(found, "acquisition") for p in e.local_participants + e.context_participants}
+    assert ("Odile Varrec" in who) == named, who

@@ -5,7 +5,7 @@ grouping. Each document's events get their corpus participants; events that
 report one happening are merged (:mod:`event_merge`); every cluster with a date
 becomes one :class:`TimelineItem`: the most precise date its sources give, at that
 precision (``2025-05-19``, ``2025-W20``, ``2025-10``, ``2025``), a one-line summary
-cut from a source sentence, the participants by how many reports name them (then
+cut from a source sentence (a report written once it happened rather than a preview), the participants by how many reports name them (then
 the place, when it is a known entity), and
 every source sentence as evidence. Dated statements are events too: one speaker's
 statements of one day make one item. An undated event of the title line is the one of its
@@ -17,7 +17,7 @@ from __future__ import annotations
 from chronique.ids import event_id
 from chronique.link.event_merge import Cluster, Member, cluster, member
 from chronique.model import DocAnalysis, Evidence, Story, TimelineItem
-from chronique.nlp.event_dates import rank, sort_key
+from chronique.nlp.event_dates import interval, rank, sort_key
 
 NOT_IN_TIMELINE: frozenset[str] = frozenset()
 SUMMARY_CHARS = 200
@@ -68,10 +68,20 @@ def trim(text: str, start: int, end: int, limit: int = SUMMARY_CHARS) -> str:
     return ("… " if lo else "") + line.rstrip(",;:") + " …"
 
 
-def _representative(c: Cluster) -> Member:
+def _representative(c: Cluster, analyses: list[DocAnalysis]) -> Member:
+    """The report whose sentence sums the item up: the most precise; a report written once it
+    happened before a preview (« une réunion publique aura lieu jeudi » told the day before);
+    then the one naming most participants, the first source, the first mention."""
     dated = [m for m in c.members if m.value]
     pool = dated or c.members
-    return min(pool, key=lambda m: (rank(m.precision), -len(m.event.participants), m.doc, m.event.start))
+    span = interval(c.value)
+    first = span[0].isoformat() if span else ""
+
+    def preview(m: Member) -> bool:
+        published = analyses[m.doc].document.published
+        return bool(published and first and published[:10] < first)
+
+    return min(pool, key=lambda m: (rank(m.precision), preview(m), -len(m.event.participants), m.doc, m.event.start))
 
 
 def _type(c: Cluster, rep: Member) -> str:
@@ -83,7 +93,7 @@ def _type(c: Cluster, rep: Member) -> str:
 
 
 def _item(c: Cluster, analyses: list[DocAnalysis], context: dict[int, list[str]]) -> TimelineItem:
-    rep = _representative(c)
+    rep = _representative(c, analyses)
     sentence = rep.event.sentence
     if sentence is not None:
         summary = trim(sentence.text, rep.event.start - sentence.start, rep.event.end - sentence.start)

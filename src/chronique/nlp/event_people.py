@@ -176,9 +176,11 @@ class People:
         noun (« la société française X »). Any other head of organisation names (« au musée »,
         « de la fondation »): the article's only organisation named with that head
         (« le musée Y »)."""
+        if noun.pos_ not in _NOMINAL or noun.i in self.token_mention:
+            return None
         word = clause.norm(noun.text)
         g = groups().get(word)
-        if noun.pos_ not in _NOMINAL or noun.i in self.token_mention or self.in_quote(noun.idx) or g is not None and g.plural:
+        if self.in_quote(noun.idx) or g is not None and g.plural:
             return None
         if not any(c.dep_ in ("det", "case") and clause.norm(c.text) in _DEFINITE for c in noun.children):
             return None

@@ -77,9 +77,13 @@ def family_of(event_type: str) -> str:
 
 
 def _near_words(token: Token) -> set[str]:
-    """Lemmas and forms of the token's head, children and grandchildren."""
+    """Lemmas and forms of the token's head, children and grandchildren; a source's words
+    (« selon la présidence de la clinique ») say who reports it, not what happened."""
     out: set[str] = {_norm(token.head.lemma_), _norm(token.head.text)}
+    sources = grammar().get("source", frozenset())
     for c in token.children:
+        if any(g.dep_ == "case" and _norm(g.text) in sources for g in c.children):
+            continue
         out.add(_norm(c.lemma_))
         out.add(_norm(c.text))
         for g in c.children:
@@ -128,6 +132,8 @@ def match(token: Token) -> Trigger | None:
     for t in candidates:
         if (t.pos == "VERB") != (pos in _VERB_POS):
             continue
+        if t.pos == "VERB" and any(c.dep_ == "det" and c.i < token.i for c in token.children):
+            continue  # a participle used as a noun (« une élue », « le tué ») names someone, not a happening
         if t.reflexive and not _has_reflexive(token):
             continue
         if t.with_:

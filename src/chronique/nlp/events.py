@@ -39,7 +39,9 @@ names takes those of the sentences beside it in its paragraph; the places of a
 sentence about a disaster's centre (« l'épicentre ») are the disaster's. A date inside
 a source phrase (« selon le bilan publié jeudi ») is the source's; a clause opened by
 « lorsque / quand » takes its main clause's date; a day named beats a bare clock time
-in the same clause; bylines and date lines are no part of the lead.
+in the same clause; bylines and date lines are no part of the lead. An undated happening
+of the title or of the lead's first sentence is the article's news, told on its news day
+(:mod:`event_news`), with, for a meeting or a visit, who was quoted at it or met there.
 
 Events carry in-document entity indexes (``local_participants``); corpus ids are
 filled in by the timeline once entities are linked.
@@ -60,6 +62,7 @@ from chronique.nlp import event_clause as clause
 from chronique.nlp.doc_text import text_of
 from chronique.nlp.event_dates import normalise, week_of
 from chronique.nlp.entity_types import is_org_head
+from chronique.nlp.event_news import Facts, attendance, date_news
 from chronique.nlp.event_people import People
 from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, match
 
@@ -369,6 +372,25 @@ class _Dater:
             self._entry_list = found if len(found) >= MIN_ENTRIES else []
         return self._entry_list
 
+    def news_day(self) -> str | None:
+        """The day the article reports: the one day a live blog's entries share, else the first
+        recent day its lead names that no event noun owns (« Mardi, les adhérents ont rempli le gymnase »)."""
+        days = {d for _, d in self._entries()}
+        if days:
+            return days.pop() if len(days) == 1 else None
+        start, _, lead_end = self.lead
+        if self.published is None:
+            return None
+        pub = date.fromisoformat(self.published)
+        for k, d in enumerate(self.r.dates):
+            if not start <= d.char < lead_end:
+                continue
+            if d.precision != "day" or k in self.owned or d.start_of or not _prose(self.r.text, *_paragraph(self.r.text, d.char)):
+                continue  # (a byline's « Publié le … » is when it was written)
+            if pub - timedelta(days=REFERENCE_DAYS) <= date.fromisoformat(d.value[:10]) <= pub:
+                return d.value
+        return None
+
     def _entry_date(self, trigger: Token, verb: Token | None) -> tuple[str, str] | None:
         """A realised happening told under a live blog's entry heading took place on its day."""
         entries = self._entries()
@@ -428,6 +450,15 @@ def _away(doc: Doc, tokens: set[int], distance: frozenset[str]) -> set[int]:
     return {t.i for i in tokens if clause.norm(doc[i].lemma_) in distance for t in doc[i].head.subtree}
 
 
+_LABEL = re.compile(r"[ \t]*:")
+
+
+def _label(text: str, m: Mention) -> bool:
+    """A person's name that opens its line before a colon (« Mme X : Bonjour. ») labels who speaks
+    in an interview: the happenings the line tells are not theirs (a place there is a rubric)."""
+    return m.label == "PER" and _LABEL.match(text, m.end) is not None and not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()
+
+
 def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger: Token) -> tuple[list[int], str | None, list[int]]:
     """In-document entity indexes named in the clause, the place (by name), and the people
     introduced with the word of a group subject (« les délégations »), apart."""
@@ -452,8 +483,8 @@ def _participants(reader: _Reader, scope: set[int], verb: Token | None, trigger:
             continue
         seen.add(mi)
         m = reader.mentions[mi]
-        if m.local is None or reader.in_quote(m.start) or m.start < reader.body_start <= trigger.idx:
-            continue  # (a dateline or title names where it was written, not who took part)
+        if m.local is None or reader.in_quote(m.start) or m.start < reader.body_start <= trigger.idx or _label(reader.text, m):
+            continue  # (a dateline or title names where it was written, not who took part; « X : » who speaks)
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         root = span.root if span is not None else doc[i]
         cw = clause.case_word(root)
@@ -601,6 +632,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         dater.own(token)
 
     events: list[Event] = []
+    facts: dict[tuple[int, int], Facts] = {}
     for token, t in found:
         anchor = clause.anchor(token)
         scope, verb = clause.clause_of(anchor)
@@ -640,6 +672,7 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
                 near = doc.char_span(lo_, hi_, alignment_mode="expand")
                 more, _, _ = _participants(reader, set(range(near.start, near.end)), None, anchor) if near is not None else ([], None, [])
                 context += [p for p in more if p not in participants and p not in context and reader.entity_names.get(p) != place]
+        facts.setdefault((start, end), Facts(anchor, verb, clause.is_planned(verb)))
         events.append(
             Event(
                 id=event_id(t.type, str(start), str(end), sentence.text),
@@ -678,6 +711,11 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
                 context_participants=reader.people.affiliations(q.speaker.local),
             )
         )
+    lead_start, first_end, _ = dater.lead
+    news_spans = [(lead_start, first_end)] + ([(0, title_end)] if 0 < title_end < body_start else [])
+    news = date_news(events, facts, news_spans, dater.news_day(), dater.published)
+    days = [(d.char, d.value[:10]) for d in reader.dates if d.precision == "day"]
+    attendance(reader, events, news, quotes, days)
     _where_it_struck(reader, events)
     unique: dict[tuple[int, int], Event] = {}
     for e in events:
