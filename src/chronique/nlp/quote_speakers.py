@@ -132,6 +132,12 @@ def _person_nouns() -> dict[str, str | None]:
 
 
 @lru_cache(maxsize=1)
+def _periphrases() -> tuple[str, ...]:
+    """« chef de l'état », « premier magistrat », « patron »: phrases that stand for another title (``title_periphrases.yaml``)."""
+    return tuple(f.lower().replace("’", "'") for e in langdata.load("title_periphrases") for f in [e["phrase"], *(e.get("forms") or [])])
+
+
+@lru_cache(maxsize=1)
 def groups() -> dict[str, Group]:
     """Collective speakers (``speaker_groups.yaml``) by every written form."""
     out: dict[str, Group] = {}
@@ -374,8 +380,8 @@ class Resolver:
             for i in self.mentions_in(hit.end, min(len(text), hit.end + 90)):
                 m = self.m[i]
                 between = text[hit.end : m.start]
-                if _APPOS_BREAK.search(between) or between.count(",") > 1:
-                    break
+                if _APPOS_BREAK.search(between) or between.count(",") > 1 or self._has_verb(hit.end, m.start):
+                    break  # « le maire de X est revenu sur l'usine Y »: a clause, no apposition
                 if self.is_complement(m.start):
                     continue
                 self._add_role(hit.start, head, hit.title + " " + between, i, gender)
@@ -399,6 +405,9 @@ class Resolver:
                         head = r.split()[0].lower()
                         self.roles.append(_Role(pos, head, words, e.index))
         self.roles.sort(key=lambda r: r.pos)
+
+    def _has_verb(self, start: int, end: int) -> bool:
+        return end - start > 3 and any(t.pos_ in ("VERB", "AUX") for t in self.doc.char_span(start, end, alignment_mode="contract") or ())
 
     def _is_subject(self, start: int, end: int) -> bool:
         """A verb follows the title before any relative pronoun: « Selon X, le dirigeant russe a déclaré » is no apposition."""
@@ -638,8 +647,8 @@ class Resolver:
         """The organisation named last before ``pos`` (outside quotes), unless its name shows another kind of body."""
         for i in reversed(self.mentions_in(max(0, pos - DESCRIPTION_REACH), pos)):
             m = self.m[i]
-            if m.label != "ORG" or self.in_quote(m.start) or self.is_complement(m.start):
-                continue  # « un communiqué transmis à X » names no company
+            if m.label not in ("ORG", "MISC") or self.in_quote(m.start) or self.is_complement(m.start):
+                continue  # « un communiqué transmis à X » names no company (the model often tags a company MISC)
             before = _WORD_BEFORE.search(self.text, max(0, m.start - 20), m.start)
             for w in (_WORD.findall(m.text.lower())[:1] + ([before.group(1).lower()] if before else [])):
                 head = groups().get(w)
@@ -749,7 +758,20 @@ class Resolver:
             ahead = self.named_next(pos, gender)
             if ahead is not None:
                 return ahead
-        return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH, people_only=True)
+        who = self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH, people_only=True)
+        if who is not None and titled and who.local is not None and self._titled_otherwise(who.local, hits[0].title):
+            # « Son président, Paul Roy, … Le directeur de la cave a fait savoir »: another title is another person
+            if not phrase[hits[0].start :].lower().replace("’", "'").startswith(_periphrases()):
+                return Who(phrase[hits[0].start :].strip(), None, gender)
+        return who
+
+    def _titled_otherwise(self, local: int, title: str) -> bool:
+        """The person was introduced with titles, none of them ``title`` (compared by head word)."""
+        head = title.split()[0].lower()
+        if head in _person_nouns():
+            return False  # « l'élu », « le responsable »: a word for anyone, not a function of its own
+        heads = {r.head for r in self.roles if r.local == local}
+        return bool(heads) and head not in heads
 
     def _unnamed_before(self, pos: int, gender: str) -> Who | None:
         """« … l'audition d'un ancien technicien municipal. Celui-ci … »: the unnamed person introduced
