@@ -47,6 +47,7 @@ NP_TOKENS = 12  # tokens of an object noun phrase where its attribute adjective 
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
 _QUI_WORD = re.compile(r"\bqui\b", re.I)
 _QUI_LEAD = re.compile(r"\s*qui\b", re.I)
+_FROM_SOURCE = re.compile(r"auprès\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.I)
 _QUE_END = re.compile(r"\bqu(?:e\s*|['’]\s*)$", re.I)
 _AUX_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(speech_cues.AUX_AVOIR))})\s+(?:[^\s,.;:]+\s+){{0,3}}$", re.I)  # « a d'ailleurs annoncé »
 _RELATIVE_LEAD = re.compile(r"\s*(?:qui|dont)\b", re.I)
@@ -213,6 +214,8 @@ def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
     text = d.text
     if cue.type == "name" or d.resolver.in_quote(cue.start):
         return None
+    if cue.type == "hear" and (cue.pronoun is None or text[cue.pronoun[0] : cue.pronoun[1]].lower() != "on"):
+        return None  # « il a appris que … »: he learnt it; only « a-t-on appris (auprès de X) » reports someone's words
     if not_speech()[1].search(text, max(0, cue.end - 30), cue.end):
         return None  # « Autant dire que … »: a fixed phrase, nobody's words
     if cue.participle_clause and cue.lemma in speech_cues.lexicon().thoughts and text[cue.start : cue.end].lower().endswith("ant"):
@@ -263,6 +266,9 @@ def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
         return None
     if "," in before and cue.start - win > 20:
         s, e = slot_after(d, cue.end)
+        hear = _hearsay_source(d, cue)
+        if hear is not None:  # « …, a-t-on appris vendredi auprès de son avocat »
+            s, e = hear
         tail = text[e : end].strip()
         if not tail or tail[0] in ".!?" or PLACE_AFTER.match(tail) or _SLOT_TAIL.match(tail):
             comma = cue.start - (len(before) - before.rindex(","))
@@ -270,11 +276,19 @@ def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
             clause = d.doc.char_span(win, comma, alignment_mode="expand") or ()
             if named and d.resolver.m[named[-1]].end >= comma - 1 and not any(t.pos_ in ("VERB", "AUX") for t in clause):
                 return None  # « L'avocat, Me Anne Roy, a plaidé la relaxe »: the name before the comma is the subject
-            who, span = resolve_slot(d, s, e, cue, cue.start)
-            if who is not None:
+            who, span = resolve_slot(d, s, e, None if hear else cue, cue.start)
+            if who is not None or cue.type == "hear":
                 if not d.resolver.in_quote(win) and _names_only(d, win, comma):
                     return make_quote(d, win, comma, "indirect", who, span, cue)
     return None
+
+
+def _hearsay_source(d: QuoteDoc, cue: Cue) -> tuple[int, int] | None:
+    """« a-t-on appris auprès de X »: the slot naming X, the source of what « on » learnt."""
+    if cue.type != "hear":
+        return None
+    m = _FROM_SOURCE.match(d.text, TIME_SKIP.match(d.text, cue.end).end())
+    return slot_after(d, m.end()) if m else (cue.end, cue.end)
 
 
 def _names_only(d: QuoteDoc, start: int, end: int) -> bool:

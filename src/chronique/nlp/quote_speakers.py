@@ -69,6 +69,11 @@ _OF_COMPLEMENT = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\
 _LEAD_DET = re.compile(r"\s*(?:l[ea]s?\s+|l['’]\s*)", re.I)
 _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
 _CONJUNCT_GAP = re.compile(r"\s*(?:,\s*|(?:et|ou)\s+)(?:(?:l[ea]\s+|l['’]\s*|son\s+|sa\s+)?[a-zà-ÿ][\w’'-]*\s+){0,3}(?:(?:M\.|Mme|Mlle|Me|Dr)\s+)?")
+_POSSESSIVE = re.compile(r"\s*(?:son|sa|ses|leurs?)\s", re.I)
+_HEAD_OF = re.compile(  # « de l'Agriculture », « de la République de Vienne »: the proper-name complement of a title
+    r"\s+(?P<of>(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)[A-ZÀ-Þ][\w’'-]*"
+    r"(?:\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|et\s+)?[A-ZÀ-Þ][\w’'-]*)*)"
+)
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PLURAL_NP = re.compile(r"\b(?:les|des|ces|leurs|ses)\s+(?P<n>[a-zà-ÿ][\w’'-]*[sx])\b", re.I)
 _OF_WORD = re.compile(r"\b(?:de|du|des|d['’])(?:\s|$)", re.I)  # « le groupe de manifestants » is no company
@@ -102,6 +107,7 @@ class Group:
     plural: bool  # this form is a plural
     joins: str  # name | de
     company: bool = False  # « le groupe », « l'entreprise »: stands for the company just named
+    heads: tuple[str, ...] = ()  # « ministre » for « ministère »: the title of whoever heads the body
 
 
 @dataclass(slots=True)
@@ -143,9 +149,10 @@ def groups() -> dict[str, Group]:
     out: dict[str, Group] = {}
     for e in langdata.load("speaker_groups"):
         noun, joins, company = e["noun"].lower(), e.get("joins") or "de", bool(e.get("company"))
-        out[noun] = Group(noun, e["gender"], noun.endswith(("s", "x")), joins, company)
+        heads = tuple(h.lower() for h in e.get("heads") or ())
+        out[noun] = Group(noun, e["gender"], noun.endswith(("s", "x")), joins, company, heads)
         for form in e.get("plural") or []:
-            out[form.lower()] = Group(noun, e["gender"], True, joins, company)
+            out[form.lower()] = Group(noun, e["gender"], True, joins, company, heads)
     return out
 
 
@@ -237,8 +244,8 @@ def _agreement(span: Span) -> str | None:
 
 @lru_cache(maxsize=256)
 def _apposed(noun: str) -> re.Pattern[str]:
-    """« , premier syndicat », « , l'entreprise », « (le syndicat » right after a name: the kind of body it is."""
-    return re.compile(rf"\s*[,(]\s*(?:l[ea]\s+|l['’]\s*|une?\s+)?(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+    """« , premier syndicat », « (UCX), deuxième syndicat », « (le syndicat » right after a name: the kind of body it is."""
+    return re.compile(rf"\s*(?:\([^()]{{1,15}}\)\s*)?[,(]\s*(?:l[ea]\s+|l['’]\s*|une?\s+)?(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
 
 
 _INVERTED_VERB = re.compile(r",\s*(?:(?:a|avait|aurait)\s+(?:[\w’'-]+\s+)?)?(?P<v>[^\W\d_][\w’'-]*)\s+$")
@@ -605,7 +612,7 @@ class Resolver:
             if owner is not None:  # « Son entourage laisse entendre » -> « entourage de X »
                 return Who(f"{name} de {owner.name}", None, gender, plural, True)
         if det in ("le", "la", "l'", "l’") and len(_WORD.findall(name)) == 1:
-            named = self.group_introduced_as(words[0], start)
+            named = self.group_introduced_as(words[0], start) or self.headed_by(words[0], start)
             if named is not None:  # « le groupe Heltmann … le groupe a confirmé »
                 return Who(named.name, named.local, gender, plural, True)
         if det in ("le", "la", "l'", "l’") and g.company and not plural and name.islower() and len(_WORD.findall(name)) <= 3 and not _OF_WORD.search(name):
@@ -681,6 +688,18 @@ class Resolver:
                 best = (mc.start(), Who(mc.group().strip()))
         return best[1] if best else None
 
+    def headed_by(self, noun: str, pos: int) -> Who | None:
+        """« la ministre de l'Agriculture … le ministère »: the body named after the last title that heads it."""
+        g = groups().get(noun.lower())
+        if g is None or not g.heads:
+            return None
+        for h in reversed(self.titles_in(max(0, pos - INTRODUCED_REACH), pos)):
+            if h.title.lower() in g.heads and not self.in_quote(h.start):
+                of = _HEAD_OF.match(self.text, h.end)
+                if of is not None:
+                    return Who(f"{g.noun} {of.group('of')}")
+        return None
+
     def of_mention(self, i: int) -> Who:
         """The mention's speaker; an organisation or a place speaking (« la Commission ») is a group of the determiner's gender."""
         who = self.who_of_mention(i)
@@ -737,6 +756,9 @@ class Resolver:
                 return introduced
         demonstrative = det in ("cette", "ce", "cet")  # « cette opératrice »: always someone already named
         titled = hits and hits[0].start <= len(m.group(0)) - len(m.group("rest")) + 1
+        if _POSSESSIVE.match(phrase) and len(words) >= 2 and (hits or words[1] in _person_nouns()):
+            # « son avocat »: not the one « son » refers to, but the person the article names so, before or after
+            return self.introduced_as(words[1], pos) or self.introduced_as(words[1], pos, forward=True)
         if not (titled or demonstrative or any(w in _person_nouns() for w in words[:2])):
             return None
         gender = "f" if det in ("la", "cette", "une") or words[0] == "celle" else "m" if det in ("le", "ce", "cet", "un") or words[0] == "celui" else None
@@ -809,14 +831,16 @@ class Resolver:
             return self.who_of_mention(i) if local is not None and (g == gender or (incise and g is None)) else None
         return None
 
-    def introduced_as(self, noun: str, pos: int) -> Who | None:
+    def introduced_as(self, noun: str, pos: int, forward: bool = False) -> Who | None:
         """The last person named right after ``noun`` before ``pos`` (« le boulanger du village, Henri C. »).
 
         Any noun works, not only known titles: « le boulanger » later refers to
-        the person the article introduced with that very noun.
+        the person the article introduced with that very noun. With ``forward``,
+        the first one named so after ``pos`` (« son avocat » before « son avocat, Me X »).
         """
         near = _introduced_by(noun)
-        for i in reversed(self.mentions_in(max(0, pos - INTRODUCED_REACH), pos)):
+        found = self.mentions_in(pos, pos + INTRODUCED_REACH) if forward else reversed(self.mentions_in(max(0, pos - INTRODUCED_REACH), pos))
+        for i in found:
             m = self.m[i]
             if m.label != "PER" or self.in_quote(m.start):
                 continue

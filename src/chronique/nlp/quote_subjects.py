@@ -38,6 +38,7 @@ _ON_AT = re.compile(
     r"(?:(?:ne|n['’]|se|s['’]|y|en|nous)\s*)*$"
 )
 _AND_BEFORE = re.compile(r"\b(?:et|mais)\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
+_LETTER = re.compile(r"[^\W\d_]")
 _CLITICS = frozenset("se s' s’ ne n' n’ y en lui leur l' l’".split())
 PLURAL_DETS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "quelques", "de"})
 PLURAL_AUX = frozenset({"ont", "avaient", "auraient", "auront", "eurent", "sont", "étaient", "seraient", "seront", "furent"})
@@ -274,7 +275,7 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
         s, e = win_start + mo.start("g"), win_start + mo.end("g")
         if not r.in_quote(s):
             words = WORDS.findall(text, s, e)
-            named = r.group_introduced_as(words[0], s) if len(words) == 1 else None  # « le ministère de X … Au ministère, on … »
+            named = (r.group_introduced_as(words[0], s) or r.headed_by(words[0], s)) if len(words) == 1 else None  # « le ministère de X … Au ministère, on … »
             return (named or _described(d, s, e)), (s, e)
     mp = PRONOUN_BEFORE.search(region)
     if mp:
@@ -406,7 +407,10 @@ def clause_subject(d: QuoteDoc, win_start: int, end: int) -> tuple[Who | None, t
     who = r.group(s, e)
     if who is not None:
         return who, (s, e)
-    if quantity_end(text, s, e) is not None and len(WORDS.findall(text, s, e)) <= 12 and not _CLAUSE_PUNCT.search(text, s, e):
+    counted = quantity_end(text, s, e)
+    if counted is not None and len(WORDS.findall(text, s, e)) <= 12 and not _CLAUSE_PUNCT.search(text, s, e):
+        if not _LETTER.search(text, counted, e):
+            return None, None  # « 58 % se disent sceptiques »: a share of people, no speaker to name
         return _described(d, s, e), (s, e)  # « une dizaine de délégués de X ont appelé »: they, not X
     cands = [
         i for i in r.mentions_in(s, e)
