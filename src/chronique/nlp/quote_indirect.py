@@ -45,11 +45,16 @@ _NOT_INFINITIVE = frozenset({"pour", "leur", "sur", "contre", "entre", "outre"})
 _NP_STOP = frozenset({"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"})  # where a noun phrase and its attribute end
 NP_TOKENS = 12  # tokens of an object noun phrase where its attribute adjective may stand
 _NEGATED = re.compile(r"(?:n['’]|ne\s)", re.I)  # « n'a pas souhaité commenter »: no statement
+_NEGATED_BEFORE = re.compile(r"(?:\bne\s+|\bn['’])$", re.I)  # « ne s'est pas dit favorable »
 _QUI_WORD = re.compile(r"\bqui\b", re.I)
 _QUI_LEAD = re.compile(r"\s*qui\b", re.I)
 _FROM_SOURCE = re.compile(r"auprès\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", re.I)
 _QUE_END = re.compile(r"\bqu(?:e\s*|['’]\s*)$", re.I)
-_AUX_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(speech_cues.AUX_AVOIR))})\s+(?:[^\s,.;:]+\s+){{0,3}}$", re.I)  # « a d'ailleurs annoncé »
+_AUX_BEFORE = re.compile(  # « a d'ailleurs annoncé », « a, de son côté, assuré »
+    rf"\b(?:{'|'.join(sorted(speech_cues.AUX_AVOIR))})\s*(?:,[^,.;:]{{1,40}},\s*|\s(?:[^\s,.;:]+\s+){{0,3}})$", re.I
+)
+# endings only a past participle has (« publié », « diffusée », « promise »), unlike « dit » or « écrit » (il dit, il écrit)
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ie", "ies", "ue", "ues", "ite", "ites", "ise", "ises")
 _RELATIVE_LEAD = re.compile(r"\s*(?:qui|dont)\b", re.I)
 # what may follow the inverted subject of « …, a indiqué X » after a comma: a relative clause, a place or
 # time complement, a participle (« , qui n'exclut pas … », « , lors d'un point presse », « , précisant que … »)
@@ -96,24 +101,36 @@ def _after_verb(d: QuoteDoc, pos: int) -> int:
 def _complement_start(d: QuoteDoc, cue: Cue, end: int) -> int | None:
     """Where the reported words start: after « que », or an infinitive (« a affirmé ignorer … »)."""
     text = d.text
-    m = QUE.match(text, cue.end, min(end, cue.end + 80))
+    m = QUE.match(text, _LEAD_COMMAS.match(text, cue.end).end(), min(end, cue.end + 80))  # « a fait savoir, dans un communiqué, que »
     conjunction = not_speech()[0]
     if m and conjunction.search(text, max(cue.end, m.start("que") - 12), m.start("que")):
         m = None  # « soupirait-elle alors que les pompiers … »: a subordinate clause, not what was said
     if m and not SENTENCE_PUNCT.search(text[cue.end : m.start("que")]) and m.group("que").lower() != "si" and not (
-        _QUI_WORD.search(text, cue.end, m.start("que")) or d.cues_in(cue.end, m.start("que"))
+        _QUI_WORD.search(text, cue.end, m.start("que"))
+        or any(not _adjective(text, c) for c in d.cues_in(cue.end, m.start("que")))  # « dans un communiqué publié hier, que »
     ):  # « a insisté le chef, qui note que … »: that « que » belongs to the relative clause's verb
         return None if _finite_verb_at(d, m.end()) else m.end()
     pos = _after_verb(d, cue.end)
     if speech_cues.lexicon().attributes.get(cue.lemma) in ("reflexive", "both") and _REFLEXIVE.match(text, cue.start):
         tok = _token_at(d, pos)  # « s'est dit favorable à … », « se dit prête à reprendre … »
         if tok is not None and tok.idx == pos and (tok.pos_ == "ADJ" or tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm")):
-            return None if _NEGATED.match(text, cue.start) else pos
+            return None if _NEGATED.match(text, cue.start) or _NEGATED_BEFORE.search(text, max(0, cue.start - 4), cue.start) else pos
     mi = _INFINITIVE.match(text, pos, min(end, cue.end + 60)) or _infinitive_after_pp(d, pos, end)
     if mi and cue.type in ("say", "assert", "add") and _is_infinitive(d, mi.start("inf")) and not _NEGATED.match(text, cue.start):
         pre = mi.group("pre")
         return mi.start("pre") + len(pre) - len(pre.lstrip()) if _REFLEXIVE.search(pre) else mi.start("inf")
     return None
+
+
+def _adjective(text: str, cue: Cue) -> bool:
+    """« un communiqué publié mardi », « le ministre, accusé de … »: a past participle with no auxiliary of its own
+    nor one shared with a coordinated verb (« a démenti … et affirmé ») is an adjective, not a verb of saying."""
+    low = text[cue.start : cue.end].lower()
+    return (
+        " " not in low and low.endswith(_PARTICIPLE_ENDINGS) and low in speech_cues.lexicon().participles
+        and not _AUX_BEFORE.search(text, max(0, cue.start - 50), cue.start)
+        and not _COORDINATED.search(text, max(0, cue.start - 20), cue.start)
+    )
 
 
 def _infinitive_after_pp(d: QuoteDoc, pos: int, end: int) -> re.Match[str] | None:
@@ -144,11 +161,6 @@ def _object_start(d: QuoteDoc, cue: Cue, win: int, end: int) -> int | None:
         return None
     if _NEGATED.match(text, cue.start) or PASSIVE.search(text, cue.start, cue.end):
         return None
-    low = text[cue.start : cue.end].lower()
-    if low in lex.participles and " " not in low and not (
-        _COORDINATED.search(text, max(win, cue.start - 20), cue.start) or _AUX_BEFORE.search(text, max(win, cue.start - 40), cue.start)
-    ):
-        return None  # « le ministre, accusé d'avoir menti, … »: a participle alone is no statement unless it shares an auxiliary
     if _RELATIVE_BEFORE.search(text, max(win, cue.start - 6), cue.start) or _RELATIVE_CUE.match(text, cue.start):
         return None
     comma = text.rfind(",", win, cue.start)
@@ -216,6 +228,8 @@ def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
         return None
     if cue.type == "hear" and (cue.pronoun is None or text[cue.pronoun[0] : cue.pronoun[1]].lower() != "on"):
         return None  # « il a appris que … »: he learnt it; only « a-t-on appris (auprès de X) » reports someone's words
+    if _adjective(text, cue):
+        return None  # « un communiqué publié mardi », « le ministre, accusé de … »: an adjective, no statement
     if not_speech()[1].search(text, max(0, cue.end - 30), cue.end):
         return None  # « Autant dire que … »: a fixed phrase, nobody's words
     if cue.participle_clause and cue.lemma in speech_cues.lexicon().thoughts and text[cue.start : cue.end].lower().endswith("ant"):

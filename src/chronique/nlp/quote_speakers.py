@@ -413,6 +413,10 @@ class Resolver:
                         self.roles.append(_Role(pos, head, words, e.index))
         self.roles.sort(key=lambda r: r.pos)
 
+    def _verb_follows(self, pos: int) -> bool:
+        span = self.doc.char_span(pos, min(len(self.text), pos + 12), alignment_mode="expand")
+        return bool(span) and span[0].pos_ in ("AUX", "VERB")
+
     def _has_verb(self, start: int, end: int) -> bool:
         return end - start > 3 and any(t.pos_ in ("VERB", "AUX") for t in self.doc.char_span(start, end, alignment_mode="contract") or ())
 
@@ -654,8 +658,10 @@ class Resolver:
         """The organisation named last before ``pos`` (outside quotes), unless its name shows another kind of body."""
         for i in reversed(self.mentions_in(max(0, pos - DESCRIPTION_REACH), pos)):
             m = self.m[i]
-            if m.label not in ("ORG", "MISC") or self.in_quote(m.start) or self.is_complement(m.start):
-                continue  # « un communiqué transmis à X » names no company (the model often tags a company MISC)
+            if m.label not in ("ORG", "MISC", "LOC") or self.in_quote(m.start) or self.is_complement(m.start):
+                continue  # « un communiqué transmis à X » names no company
+            if m.label == "LOC" and not self._verb_follows(m.end):
+                continue  # the model tags many company names LOC: only one that acts as a subject counts
             before = _WORD_BEFORE.search(self.text, max(0, m.start - 20), m.start)
             for w in (_WORD.findall(m.text.lower())[:1] + ([before.group(1).lower()] if before else [])):
                 head = groups().get(w)

@@ -38,6 +38,7 @@ _ON_AT = re.compile(
     r"(?:(?:ne|n['’]|se|s['’]|y|en|nous)\s*)*$"
 )
 _AND_BEFORE = re.compile(r"\b(?:et|mais)\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
+_AND_LEAD = re.compile(r"(?:(?:et|mais)\s+)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _CLITICS = frozenset("se s' s’ ne n' n’ y en lui leur l' l’".split())
 PLURAL_DETS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "quelques", "de"})
@@ -305,9 +306,12 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
             return r.titled(ante[-1], cue.start), (r.m[ante[-1]].start, r.m[ante[-1]].end)
         k = text.rfind(",", win_start, limit)
         s, e = trim(text, k + 1 if k >= 0 else win_start, limit)
+        s += _AND_LEAD.match(text, s, e).end() - s  # « …, et un fonds, qui détient 5 %, réclame »
         who = r.role(cue.start, s, e) if DET.match(text[s:e]) and not r.in_quote(s) else None
         if who is not None:  # « L'élu, qui a passé la nuit …, a demandé »
             return who, (s, e)
+        if DET.match(text[s:e]) and not r.in_quote(s) and len(WORDS.findall(text, s, e)) <= 6 and not _has_verb(d, s, e):
+            return _described(d, s, e), (s, e)  # « un fonds d'investissement, qui détient 5 % du capital, réclame »
     else:
         who, span = clause_subject(d, win_start, cue.start)
         if span is not None:
