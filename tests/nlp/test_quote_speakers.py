@@ -108,6 +108,9 @@ CASES = {
     # a possessive description is the person the article names so, not the possessor
     "possessive-named-later": ("Le navigateur Hugo Delmare a quitté l'hôpital, a-t-on appris auprès de son avocat. "
                                "« C'est une étape », a réagi son avocat, Me Luc Varnier.", "quitté l'hôpital", "Luc Varnier"),
+    # conditional reported speech: the subject, not the addressee, nor the last person named with another title
+    "conditional-subject": ("Le maire, Hervé Lanval, est notre invité. Selon nos informations, le préfet vous aurait dit que "
+                            "l'usine pourrait redémarrer en décembre.", "pourrait redémarrer", "préfet"),
     # a share of people is no speaker
     "percentage": ("Par ailleurs, 58 % se disent sceptiques sur la baisse des impôts.", "sceptiques", None),
 }

@@ -69,6 +69,7 @@ _OF_COMPLEMENT = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\
 _LEAD_DET = re.compile(r"\s*(?:l[ea]s?\s+|l['’]\s*)", re.I)
 _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
 _CONJUNCT_GAP = re.compile(r"\s*(?:,\s*|(?:et|ou)\s+)(?:(?:l[ea]\s+|l['’]\s*|son\s+|sa\s+)?[a-zà-ÿ][\w’'-]*\s+){0,3}(?:(?:M\.|Mme|Mlle|Me|Dr)\s+)?")
+_CLITIC_TAIL = re.compile(r"(?:\s+(?:vous|nous|me|te|lui|leur|se|ne|y|en)|\s+[mtsnl]['’])+\s*$", re.I)
 _POSSESSIVE = re.compile(r"\s*(?:son|sa|ses|leurs?)\s", re.I)
 _HEAD_OF = re.compile(  # « de l'Agriculture », « de la République de Vienne »: the proper-name complement of a title
     r"\s+(?P<of>(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)[A-ZÀ-Þ][\w’'-]*"
@@ -736,6 +737,8 @@ class Resolver:
         kin = kin_speaker(self, start, end)  # « son mari »: the other member of the family named
         if kin is not None:
             return kin
+        clitics = _CLITIC_TAIL.search(self.text, start, end)
+        end = clitics.start() if clitics and clitics.start() > start else end  # « le préfet vous aurait dit »: « vous » is no part of it
         phrase = self.text[start:end]
         hits = [TitleAt(h.start - start, h.title, h.gender) for h in self.titles_in(start, end)]
         if hits:
