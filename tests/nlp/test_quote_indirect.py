@@ -53,6 +53,36 @@ REPORTED = [
      "Les enquêteurs", "Anne Colbert"),
     ("Le convoi a quitté la ville dans la nuit, a affirmé Marc Tessier, ajoutant que personne n'avait été blessé.",
      "Le convoi a quitté", "Marc Tessier"),
+    # a judging verb with its object and the adjective that judges it, or the adjective first in guillemets
+    ("À la sortie, Hugo Delmare et Inès Caradec ont jugé les propositions de la direction insuffisantes.",
+     "propositions de la direction insuffisantes", "Hugo Delmare"),
+    ("Le président de la fédération, Hugo Delmare, juge pour sa part « urgent » un plan de soutien aux pêcheurs.",
+     "un plan de soutien", "Hugo Delmare"),
+    ("La députée Inès Caradec estime les dégâts considérables dans toute la vallée.", "les dégâts considérables", "Inès Caradec"),
+    # a reflexive verb of saying with an adjective or participle complement
+    ("Le maire, Hugo Delmare, s'est dit favorable à une expertise indépendante.", "favorable à une expertise", "Hugo Delmare"),
+    ("L'ancienne directrice, Inès Caradec, se dit prête à reprendre la tête de l'établissement.", "prête à reprendre", "Inès Caradec"),
+    ("Le sénateur Hugo Delmare s'est déclaré opposé à la fermeture de la maternité.", "opposé à la fermeture", "Hugo Delmare"),
+    # « accuser X d'avoir … », « reprocher à X de … »
+    ("La ministre Inès Caradec a accusé l'exploitant d'avoir dissimulé la pollution pendant des mois.",
+     "d'avoir dissimulé la pollution", "Inès Caradec"),
+    ("Le maire Hugo Delmare reproche à la société Norvalis de ne pas avoir prévenu les riverains.",
+     "de ne pas avoir prévenu", "Hugo Delmare"),
+    # a second verb of saying sharing the subject, with or without its auxiliary
+    ("Le collectif des riverains a dénoncé la lenteur des secours et réclamé une enquête indépendante.",
+     "une enquête indépendante", "collectif des riverains"),
+    ("Le syndicat des pêcheurs a chiffré les pertes à 3 millions d'euros, et demande un prêt garanti sur dix ans.",
+     "un prêt garanti", "syndicat des pêcheurs"),
+    # an infinitive with its reflexive pronoun, or after a complement of the verb
+    ("La procureure Inès Caradec a annoncé mercredi s'être dessaisie au profit du parquet de Brenne.",
+     "s'être dessaisie", "Inès Caradec"),
+    ("Des habitants du hameau ont rapporté à des journalistes locaux avoir vu des poissons morts.", "avoir vu des poissons", "habitants du hameau"),
+    # a relative clause between the subject and its verb
+    ("L'action a chuté, et un fonds d'investissement, qui détient 5 % du capital, réclame désormais la tenue d'une assemblée.",
+     "la tenue d'une assemblée", "fonds d'investissement"),
+    # what « on » learnt from a source
+    ("Le navigateur Hugo Delmare a quitté l'hôpital jeudi soir, a-t-on appris vendredi auprès de son entourage.",
+     "a quitté l'hôpital", "entourage de Hugo Delmare"),
 ]
 
 
@@ -80,6 +110,11 @@ NOT_REPORTED = [
     ("La fermeture qu'a annoncée le ministre Paul Ardent inquiète les salariés.", "inquiète les salariés"),
     ("Le ministre Paul Ardent a proposé à Anne Colbert de conclure un accord.", "conclure un accord"),
     ("Le ministre Paul Ardent a dénoncé un « scandale d'État ».", "scandale"),
+    # a judging verb without an attribute, a participle in apposition, someone who learnt something
+    ("Le tribunal de Brenne a jugé l'affaire en trois heures.", "l'affaire"),
+    ("Le directeur, accusé d'avoir falsifié les comptes, a démissionné mardi.", "falsifié les comptes"),
+    ("Hugo Delmare a appris que son usine fermerait en juin.", "son usine fermerait"),
+    ("Le ministre Hugo Delmare ne s'est pas dit favorable à la réforme.", "favorable à la réforme"),
 ]
 
 
@@ -99,3 +134,9 @@ def test_quote_indirect_not_emitted_twice(analyze):
     text = "Selon Anne Colbert, la réforme sera votée en mai. Pour Paul Ardent, la réforme est trop lente."
     spans = [(q.start, q.end, q.kind) for q in analyze(text).quotes]
     assert len(spans) == len(set(spans))
+
+
+def test_quote_indirect_coordinated_verbs_report_two_things(analyze):
+    text = "Le collectif des riverains a dénoncé la lenteur des secours et réclamé une enquête indépendante."
+    first = _indirect_with(analyze(text), "la lenteur des secours")
+    assert first is not None and "réclamé" not in first.text

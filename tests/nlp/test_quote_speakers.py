@@ -78,6 +78,41 @@ CASES = {
                                "« Les sols sont saturés depuis des semaines », a-t-il averti.", "sols sont", "Samir Haddad"),
     "elle-nearest-unknown": ("Anne Roy a parlé mardi. Selon Dominique Laval, le pic arrivera lundi. « Les sols sont "
                              "saturés depuis des semaines », a-t-elle averti.", "sols sont", "Dominique Laval"),
+    # a participle continuing an incise takes the speaker named in it, not the sentence's first name
+    "participle-after-incise": ("Rome suit l'affaire « de très près », a indiqué la porte-parole du ministère, Lina Sarrat, "
+                                "précisant que le consul avait pu voir le détenu.", "le consul avait pu", "Lina Sarrat"),
+    # a new title is a new person, not the last person named with another title
+    "new-title-new-person": ("La coopérative Valbrune a été fondée en 1950. Son président, Octave Garnier, a salué la récolte. "
+                             "Le directeur de la cave a fait savoir que les vendanges commenceraient lundi.",
+                             "les vendanges", "directeur de la cave"),
+    "periphrasis-same-person": ("Le président de la République, Octave Garnier, a visité l'usine. Le chef de l'État a "
+                                "indiqué qu'il reviendrait en mai.", "reviendrait en mai", "Octave Garnier"),
+    # a title introduced in a clause is no apposition to the name after the verb
+    "no-apposition-across-verb": ("Le maire de Valbrune, Octave Garnier, était invité. Le maire de Valbrune est revenu sur la "
+                                  "fuite à l'usine Norvalis. Le maire a indiqué qu'il la transmettrait au préfet.",
+                                  "transmettrait", "Octave Garnier"),
+    # organisations: a company tagged as anything, the body headed by a title, an acronym before the apposition
+    "company-noun": ("De son côté, Valcorex a annoncé lundi un plan d'investissement. Le groupe estime que l'usine "
+                     "pourrait reprendre en mars.", "pourrait reprendre", "Valcorex"),
+    "ministry-of-minister": ("La ministre de l'Agriculture, Lina Sarrat, a visité les vignes. Au ministère, on assure que "
+                             "le dossier reste ouvert.", "dossier reste ouvert", "ministère de l'Agriculture"),
+    "town-hall-of-mayor": ("Le maire de Valbrune, Octave Garnier, a visité le musée. La mairie a indiqué qu'il pourrait "
+                           "rouvrir le mois prochain.", "pourrait rouvrir", "mairie de Valbrune"),
+    "acronym-then-union": ("L'Union des pilotes de ligne (UPL), deuxième syndicat de la profession, a déposé un préavis. "
+                           "Le syndicat dénonce le projet de réforme des horaires.", "projet de réforme", "Union des pilotes de ligne"),
+    # « ils » after people coordinated as the subject: the first of them; a group named in the sentence before
+    "coordinated-then-ils": ("Son président, Karim Belaïd, et la porte-parole de l'association, Lucie Ferrand, ont déposé "
+                             "plainte mardi, ont-ils fait savoir.", "ont déposé plainte", "Karim Belaïd"),
+    "group-then-ils": ("Les diplomates européens se sont réunis à Vienne. Ils redoutent une escalade, ont-ils confié.",
+                       "redoutent une escalade", "diplomates européens"),
+    # a possessive description is the person the article names so, not the possessor
+    "possessive-named-later": ("Le navigateur Hugo Delmare a quitté l'hôpital, a-t-on appris auprès de son avocat. "
+                               "« C'est une étape », a réagi son avocat, Me Luc Varnier.", "quitté l'hôpital", "Luc Varnier"),
+    # conditional reported speech: the subject, not the addressee, nor the last person named with another title
+    "conditional-subject": ("Le maire, Hervé Lanval, est notre invité. Selon nos informations, le préfet vous aurait dit que "
+                            "l'usine pourrait redémarrer en décembre.", "pourrait redémarrer", "préfet"),
+    # a share of people is no speaker
+    "percentage": ("Par ailleurs, 58 % se disent sceptiques sur la baisse des impôts.", "sceptiques", None),
 }
 
 

@@ -69,6 +69,12 @@ _OF_COMPLEMENT = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[\
 _LEAD_DET = re.compile(r"\s*(?:l[ea]s?\s+|l['’]\s*)", re.I)
 _OF_BEFORE = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.I)
 _CONJUNCT_GAP = re.compile(r"\s*(?:,\s*|(?:et|ou)\s+)(?:(?:l[ea]\s+|l['’]\s*|son\s+|sa\s+)?[a-zà-ÿ][\w’'-]*\s+){0,3}(?:(?:M\.|Mme|Mlle|Me|Dr)\s+)?")
+_CLITIC_TAIL = re.compile(r"(?:\s+(?:vous|nous|me|te|lui|leur|se|ne|y|en)|\s+[mtsnl]['’])+\s*$", re.I)
+_POSSESSIVE = re.compile(r"\s*(?:son|sa|ses|leurs?)\s", re.I)
+_HEAD_OF = re.compile(  # « de l'Agriculture », « de la République de Vienne »: the proper-name complement of a title
+    r"\s+(?P<of>(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)[A-ZÀ-Þ][\w’'-]*"
+    r"(?:\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|et\s+)?[A-ZÀ-Þ][\w’'-]*)*)"
+)
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PLURAL_NP = re.compile(r"\b(?:les|des|ces|leurs|ses)\s+(?P<n>[a-zà-ÿ][\w’'-]*[sx])\b", re.I)
 _OF_WORD = re.compile(r"\b(?:de|du|des|d['’])(?:\s|$)", re.I)  # « le groupe de manifestants » is no company
@@ -102,6 +108,7 @@ class Group:
     plural: bool  # this form is a plural
     joins: str  # name | de
     company: bool = False  # « le groupe », « l'entreprise »: stands for the company just named
+    heads: tuple[str, ...] = ()  # « ministre » for « ministère »: the title of whoever heads the body
 
 
 @dataclass(slots=True)
@@ -132,14 +139,21 @@ def _person_nouns() -> dict[str, str | None]:
 
 
 @lru_cache(maxsize=1)
+def _periphrases() -> tuple[str, ...]:
+    """« chef de l'état », « premier magistrat », « patron »: phrases that stand for another title (``title_periphrases.yaml``)."""
+    return tuple(f.lower().replace("’", "'") for e in langdata.load("title_periphrases") for f in [e["phrase"], *(e.get("forms") or [])])
+
+
+@lru_cache(maxsize=1)
 def groups() -> dict[str, Group]:
     """Collective speakers (``speaker_groups.yaml``) by every written form."""
     out: dict[str, Group] = {}
     for e in langdata.load("speaker_groups"):
         noun, joins, company = e["noun"].lower(), e.get("joins") or "de", bool(e.get("company"))
-        out[noun] = Group(noun, e["gender"], noun.endswith(("s", "x")), joins, company)
+        heads = tuple(h.lower() for h in e.get("heads") or ())
+        out[noun] = Group(noun, e["gender"], noun.endswith(("s", "x")), joins, company, heads)
         for form in e.get("plural") or []:
-            out[form.lower()] = Group(noun, e["gender"], True, joins, company)
+            out[form.lower()] = Group(noun, e["gender"], True, joins, company, heads)
     return out
 
 
@@ -231,8 +245,8 @@ def _agreement(span: Span) -> str | None:
 
 @lru_cache(maxsize=256)
 def _apposed(noun: str) -> re.Pattern[str]:
-    """« , premier syndicat », « , l'entreprise », « (le syndicat » right after a name: the kind of body it is."""
-    return re.compile(rf"\s*[,(]\s*(?:l[ea]\s+|l['’]\s*|une?\s+)?(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
+    """« , premier syndicat », « (UCX), deuxième syndicat », « (le syndicat » right after a name: the kind of body it is."""
+    return re.compile(rf"\s*(?:\([^()]{{1,15}}\)\s*)?[,(]\s*(?:l[ea]\s+|l['’]\s*|une?\s+)?(?:[\w-]+\s+)?{re.escape(noun)}\b", re.I)
 
 
 _INVERTED_VERB = re.compile(r",\s*(?:(?:a|avait|aurait)\s+(?:[\w’'-]+\s+)?)?(?P<v>[^\W\d_][\w’'-]*)\s+$")
@@ -374,8 +388,8 @@ class Resolver:
             for i in self.mentions_in(hit.end, min(len(text), hit.end + 90)):
                 m = self.m[i]
                 between = text[hit.end : m.start]
-                if _APPOS_BREAK.search(between) or between.count(",") > 1:
-                    break
+                if _APPOS_BREAK.search(between) or between.count(",") > 1 or self._has_verb(hit.end, m.start):
+                    break  # « le maire de X est revenu sur l'usine Y »: a clause, no apposition
                 if self.is_complement(m.start):
                     continue
                 self._add_role(hit.start, head, hit.title + " " + between, i, gender)
@@ -399,6 +413,13 @@ class Resolver:
                         head = r.split()[0].lower()
                         self.roles.append(_Role(pos, head, words, e.index))
         self.roles.sort(key=lambda r: r.pos)
+
+    def _verb_follows(self, pos: int) -> bool:
+        span = self.doc.char_span(pos, min(len(self.text), pos + 12), alignment_mode="expand")
+        return bool(span) and span[0].pos_ in ("AUX", "VERB")
+
+    def _has_verb(self, start: int, end: int) -> bool:
+        return end - start > 3 and any(t.pos_ in ("VERB", "AUX") for t in self.doc.char_span(start, end, alignment_mode="contract") or ())
 
     def _is_subject(self, start: int, end: int) -> bool:
         """A verb follows the title before any relative pronoun: « Selon X, le dirigeant russe a déclaré » is no apposition."""
@@ -596,7 +617,7 @@ class Resolver:
             if owner is not None:  # « Son entourage laisse entendre » -> « entourage de X »
                 return Who(f"{name} de {owner.name}", None, gender, plural, True)
         if det in ("le", "la", "l'", "l’") and len(_WORD.findall(name)) == 1:
-            named = self.group_introduced_as(words[0], start)
+            named = self.group_introduced_as(words[0], start) or self.headed_by(words[0], start)
             if named is not None:  # « le groupe Heltmann … le groupe a confirmé »
                 return Who(named.name, named.local, gender, plural, True)
         if det in ("le", "la", "l'", "l’") and g.company and not plural and name.islower() and len(_WORD.findall(name)) <= 3 and not _OF_WORD.search(name):
@@ -638,8 +659,10 @@ class Resolver:
         """The organisation named last before ``pos`` (outside quotes), unless its name shows another kind of body."""
         for i in reversed(self.mentions_in(max(0, pos - DESCRIPTION_REACH), pos)):
             m = self.m[i]
-            if m.label != "ORG" or self.in_quote(m.start) or self.is_complement(m.start):
+            if m.label not in ("ORG", "MISC", "LOC") or self.in_quote(m.start) or self.is_complement(m.start):
                 continue  # « un communiqué transmis à X » names no company
+            if m.label == "LOC" and not self._verb_follows(m.end):
+                continue  # the model tags many company names LOC: only one that acts as a subject counts
             before = _WORD_BEFORE.search(self.text, max(0, m.start - 20), m.start)
             for w in (_WORD.findall(m.text.lower())[:1] + ([before.group(1).lower()] if before else [])):
                 head = groups().get(w)
@@ -672,6 +695,18 @@ class Resolver:
                 best = (mc.start(), Who(mc.group().strip()))
         return best[1] if best else None
 
+    def headed_by(self, noun: str, pos: int) -> Who | None:
+        """« la ministre de l'Agriculture … le ministère »: the body named after the last title that heads it."""
+        g = groups().get(noun.lower())
+        if g is None or not g.heads:
+            return None
+        for h in reversed(self.titles_in(max(0, pos - INTRODUCED_REACH), pos)):
+            if h.title.lower() in g.heads and not self.in_quote(h.start):
+                of = _HEAD_OF.match(self.text, h.end)
+                if of is not None:
+                    return Who(f"{g.noun} {of.group('of')}")
+        return None
+
     def of_mention(self, i: int) -> Who:
         """The mention's speaker; an organisation or a place speaking (« la Commission ») is a group of the determiner's gender."""
         who = self.who_of_mention(i)
@@ -702,6 +737,8 @@ class Resolver:
         kin = kin_speaker(self, start, end)  # « son mari »: the other member of the family named
         if kin is not None:
             return kin
+        clitics = _CLITIC_TAIL.search(self.text, start, end)
+        end = clitics.start() if clitics and clitics.start() > start else end  # « le préfet vous aurait dit »: « vous » is no part of it
         phrase = self.text[start:end]
         hits = [TitleAt(h.start - start, h.title, h.gender) for h in self.titles_in(start, end)]
         if hits:
@@ -728,6 +765,9 @@ class Resolver:
                 return introduced
         demonstrative = det in ("cette", "ce", "cet")  # « cette opératrice »: always someone already named
         titled = hits and hits[0].start <= len(m.group(0)) - len(m.group("rest")) + 1
+        if _POSSESSIVE.match(phrase) and len(words) >= 2 and (hits or words[1] in _person_nouns()):
+            # « son avocat »: not the one « son » refers to, but the person the article names so, before or after
+            return self.introduced_as(words[1], pos) or self.introduced_as(words[1], pos, forward=True)
         if not (titled or demonstrative or any(w in _person_nouns() for w in words[:2])):
             return None
         gender = "f" if det in ("la", "cette", "une") or words[0] == "celle" else "m" if det in ("le", "ce", "cet", "un") or words[0] == "celui" else None
@@ -749,7 +789,20 @@ class Resolver:
             ahead = self.named_next(pos, gender)
             if ahead is not None:
                 return ahead
-        return self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH, people_only=True)
+        who = self.pronoun(pos, "elle" if gender == "f" else "il" if gender == "m" else "son", DESCRIPTION_REACH, people_only=True)
+        if who is not None and titled and who.local is not None and self._titled_otherwise(who.local, hits[0].title):
+            # « Son président, Paul Roy, … Le directeur de la cave a fait savoir »: another title is another person
+            if not phrase[hits[0].start :].lower().replace("’", "'").startswith(_periphrases()):
+                return Who(phrase[hits[0].start :].strip(), None, gender)
+        return who
+
+    def _titled_otherwise(self, local: int, title: str) -> bool:
+        """The person was introduced with titles, none of them ``title`` (compared by head word)."""
+        head = title.split()[0].lower()
+        if head in _person_nouns():
+            return False  # « l'élu », « le responsable »: a word for anyone, not a function of its own
+        heads = {r.head for r in self.roles if r.local == local}
+        return bool(heads) and head not in heads
 
     def _unnamed_before(self, pos: int, gender: str) -> Who | None:
         """« … l'audition d'un ancien technicien municipal. Celui-ci … »: the unnamed person introduced
@@ -787,14 +840,16 @@ class Resolver:
             return self.who_of_mention(i) if local is not None and (g == gender or (incise and g is None)) else None
         return None
 
-    def introduced_as(self, noun: str, pos: int) -> Who | None:
+    def introduced_as(self, noun: str, pos: int, forward: bool = False) -> Who | None:
         """The last person named right after ``noun`` before ``pos`` (« le boulanger du village, Henri C. »).
 
         Any noun works, not only known titles: « le boulanger » later refers to
-        the person the article introduced with that very noun.
+        the person the article introduced with that very noun. With ``forward``,
+        the first one named so after ``pos`` (« son avocat » before « son avocat, Me X »).
         """
         near = _introduced_by(noun)
-        for i in reversed(self.mentions_in(max(0, pos - INTRODUCED_REACH), pos)):
+        found = self.mentions_in(pos, pos + INTRODUCED_REACH) if forward else reversed(self.mentions_in(max(0, pos - INTRODUCED_REACH), pos))
+        for i in found:
             m = self.m[i]
             if m.label != "PER" or self.in_quote(m.start):
                 continue

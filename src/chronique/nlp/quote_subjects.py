@@ -37,7 +37,10 @@ _ON_AT = re.compile(
     r"^\s*(?:Au|Aux|À\s+la|À\s+l['’]|A\s+la|Chez|Du\s+côté\s+d(?:u|e\s+la|e\s+l['’]|es))\s*(?P<g>[^,;:«»]{2,60}?)\s*,\s*on\s+"
     r"(?:(?:ne|n['’]|se|s['’]|y|en|nous)\s*)*$"
 )
-_AND_BEFORE = re.compile(r"\bet\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
+_AND_BEFORE = re.compile(r"\b(?:et|mais)\s+(?:(?:a|ont|avait|avaient|s['’]est|se\s+sont)\s+)?$")
+_AND_LEAD = re.compile(r"(?:(?:et|mais)\s+)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_CLITICS = frozenset("se s' s’ ne n' n’ y en lui leur l' l’".split())
 PLURAL_DETS = frozenset({"les", "des", "ces", "plusieurs", "certains", "certaines", "quelques", "de"})
 PLURAL_AUX = frozenset({"ont", "avaient", "auraient", "auront", "eurent", "sont", "étaient", "seraient", "seront", "furent"})
 GROUP_LOOKBACK = 2  # sentences back where a pronoun may find the group that opened them
@@ -167,6 +170,9 @@ def _pronoun(d: QuoteDoc, pos: int, word: str) -> Who | None:
     plural, gender = low.endswith("s"), ("f" if low.startswith("elle") else "m")
     here, end = d.sentence_start(pos), pos
     for _ in range(GROUP_LOOKBACK + 1):  # this sentence before the pronoun, then the previous ones
+        g = _coordinated_people(d, here, end) if plural and end > here else None
+        if g is not None:
+            return g
         g = _lead_group(d, here, end) if end > here else None
         if g is None and end > here and not plural:
             g = _lead_title(d, here, end)
@@ -176,6 +182,28 @@ def _pronoun(d: QuoteDoc, pos: int, word: str) -> Who | None:
             break
         here, end = d.sentence_start(here - 1), here
     return d.resolver.plural_mentioned(pos, gender) if plural else None  # « X a reçu les délégués. … ont-ils dit »
+
+
+def _coordinated_people(d: QuoteDoc, start: int, end: int) -> Who | None:
+    """« Son président, Anne Roy, et le trésorier, Paul Dorval, ont déposé plainte »: the first of the people
+    coordinated as the subject opening ``text[start:end]`` (the head of the coordination), whom « ils » continues."""
+    r = d.resolver
+    per = [i for i in r.mentions_in(start, end) if r.m[i].label == "PER" and not r.in_quote(r.m[i].start) and not r.is_complement(r.m[i].start)]
+    if len(per) < 2 or r.m[per[0]].start - start > LEAD_REACH + 40:
+        return None
+    a, b = r.m[per[0]], r.m[per[1]]
+    between = d.text[a.end : b.start]
+    if not _AND.search(between) or len(between) > 80 or _has_verb(d, a.end, b.start):
+        return None
+    return r.titled(per[0], end)
+
+
+def _first_verb(span):
+    """The first verb of ``span``, with the clitics before it (« se sont réunis », « ne veut »): where its subject ends."""
+    verb = next((t for t in span or () if t.pos_ in ("VERB", "AUX")), None)
+    while verb is not None and verb.i > span.start and verb.nbor(-1).lower_ in _CLITICS:
+        verb = verb.nbor(-1)
+    return verb
 
 
 def _lead_group(d: QuoteDoc, start: int, end: int, labels: tuple[str, ...] = ("ORG",)) -> Who | None:
@@ -190,7 +218,7 @@ def _lead_group(d: QuoteDoc, start: int, end: int, labels: tuple[str, ...] = ("O
     if who is not None:
         return who
     span = d.doc.char_span(s, end, alignment_mode="expand")
-    verb = next((t for t in span or () if t.pos_ in ("VERB", "AUX")), None)
+    verb = _first_verb(span)
     lead_end = trim(d.text, s, verb.idx)[1] if verb is not None and 0 < verb.idx - s <= 60 else None
     det = DET.match(d.text, s, end)
     plural = lead_end is not None and not _CLAUSE_PUNCT.search(d.text, s, lead_end) and (
@@ -216,7 +244,7 @@ def _lead_title(d: QuoteDoc, start: int, end: int) -> Who | None:
     if det is None or det.group().strip().lower() not in ("le", "la", "l'", "l’"):
         return None
     span = d.doc.char_span(s, end, alignment_mode="expand")
-    verb = next((t for t in span or () if t.pos_ in ("VERB", "AUX")), None)
+    verb = _first_verb(span)
     if verb is None or not 0 < verb.idx - s <= 60:
         return None
     e = trim(d.text, s, verb.idx)[1]
@@ -248,7 +276,7 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
         s, e = win_start + mo.start("g"), win_start + mo.end("g")
         if not r.in_quote(s):
             words = WORDS.findall(text, s, e)
-            named = r.group_introduced_as(words[0], s) if len(words) == 1 else None  # « le ministère de X … Au ministère, on … »
+            named = (r.group_introduced_as(words[0], s) or r.headed_by(words[0], s)) if len(words) == 1 else None  # « le ministère de X … Au ministère, on … »
             return (named or _described(d, s, e)), (s, e)
     mp = PRONOUN_BEFORE.search(region)
     if mp:
@@ -259,8 +287,13 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
         return _pronoun(d, ps, mp.group("p")), (ps, pe)
     if depth == 0 and _AND_BEFORE.search(text, max(win_start, cue.start - 30), cue.start):
         earlier = [c for c in d.cues_in(win_start, cue.start) if c.type != "name"]
+        if earlier and d.running is not None and d.running[0] >= earlier[-1].start:
+            return d.running[1], None  # « X, qui dit « … » mais redoute « … » »: the speaker already found for the first verb
         if earlier:  # « X a dénoncé « … » et annoncé que … »
             return subject_before(d, earlier[-1], win_start, depth + 1)
+        who, span = main_subject(d, win_start, cue.start)  # « Le syndicat a chiffré les pertes …, et demande un prêt »
+        if who is not None:
+            return who, span
     limit = cue.start
     mq = _QUI_BEFORE.search(region)
     if mq:  # « X, qui, avec …, a insisté »: the antecedent of « qui »
@@ -273,9 +306,12 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
             return r.titled(ante[-1], cue.start), (r.m[ante[-1]].start, r.m[ante[-1]].end)
         k = text.rfind(",", win_start, limit)
         s, e = trim(text, k + 1 if k >= 0 else win_start, limit)
+        s += _AND_LEAD.match(text, s, e).end() - s  # « …, et un fonds, qui détient 5 %, réclame »
         who = r.role(cue.start, s, e) if DET.match(text[s:e]) and not r.in_quote(s) else None
         if who is not None:  # « L'élu, qui a passé la nuit …, a demandé »
             return who, (s, e)
+        if DET.match(text[s:e]) and not r.in_quote(s) and len(WORDS.findall(text, s, e)) <= 6 and not _has_verb(d, s, e):
+            return _described(d, s, e), (s, e)  # « un fonds d'investissement, qui détient 5 % du capital, réclame »
     else:
         who, span = clause_subject(d, win_start, cue.start)
         if span is not None:
@@ -375,7 +411,10 @@ def clause_subject(d: QuoteDoc, win_start: int, end: int) -> tuple[Who | None, t
     who = r.group(s, e)
     if who is not None:
         return who, (s, e)
-    if quantity_end(text, s, e) is not None and len(WORDS.findall(text, s, e)) <= 12 and not _CLAUSE_PUNCT.search(text, s, e):
+    counted = quantity_end(text, s, e)
+    if counted is not None and len(WORDS.findall(text, s, e)) <= 12 and not _CLAUSE_PUNCT.search(text, s, e):
+        if not _LETTER.search(text, counted, e):
+            return None, None  # « 58 % se disent sceptiques »: a share of people, no speaker to name
         return _described(d, s, e), (s, e)  # « une dizaine de délégués de X ont appelé »: they, not X
     cands = [
         i for i in r.mentions_in(s, e)

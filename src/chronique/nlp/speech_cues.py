@@ -10,7 +10,7 @@ it also reads incises inside quotes that the parser mangles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from chronique import langdata
@@ -38,6 +38,8 @@ class Lexicon:
     nouns: dict[str, str]  # noun of saying -> lemma
     thoughts: frozenset[str] = frozenset()  # lemmas of wishing/believing: no speech in a participle clause
     objects: frozenset[str] = frozenset()  # lemmas whose noun object is what was said
+    attributes: dict[str, str] = field(default_factory=dict)  # lemma -> reflexive | object | both (« se dit prête »)
+    charges: frozenset[str] = frozenset()  # « accuse X d'avoir … »: object + « de + infinitive » reported
 
 
 def _regular_forms(lemma: str) -> tuple[list[str], list[str]]:
@@ -59,12 +61,18 @@ def lexicon() -> Lexicon:
     nouns: dict[str, str] = {}
     thoughts: set[str] = set()
     objects: set[str] = set()
+    attributes: dict[str, str] = {}
+    charges: set[str] = set()
     for entry in langdata.load("speech_verbs"):
         lemma = entry["lemma"]
         if entry.get("thought"):
             thoughts.add(lemma)
         if entry.get("object"):
             objects.add(lemma)
+        if entry.get("attribute"):
+            attributes[lemma] = entry["attribute"]
+        if entry.get("charge"):
+            charges.add(lemma)
         types[lemma] = entry.get("type") or "say"
         listed = list(entry.get("forms") or [])
         words = [lemma, *listed]
@@ -81,7 +89,7 @@ def lexicon() -> Lexicon:
                 multi.setdefault(key, lemma)
         for noun in entry.get("nouns") or []:
             nouns[noun.lower()] = lemma
-    return Lexicon(forms, multi, frozenset(participles), types, nouns, frozenset(thoughts), frozenset(objects))
+    return Lexicon(forms, multi, frozenset(participles), types, nouns, frozenset(thoughts), frozenset(objects), attributes, frozenset(charges))
 
 
 @dataclass(slots=True)
