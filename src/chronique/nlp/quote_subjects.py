@@ -266,16 +266,19 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
     if mq:  # « X, qui, avec …, a insisté »: the antecedent of « qui »
         limit = win_start + mq.start()
         g = _group_ending_at(d, max(win_start, limit - 80), limit)
-        if g is not None:
+        of_title = _title_complement(d, win_start, g[1][0]) if g is not None else False
+        if g is not None and not of_title:
             return g  # « l'administration X, qui a insisté »
         ante = [i for i in r.mentions_in(max(win_start, limit - 80), limit) if r.m[i].end >= limit - 1]
-        if ante:
+        if ante and not of_title and not _title_complement(d, win_start, r.m[ante[-1]].start):
             return r.titled(ante[-1], cue.start), (r.m[ante[-1]].start, r.m[ante[-1]].end)
         k = text.rfind(",", win_start, limit)
         s, e = trim(text, k + 1 if k >= 0 else win_start, limit)
         who = r.role(cue.start, s, e) if DET.match(text[s:e]) and not r.in_quote(s) else None
         if who is not None:  # « L'élu, qui a passé la nuit …, a demandé »
             return who, (s, e)
+        if of_title and DET.match(text[s:e]):
+            return _described(d, s, e), (s, e)  # « Le directeur de la société X, qui … »: him, not X
     else:
         who, span = clause_subject(d, win_start, cue.start)
         if span is not None:
@@ -324,7 +327,17 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
     return None, None
 
 
+_OF_END = re.compile(r"\b(?:de|du|des|d['’])\s*(?:l['’]\s*|la\s+|les?\s+)?(?:[a-zà-ÿ][\w-]*\s+)?$")  # « de la société »
 _GROUP_START = re.compile(r"\b(?:l[ea]s?|des|l['’]|ses|son|sa|leurs?)\s*(?=\w)", re.I)
+
+
+def _title_complement(d: QuoteDoc, win_start: int, pos: int) -> bool:
+    """The phrase at ``pos`` completes a title (« La présidente de l'association, qui … »): the title's holder is
+    the antecedent, not the organisation."""
+    m = _OF_END.search(d.text, max(win_start, pos - 30), pos)
+    if m is None:
+        return False
+    return any(not d.text[h.end : m.start()].strip() for h in d.resolver.titles_in(max(win_start, m.start() - 60), m.start()))
 
 
 def _group_ending_at(d: QuoteDoc, start: int, end: int) -> tuple[Who, tuple[int, int]] | None:
