@@ -51,3 +51,17 @@ CASES = [
 def test_quote_unseen_title_and_incise_speakers(analyze, text, words, speaker):
     assert _speaker_of(analyze(text), words) == speaker
 
+
+
+SAME_SOURCE = [
+    ("Deux employés ont été interpellés, selon une source proche de l'enquête. Ils seraient libérés dans la soirée, "
+     "d'après la même source.", "Ils seraient libérés", "source proche de l'enquête"),
+    ("Trois blessés ont été évacués, selon une source hospitalière. Aucun ne serait dans un état grave, selon la même "
+     "source.", "Aucun ne serait", "source hospitalière"),
+]
+
+
+@pytest.mark.parametrize("text, words, speaker", SAME_SOURCE)
+def test_quote_unseen_same_source_repeats_the_source_described_before(analyze, text, words, speaker):
+    hits = [q for q in analyze(text).quotes if words in q.text]
+    assert hits and hits[0].speaker is not None and hits[0].speaker.name == speaker

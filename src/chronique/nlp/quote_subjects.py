@@ -109,6 +109,11 @@ def resolve_slot(
     if who:
         return who, (s, e)
     slot = d.text[s:e]
+    same = _SAME.match(slot)
+    if same is not None:  # « selon la même source »: the source the text last described with that noun
+        earlier = list(re.finditer(rf"\b{re.escape(same['noun'])}s?\s+(?!mêmes?\b)[^\W\d_][^,.;:!?«»“”()\n]{{1,40}}", d.text[max(0, s - SAME_REACH) : s]))
+        if earlier:
+            return Who(" ".join(earlier[-1].group().split()[:4])), (s, e)
     if describe and DET.match(slot) and len(WORDS.findall(slot)) <= 6 and not _disagrees(d, cue, slot):  # « selon un diplomate européen »
         return Who(DET.sub("", slot)), (s, e)
     return None, None
@@ -327,6 +332,8 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
     return None, None
 
 
+_SAME = re.compile(r"(?:la|le|les)\s+mêmes?\s+(?P<noun>[^\W\d_]+)\s*$", re.I)
+SAME_REACH = 1500  # characters back where « la même source » finds the source it repeats
 _OF_END = re.compile(r"\b(?:de|du|des|d['’])\s*(?:l['’]\s*|la\s+|les?\s+)?(?:[a-zà-ÿ][\w-]*\s+)?$")  # « de la société »
 _GROUP_START = re.compile(r"\b(?:l[ea]s?|des|l['’]|ses|son|sa|leurs?)\s*(?=\w)", re.I)
 
