@@ -25,6 +25,7 @@ GOLD_SETS = {
     "fresh": ({"PER"}, True, 15),
     "fresh2": ({"PER"}, True, 15),
     "fresh3": ({"PER"}, True, 15),
+    "fresh4": ({"PER"}, True, 15),
 }
 
 

@@ -8,7 +8,9 @@ response), written after the rules were developed on the seeds and ``examples/``
 Q&A interview, a foundry takeover with a live blog, a trial, an earthquake abroad).
 ``tests/gold/fresh3/`` holds eleven more, annotated blind the same way (an industrial accident with
 a radio interview, a French mine director arrested abroad, a hailstorm with a live blog, two
-single articles), weighted towards indirect speech and relative dates. All are
+single articles), weighted towards indirect speech and relative dates.
+``tests/gold/fresh4/`` holds eleven more, annotated blind the same way (a government crisis over a
+censure vote, a hit-and-run, a drone strike on a grain ship in Ukraine, three single articles). All are
 held to the bars ``tests/eval/test_quality.py`` sets for the examples. Nothing here is
 marked xfail silently: a gate below its bar is listed in KNOWN_SHORTFALL with its measured figure
 (reported as xfail, and failing once the gate is met), and its message lists the misses.
@@ -33,6 +35,11 @@ KNOWN_SHORTFALL = {
     "fresh2": {},
     "fresh3": {
         "timeline_recall": "issue 4 open: timeline recall 2/14 when first measured blind on 2026-11-23, 8/14 after general event rules (leak, storm, theft, release, decree, sale, complaint triggers; nights; live-blog entries), 10/14 once company nouns (« le groupe », « l'exploitant ») name the company, 12/14 once the title's undated happening takes the news day and a reported meeting or visit the people quoted at it and met there (left: a museum named without its head noun « musée »; one item the gold makes of two same-day happenings)",
+    },
+    "fresh4": {
+        "speaker_accuracy": "speaker accuracy 0.762 (48/63) when first measured blind on 2026-11-23, 0.778 (49/63) after gold corrections, 0.873 (55/63) after general speaker rules (incises closed by a gerund, postposed speakers as antecedents, title holders not their organisation, two holders of one title); left: unnamed speakers, « l'international » for the player named as an object, « Selon elle, X … « … » »",
+        "alias_merge": "aliases 12/15 when first measured blind on 2026-11-23 (lower-case « parquet national financier (PNF) », « Olympique Val-de-Sarre (OVS) », « Brentmoor United »/« Brentmoor »)",
+        "timeline_recall": "issue 4 open: timeline recall 3/14 when first measured blind on 2026-11-23 (events in pluperfect/reported clauses, a death in a passive clause, missing participants)",
     },
 }
 SETS = list(KNOWN_SHORTFALL)

@@ -26,8 +26,10 @@ _DET_WORD_BEFORE = re.compile(r"(?i)(?:^|\s)(?:la|le|les|l['’]|sa|son|ses|leur
 SHORT_TITLE = 6  # words: a capitalised short phrase after « la célèbre » is a title, not an utterance
 _PUBLICATION_BEFORE = re.compile(r"\b(?:au|du|dans\s+l[ea]|à\s+l[a']|par\s+l[ea]|sur)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…»”]\s+")
-_INCISE_END = re.compile(r"\s*[,.]")
-_INCISE_NAME_END = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}[,.]|\s+l[ea]\s+[\w’'\- ]{3,60}[,.]")
+# « …, a-t-il ajouté en souriant. … », « …, a dit X devant la presse. … »: a gerund or a short adjunct may close the incise
+_ADJUNCT = r"(?:\s+(?:en\s+[\w’'-]+ant\b|(?:devant|lors|dans|depuis|auprès|face|sur)\b)[^,.;:!?«»“”\n]{0,50})?"
+_INCISE_END = re.compile(_ADJUNCT + r"\s*[,.]")
+_INCISE_NAME_END = re.compile(r"\s+(?:(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*\s*){1,3}|l[ea]\s+[\w’'\- ]{3,60}?)" + _ADJUNCT + r"\s*[,.]")
 _INCISE_APPOS = re.compile(r"\s*(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*\.?\s*){1,4}(?<!\s)[,.]")
 MAX_SHORT = 3  # a quote of up to three words is a fragment: partial at most
 

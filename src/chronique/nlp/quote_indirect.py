@@ -292,6 +292,8 @@ def indirect_quote(d: QuoteDoc, cue: Cue) -> Quote | None:
                 return None  # « L'avocat, Me Anne Roy, a plaidé la relaxe »: the name before the comma is the subject
             who, span = resolve_slot(d, s, e, None if hear else cue, cue.start)
             if who is not None or cue.type == "hear":
+                if who is not None and span is not None:  # « …, rappelle l'historien X. « …, souligne-t-il » »: X is « il » next
+                    d.resolver.add_speaker(span[0], who)
                 if not d.resolver.in_quote(win) and _names_only(d, win, comma):
                     return make_quote(d, win, comma, "indirect", who, span, cue)
     return None

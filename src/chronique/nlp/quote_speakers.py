@@ -390,8 +390,8 @@ class Resolver:
                 between = text[hit.end : m.start]
                 if _APPOS_BREAK.search(between) or between.count(",") > 1 or self._has_verb(hit.end, m.start):
                     break  # « le maire de X est revenu sur l'usine Y »: a clause, no apposition
-                if self.is_complement(m.start):
-                    continue
+                if self.is_complement(m.start) or m.label != "PER":
+                    continue  # « la présidente du groupe X, Anne Roy »: the title is Anne Roy's, not the group's
                 self._add_role(hit.start, head, hit.title + " " + between, i, gender)
                 break
             # backward apposition: « Anne Martin, porte-parole du ministère »
@@ -405,7 +405,7 @@ class Resolver:
                     if not self._is_subject(hit.end, hit.end + len(tail)):
                         self._add_role(hit.start, head, hit.title + " " + tail, prev[-1], gender)
         for e in self.entities:
-            if e.roles and e.mentions:
+            if e.roles and e.mentions and e.label == "PER":  # « le directeur de la société X »: a title is a person's
                 pos = min(self.m[i].start for i in e.mentions if i < len(self.m))
                 for r in e.roles:
                     words = _bag(r)
@@ -745,9 +745,14 @@ class Resolver:
             head = hits[0].title.split()[0].lower()
             words = _bag(phrase[hits[0].start :])
             best: _Role | None = None
+            holders: set[int] = set()
             for r in self.roles:
                 if r.head == head and words <= r.words and (best is None or r.pos < pos):
                     best = r
+                if r.head == head and words <= r.words and r.pos < pos:
+                    holders.add(r.local)
+            if len(holders) > 1:  # two ministers introduced: « le ministre » is the one the text spoke of last
+                return self.who_of_local(self._last_named(holders, pos, best.local if best else None))
             if best is not None:
                 return self.who_of_local(best.local)
         if not describe:
@@ -803,6 +808,14 @@ class Resolver:
             return False  # « l'élu », « le responsable »: a word for anyone, not a function of its own
         heads = {r.head for r in self.roles if r.local == local}
         return bool(heads) and head not in heads
+
+    def _last_named(self, locals_: set[int], pos: int, default: int | None) -> int:
+        """Of the people ``locals_``, the one whose name last appears (outside quotes) before ``pos``."""
+        for i in reversed(self.mentions_in(max(0, pos - INTRODUCED_REACH), pos)):
+            local = self.local_of.get(i)
+            if local in locals_ and not self.in_quote(self.m[i].start):
+                return local
+        return default if default is not None else min(locals_)
 
     def _unnamed_before(self, pos: int, gender: str) -> Who | None:
         """« … l'audition d'un ancien technicien municipal. Celui-ci … »: the unnamed person introduced

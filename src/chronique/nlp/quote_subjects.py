@@ -112,6 +112,11 @@ def resolve_slot(
     if who:
         return who, (s, e)
     slot = d.text[s:e]
+    same = _SAME.match(slot)
+    if same is not None:  # « selon la même source »: the source the text last described with that noun
+        earlier = list(re.finditer(rf"\b{re.escape(same['noun'])}s?\s+(?!mêmes?\b)[^\W\d_][^,.;:!?«»“”()\n]{{1,40}}", d.text[max(0, s - SAME_REACH) : s]))
+        if earlier:
+            return Who(" ".join(earlier[-1].group().split()[:4])), (s, e)
     if describe and DET.match(slot) and len(WORDS.findall(slot)) <= 6 and not _disagrees(d, cue, slot):  # « selon un diplomate européen »
         return Who(DET.sub("", slot)), (s, e)
     return None, None
@@ -299,10 +304,11 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
     if mq:  # « X, qui, avec …, a insisté »: the antecedent of « qui »
         limit = win_start + mq.start()
         g = _group_ending_at(d, max(win_start, limit - 80), limit)
-        if g is not None:
+        of_title = _title_complement(d, win_start, g[1][0]) if g is not None else False
+        if g is not None and not of_title:
             return g  # « l'administration X, qui a insisté »
         ante = [i for i in r.mentions_in(max(win_start, limit - 80), limit) if r.m[i].end >= limit - 1]
-        if ante:
+        if ante and not of_title and not _title_complement(d, win_start, r.m[ante[-1]].start):
             return r.titled(ante[-1], cue.start), (r.m[ante[-1]].start, r.m[ante[-1]].end)
         k = text.rfind(",", win_start, limit)
         s, e = trim(text, k + 1 if k >= 0 else win_start, limit)
@@ -310,6 +316,8 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
         who = r.role(cue.start, s, e) if DET.match(text[s:e]) and not r.in_quote(s) else None
         if who is not None:  # « L'élu, qui a passé la nuit …, a demandé »
             return who, (s, e)
+        if of_title and DET.match(text[s:e]):
+            return _described(d, s, e), (s, e)  # « Le directeur de la société X, qui … »: him, not X
         if DET.match(text[s:e]) and not r.in_quote(s) and len(WORDS.findall(text, s, e)) <= 6 and not _has_verb(d, s, e):
             return _described(d, s, e), (s, e)  # « un fonds d'investissement, qui détient 5 % du capital, réclame »
     else:
@@ -360,7 +368,19 @@ def subject_before(d: QuoteDoc, cue: Cue, win_start: int, depth: int = 0) -> tup
     return None, None
 
 
+_SAME = re.compile(r"(?:la|le|les)\s+mêmes?\s+(?P<noun>[^\W\d_]+)\s*$", re.I)
+SAME_REACH = 1500  # characters back where « la même source » finds the source it repeats
+_OF_END = re.compile(r"\b(?:de|du|des|d['’])\s*(?:l['’]\s*|la\s+|les?\s+)?(?:[a-zà-ÿ][\w-]*\s+)?$")  # « de la société »
 _GROUP_START = re.compile(r"\b(?:l[ea]s?|des|l['’]|ses|son|sa|leurs?)\s*(?=\w)", re.I)
+
+
+def _title_complement(d: QuoteDoc, win_start: int, pos: int) -> bool:
+    """The phrase at ``pos`` completes a title (« La présidente de l'association, qui … »): the title's holder is
+    the antecedent, not the organisation."""
+    m = _OF_END.search(d.text, max(win_start, pos - 30), pos)
+    if m is None:
+        return False
+    return any(not d.text[h.end : m.start()].strip() for h in d.resolver.titles_in(max(win_start, m.start() - 60), m.start()))
 
 
 def _group_ending_at(d: QuoteDoc, start: int, end: int) -> tuple[Who, tuple[int, int]] | None:

@@ -231,14 +231,33 @@ def tense_at(doc: Doc, start: int, end: int) -> str | None:
         return None
     verb = _governor(span.root)
     if verb is not None and span.start <= verb.i < span.end and _time_word(verb.text):
-        verb = None  # a weekday tagged as a participle (« Grève jeudi … » in a heading) governs nothing
+        # a weekday tagged as a participle (« Grève jeudi … » in a heading) governs nothing; « avant l'été »: its head does
+        verb = _governor(verb.head) if verb.head is not verb and not span.start <= verb.head.i < span.end else None
+    if verb is None or verb.i < span.start and any(t.text in ("»", "”") for t in doc[verb.i + 1 : span.start]):
+        # a parse split at a hyphenated name, or a verb inside the quotation for a date in the incise after it
+        # (« « … il n'y a pas … », a-t-il dit lundi »): the verb read on the surface
+        verb = _finite_before(doc, span.start) or (verb if verb is not None and verb.i > span.start else None)
     tense = verb_tense(verb) if verb is not None else None
+    if tense == "present" and verb.lemma_ in ("avoir", "être") and _INVERTED_PAST.match(doc.text, verb.idx + len(verb.text)):
+        tense = "past"  # « a-t-il martelé lundi »: an inverted passé composé, whatever the tagger made of the participle
     if tense != "future" and _clause_ahead(doc, span.start):
         return "future"
     return tense
 
 
+_INVERTED_PAST = re.compile(r"(?:-t)?-(?:il|elle|on|ils|elles)\s+[^\W\d_]+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|int)\b", re.I)
 _CLAUSE_STOP = {",", ";", ":", "«", "»", "(", ")", "—", "–", '"', "“", "”"}
+
+
+def _finite_before(doc: Doc, i: int) -> Token | None:
+    """The nearest finite verb before token ``i`` in its clause (« X, sixième du classement, reçoit Y-Z samedi »)."""
+    for j in range(i - 1, max(0, i - 12) - 1, -1):  # on the surface: the parser's sentences may be split too
+        t = doc[j]
+        if t.text in _CLAUSE_STOP or t.text in _SENTENCE_END or _line_break(t):
+            return None
+        if t.pos_ in _VERBAL and t.morph.get("VerbForm") == ["Fin"]:
+            return t
+    return None
 
 
 def _clause_ahead(doc: Doc, i: int) -> bool:
@@ -280,7 +299,7 @@ def _speech_lemmas() -> frozenset[str]:
 def _time_word(word: str) -> bool:
     lx = lexicon()
     w = key(word)
-    return w in lx.weekdays or w in lx.months or w in lx.parts
+    return w in lx.weekdays or w in lx.months or w in lx.parts or w in lx.seasons  # « l'été » tagged as « été » (AUX)
 
 
 def after_plan_noun(doc: Doc, start: int) -> bool:
@@ -295,10 +314,27 @@ def after_plan_noun(doc: Doc, start: int) -> bool:
             return False
         t = doc[j]
         if t.pos_ in ("NOUN", "PROPN"):  # a heading's capitalised « Grève » may be tagged a proper noun
-            return (t.lemma_.lower() in _plan_nouns() or t.lower_ in _plan_nouns()) and not _line_break(t)
+            if (t.lemma_.lower() in _plan_nouns() or t.lower_ in _plan_nouns()) and not _line_break(t):
+                return True
+            return _plan_noun_before_place(doc, j)
         if t.pos_ != "ADJ":
             return False
         j -= 1
+    return False
+
+
+PLACE_TOKENS = 8  # « un rassemblement devant la préfecture de Tours lundi »: the place between noun and day
+
+
+def _plan_noun_before_place(doc: Doc, j: int) -> bool:
+    """A noun of a scheduled event followed by a complement of place or object before the day: « un rassemblement
+    devant la mairie lundi », « le vote de la loi jeudi » (nouns, determiners, prepositions only)."""
+    for k in range(j - 1, max(-1, j - PLACE_TOKENS), -1):
+        t = doc[k]
+        if t.pos_ not in ("NOUN", "PROPN", "DET", "ADP", "ADJ", "NUM") or _line_break(t):
+            return False
+        if t.pos_ == "NOUN" and (t.lemma_.lower() in _plan_nouns() or t.lower_ in _plan_nouns()):
+            return doc[k + 1].pos_ in ("ADP", "ADJ")
     return False
 
 

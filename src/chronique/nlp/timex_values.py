@@ -641,8 +641,9 @@ def _duration(amount: float | None, unit: dict, half: str | None = None) -> str:
     if u == "H" and not float(total).is_integer():
         h, mins = int(total), round((total - int(total)) * 60)
         return f"PT{h}H{mins}M" if h else f"PT{mins}M"
-    if u == "Y" and not float(total).is_integer():
-        return f"P{_fmt(total * 12)}M"
+    if u == "Y" and not float(total).is_integer():  # « quatre ans et demi » -> P4Y6M (a half year alone: P6M)
+        years, months = int(total), total * 12 - int(total) * 12
+        return f"P{years}Y{_fmt(months)}M" if years else f"P{_fmt(months)}M"
     if u in ("H", "MIN", "S"):
         return f"PT{_fmt(total)}{'M' if u == 'MIN' else u}"
     return f"P{_fmt(total)}{u}"
