@@ -16,6 +16,7 @@ from functools import lru_cache
 from chronique import langdata
 from chronique.nlp import timex_days
 from chronique.nlp.regex_guard import guarded, required_literal
+from chronique.nlp.regex_starts import finder
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 
 B = r"(?<![\w-])"  # start of a word (not inside « après-midi »)
@@ -30,9 +31,11 @@ class Rule:
     priority: int  # among candidates of equal length, the higher wins
     needs: frozenset[str] = frozenset()  # trigger kinds one of which a window must hold for the rule to run there
     literal: str | None = field(default=None, compare=False)  # lower-case text every match holds (regex_guard)
+    starts: re.Pattern | None = field(default=None, compare=False)  # where a match may begin (regex_starts)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "literal", required_literal(self.regex))
+        object.__setattr__(self, "starts", finder(self.regex))
 
 
 # The kinds of trigger word (see trigger_words) each rule needs one of; rules not listed run in every window.
