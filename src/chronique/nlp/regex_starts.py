@@ -138,17 +138,22 @@ def starts(pattern: re.Pattern, size: int = SIZE) -> frozenset[str] | None:
     return frozenset(kept)
 
 
-def _trie(strings) -> str:
+def alternation(strings) -> str:
+    """A regex matching any of ``strings`` (plain text), as a tree of common beginnings: the engine
+    follows one branch per character instead of trying every string in turn."""
     tree: dict = {}
     for s in strings:
         node = tree
         for ch in s:
             node = node.setdefault(ch, {})
+        node[""] = {}  # a string ends here
     return _alternation(tree)
 
 
 def _alternation(node: dict) -> str:
-    parts = [re.escape(ch) + _alternation(child) for ch, child in sorted(node.items())]
+    parts = [re.escape(ch) + _alternation(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node and parts:
+        parts.append("")  # (last: a longer string is tried first)
     if len(parts) <= 1:
         return "".join(parts)
     return "(?:" + "|".join(parts) + ")"
@@ -159,7 +164,7 @@ def finder(pattern: re.Pattern, size: int = SIZE) -> re.Pattern | None:
     found = starts(pattern, size)
     if not found:
         return None
-    return re.compile(_trie(found))
+    return re.compile(alternation(found))
 
 
 def finditer(pattern: re.Pattern, find: re.Pattern | None, text: str, start: str | None, lo: int, hi: int) -> Iterator[re.Match]:
