@@ -1,4 +1,4 @@
-"""chronique.nlp.regex_starts: trying a pattern only where a quick scan hit finds what finditer finds."""
+"""chronique.nlp.regex_starts: trying patterns only where one quick scan hit finds what finditer finds."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 import pytest
 
 from chronique.nlp.regex_guard import case_folded, guarded
-from chronique.nlp.regex_starts import finder, finditer, start_text, starts
-from chronique.nlp.timex_rules import B, rules
+from chronique.nlp.regex_starts import Starts, matches, start_text, starts
+from chronique.nlp.timex_rules import B, rule_starts, rules
 
 TEXT = (
     "Le 3 mars 2026, à 14 h 30, la Fête de la Musique ; FÊTE de rien. Mi-avril, l'après-midi du 12/04/25. "
@@ -46,13 +46,22 @@ def _texts() -> list[str]:
 @pytest.mark.parametrize("guard", [False, True])
 def test_same_matches(pattern, flags, guard):
     rx = guarded(pattern, flags, after=B) if guard else re.compile(pattern, flags)
-    find = finder(rx)
+    index = Starts([rx])
     for text in _texts():
         low = case_folded(text)
         assert low is not None
+        where = index.positions(start_text(low))[0]
         for lo, hi in [(0, len(text)), (10, 60), (55, 140), (3, 3)]:
             expected = _found(rx.finditer(text, lo, hi))
-            assert _found(finditer(rx, find, text, start_text(low), lo, hi)) == expected
+            assert _found(matches(rx, where, text, lo, hi)) == expected
+
+
+def test_patterns_scanned_together_keep_their_own_positions():
+    patterns = [guarded(p, f, after=B) for p, f in PATTERNS]
+    index = Starts(patterns)
+    for text in _texts():
+        for rx, where in zip(patterns, index.positions(start_text(case_folded(text)))):
+            assert _found(matches(rx, where, text, 0, len(text))) == _found(rx.finditer(text))
 
 
 @pytest.mark.parametrize("pattern,flags,usable", [
@@ -62,8 +71,11 @@ def test_same_matches(pattern, flags, guard):
     (r".x", 0, False),
     (r"\w+\s+mois", 0, False),
 ])
-def test_finder_only_when_beginnings_are_known(pattern, flags, usable):
-    assert (finder(re.compile(pattern, flags)) is not None) is usable
+def test_positions_only_when_beginnings_are_known(pattern, flags, usable):
+    index = Starts([re.compile(pattern, flags)])
+    assert (index.strings[0] is not None) is usable
+    assert (index.positions(start_text(TEXT.lower()))[0] is not None) is usable
+    assert index.positions(None) == [None]
 
 
 @pytest.mark.parametrize("pattern,flags,expected", [
@@ -87,16 +99,16 @@ def test_start_text_keeps_positions():
 
 @pytest.mark.parametrize("which", ["seeds", "examples"])
 def test_timex_rules_same_matches_on_articles(which, seeds_dir, examples_dir):
-    """Every temporal rule finds, through its finder, what it finds over a whole article and its halves."""
+    """Every temporal rule finds, through its positions, what it finds over a whole article and its halves."""
     folder = seeds_dir if which == "seeds" else examples_dir
     for path in sorted(folder.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         low = case_folded(text)
         if low is None:
             continue
-        keyed = start_text(low)
+        where = rule_starts().positions(start_text(low))
         half = len(text) // 2
-        for rule in rules():
+        for rule, positions in zip(rules(), where):
             for lo, hi in [(0, len(text)), (0, half), (half, len(text))]:
                 expected = _found(rule.regex.finditer(text, lo, hi))
-                assert _found(finditer(rule.regex, rule.starts, text, keyed, lo, hi)) == expected, (path.name, rule.name)
+                assert _found(matches(rule.regex, positions, text, lo, hi)) == expected, (path.name, rule.name)

@@ -1,21 +1,23 @@
-"""Where a regular expression can begin to match, found by a fast scan; same matches.
+"""Where regular expressions can begin to match, found for all of them in one scan; same matches.
 
 ``pattern.finditer`` tries a case-blind pattern that opens on a lookbehind at every position of
-the text, and Python's engine has no quick way to skip positions for such a pattern. Read from
-the parsed pattern, the strings of up to a few characters every match begins with (lower case,
-any space as « », any digit as « 0 ») make a plain, case-sensitive alternation; the engine scans
-for that one quickly (it skips to the characters such a string starts with), over the text put in
-the same form (:func:`start_text`), and the pattern itself is tried only where it hit
-(:func:`finditer`). Lookarounds are left out and a character class too wide to spell out ends a
-string early, so the strings are a superset of where matches begin: the matches found are the
-ones ``finditer`` finds, in the same order. A pattern that may match the empty string, or whose
-first character cannot be told, is run as it is.
+the text, and Python's engine has no quick way to skip positions for such a pattern: dozens of
+them (the temporal rules) each walk the whole text. Read from each parsed pattern, the strings of
+up to a few characters every match begins with (lower case, any space as « », any digit as « 0 »)
+go into one tree-shaped alternation, scanned once over the text put in the same form
+(:func:`start_text`); where it hits, the first characters there tell which patterns may begin, and
+each pattern is tried only at its own positions (:func:`matches`). Lookarounds are left out and a
+character class too wide to spell out ends a string early, so the strings are a superset of where
+matches begin: the matches found are the ones ``finditer`` finds, in the same order. A pattern
+that may match the empty string, or whose first character cannot be told, is run as it is.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import islice
 
 try:  # the standard library's own parser (``sre_parse`` before Python 3.11)
     from re import _constants as _c
@@ -24,7 +26,8 @@ except ImportError:  # pragma: no cover
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-SIZE = 4  # characters of a match's beginning spelled out
+SIZE = 5  # characters of a match's beginning spelled out
+_SCAN = 4  # characters of them the one scan looks for
 _MAX_CLASS = 40  # a class with more members (once lowered) ends the string
 _MAX_RANGE = 200
 _MAX_STRINGS = 3000  # strings followed at once; beyond, they end where they are
@@ -159,27 +162,65 @@ def _alternation(node: dict) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def finder(pattern: re.Pattern, size: int = SIZE) -> re.Pattern | None:
-    """A case-sensitive pattern that hits :func:`start_text` wherever ``pattern`` may begin a match, or None."""
-    found = starts(pattern, size)
-    if not found:
-        return None
-    return re.compile(alternation(found))
+class Starts:
+    """The positions where each of ``patterns`` may begin a match, for all of them in one scan."""
+
+    _MAX_MEMO = 200_000
+
+    def __init__(self, patterns, size: int = SIZE):
+        self.strings = [starts(p, size) for p in patterns]
+        owners: dict[str, list[int]] = {}
+        for k, found in enumerate(self.strings):
+            for string in found or ():
+                owners.setdefault(string, []).append(k)
+        self._owners = {string: tuple(ks) for string, ks in owners.items()}
+        self._lengths = sorted({len(string) for string in owners})
+        self._size = max(self._lengths, default=0)
+        # the scan needs only their first few characters (a short regex, quick to build); which
+        # patterns really begin at a hit is told from the whole strings (_which)
+        self._scan = re.compile("(?=" + alternation({s[:_SCAN] for s in owners}) + ")") if owners else None
+        self._memo: dict[str, tuple[int, ...]] = {}
+
+    def _which(self, window: str) -> tuple[int, ...]:
+        """The patterns one of whose strings begins ``window`` (the text's next characters)."""
+        got = self._memo.get(window)
+        if got is None:
+            if len(self._memo) >= self._MAX_MEMO:
+                self._memo.clear()
+            ks: set[int] = set()
+            for j in self._lengths:
+                ks.update(self._owners.get(window[:j], ()))
+            got = self._memo[window] = tuple(sorted(ks))
+        return got
+
+    def positions(self, start: str | None) -> list[list[int] | None]:
+        """For each pattern, the positions of ``start`` (:func:`start_text`) where a match may begin,
+        in order; None for a pattern to run as it is (or every pattern, when ``start`` is None)."""
+        if start is None or self._scan is None:
+            return [None] * len(self.strings)
+        out: list[list[int] | None] = [[] if found else None for found in self.strings]
+        size, which = self._size, self._which
+        for hit in self._scan.finditer(start):
+            s = hit.start()
+            for k in which(start[s : s + size]):
+                out[k].append(s)  # type: ignore[union-attr]
+        return out
 
 
-def finditer(pattern: re.Pattern, find: re.Pattern | None, text: str, start: str | None, lo: int, hi: int) -> Iterator[re.Match]:
-    """``pattern.finditer(text, lo, hi)``, the pattern tried only where ``find`` hits ``start``
-    (``start_text`` of ``text``); as it is when either is None."""
-    if find is None or start is None:
+def matches(pattern: re.Pattern, positions: list[int] | None, text: str, lo: int, hi: int) -> Iterator[re.Match]:
+    """``pattern.finditer(text, lo, hi)``, the pattern tried only at ``positions`` (from
+    :meth:`Starts.positions`); as it is when ``positions`` is None."""
+    if positions is None:
         yield from pattern.finditer(text, lo, hi)
         return
-    search, match = find.search, pattern.match
+    match = pattern.match
     pos = lo
-    while (hit := search(start, pos, hi)) is not None:
-        s = hit.start()
+    for s in islice(positions, bisect_left(positions, lo), None):
+        if s >= hi:
+            break
+        if s < pos:
+            continue
         m = match(text, s, hi)
-        if m is None:
-            pos = s + 1
-        else:
+        if m is not None:
             yield m
-            pos = m.end()  # (never empty: a pattern that can match nothing has no finder)
+            pos = m.end()  # (never empty: a pattern that can match nothing has no positions)

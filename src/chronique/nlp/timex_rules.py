@@ -16,7 +16,7 @@ from functools import lru_cache
 from chronique import langdata
 from chronique.nlp import timex_days
 from chronique.nlp.regex_guard import guarded, required_literal
-from chronique.nlp.regex_starts import finder
+from chronique.nlp.regex_starts import Starts
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 
 B = r"(?<![\w-])"  # start of a word (not inside « après-midi »)
@@ -31,11 +31,9 @@ class Rule:
     priority: int  # among candidates of equal length, the higher wins
     needs: frozenset[str] = frozenset()  # trigger kinds one of which a window must hold for the rule to run there
     literal: str | None = field(default=None, compare=False)  # lower-case text every match holds (regex_guard)
-    starts: re.Pattern | None = field(default=None, compare=False)  # where a match may begin (regex_starts)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "literal", required_literal(self.regex))
-        object.__setattr__(self, "starts", finder(self.regex))
 
 
 # The kinds of trigger word (see trigger_words) each rule needs one of; rules not listed run in every window.
@@ -194,6 +192,12 @@ def rules() -> tuple[Rule, ...]:
                  for name, prio, p in defs) + tuple(
         Rule(name, guarded(p, re.IGNORECASE, after=B), prio, frozenset(needs.split()))
         for name, prio, p, needs in timex_days.rule_defs())
+
+
+@lru_cache(maxsize=1)
+def rule_starts() -> Starts:
+    """Where each rule of :func:`rules` may begin a match, found for all in one scan (regex_starts)."""
+    return Starts([rule.regex for rule in rules()])
 
 
 WORD = re.compile(r"\w+")
