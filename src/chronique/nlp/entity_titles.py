@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chronique import langdata
+from chronique.nlp.regex_guard import case_folded
+from chronique.nlp.regex_starts import alternation
 
 _APOS = "'’ʼ"
 
@@ -46,6 +48,7 @@ class _Tables:
     honorifics: re.Pattern[str]
     info: dict[str, tuple[str, str, str, bool]]  # lower surface form -> (title, kind, gender, plural)
     firsts: frozenset[str]  # lower-case first word of every title form: only there is the regex tried
+    first_words: re.Pattern[str]  # those words, whole, in lowered text (case_folded): found in one scan
 
 
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
@@ -79,7 +82,8 @@ def tables() -> _Tables:
         r"(?<![\w\-.])(?:" + "|".join(_pattern(f) for f in honorific_forms) + r")(?![\w\-])(?=\s+[A-ZÀ-ÖØ-Þ])"
     )
     firsts = frozenset(m.group(0) for f in title_forms if (m := _FIRST_WORD.match(f.lower())))
-    return _Tables(titles, honorifics, info, firsts)
+    first_words = re.compile(r"(?<![^\W\d_])(?:" + alternation(firsts) + r")(?![^\W\d_])")
+    return _Tables(titles, honorifics, info, firsts, first_words)
 
 
 def _hit(m: re.Match[str], kind_default: str) -> TitleHit:
@@ -92,16 +96,25 @@ def find_titles(text: str) -> list[TitleHit]:
     return list(_titles_in(text))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=64)
 def _titles_in(text: str) -> tuple[TitleHit, ...]:
-    """find_titles, kept for the last texts: entities, quotes and events each read a document's titles."""
+    """find_titles, kept for the last texts: entities, quotes and events each read a document's titles
+    (one component over a whole batch of ``nlp.pipe`` before the next: a batch must fit).
+
+    The regex is tried where a word (a run of letters) is the first word of a title form; in a text that
+    lowers character for character, one scan of the lowered text finds those words."""
     t = tables()
     out: list[TitleHit] = []
     end = 0
-    for w in _FIRST_WORD.finditer(text):
-        if w.start() < end or w.group(0).lower() not in t.firsts:
+    low = case_folded(text)
+    if low is not None:
+        starts = (w.start() for w in t.first_words.finditer(low))
+    else:
+        starts = (w.start() for w in _FIRST_WORD.finditer(text) if w.group(0).lower() in t.firsts)
+    for start in starts:
+        if start < end:
             continue
-        m = t.titles.match(text, w.start())
+        m = t.titles.match(text, start)
         if m is not None:
             out.append(_hit(m, "title"))
             end = m.end()

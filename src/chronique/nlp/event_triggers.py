@@ -12,7 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, ORTH, POS
+from spacy.symbols import IDS as _SYMBOLS
+from spacy.tokens import Doc, Token
 
 from chronique import langdata
 
@@ -144,3 +146,43 @@ def match(token: Token) -> Trigger | None:
             continue
         return t
     return None
+
+
+_MATCHABLE_POS = frozenset(_SYMBOLS[p] for p in ("NOUN", "PROPN", "VERB", "AUX", "ADJ"))  # (ADJ: a swapped noun)
+_NOUN = _SYMBOLS["NOUN"]
+_NORMED: dict[int, str] = {}  # string hash -> the string normalised (_norm)
+_MAX_NORMED = 500_000  # forgotten past this many strings (a long-running service)
+
+
+def _normed(strings, key: int) -> str:
+    got = _NORMED.get(key)
+    if got is None:
+        if len(_NORMED) >= _MAX_NORMED:
+            _NORMED.clear()
+        got = _NORMED[key] = _norm(strings[key])
+    return got
+
+
+def triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
+    """``match`` over every token of ``doc``, in order: (token, trigger) where one is found.
+
+    Part of speech, lemma and form are read for all tokens at once (``Doc.to_array``), and a
+    Token is built only where ``match`` can find something (a noun, verb or adjective whose lemma
+    or form heads a trigger): most words of a text are neither, and building each is costly."""
+    strings, heads = doc.vocab.strings, lexicon()
+    out = []
+    for i, (pos, lemma, orth) in enumerate(doc.to_array([POS, LEMMA, ORTH]).tolist()):
+        if pos in _MATCHABLE_POS and (_normed(strings, lemma) in heads or _normed(strings, orth) in heads):
+            token = doc[i]
+            t = match(token)
+            if t is not None:
+                out.append((token, t))
+    return out
+
+
+def nouns_with_lemma(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens of ``doc`` tagged NOUN whose lemma, normalised, is one of ``words``, in order
+    (read as in :func:`triggers`: a Token built only for those)."""
+    strings = doc.vocab.strings
+    return [doc[i] for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
+            if pos == _NOUN and _normed(strings, lemma) in words]

@@ -64,7 +64,7 @@ from chronique.nlp.event_dates import normalise, week_of
 from chronique.nlp.entity_types import is_org_head
 from chronique.nlp.event_news import Facts, attendance, date_news
 from chronique.nlp.event_people import People
-from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, match
+from chronique.nlp.event_triggers import DISASTER, SPOKEN, Trigger, family_of, grammar, nouns_with_lemma, triggers
 
 # a time of day alone, with its zone at most (« 6 h 10 », « à 18:30 », « 23 h, heure de Paris », « 9 h GMT »)
 _CLOCK = re.compile(r"^(?:à\s+)?\d{1,2}\s*(?:h|heures?|:)\s*(?:\d{2})?(?:[\s,]+(?:heure\s+\S+(?:\s+\S+)?|GMT|UTC)\S*)?$", re.IGNORECASE)
@@ -586,9 +586,7 @@ def _where_it_struck(reader: _Reader, events: list[Event]) -> None:
     disaster's centre names belong to the disasters told before it in the paragraph (context)."""
     centre = grammar().get("locus", frozenset())
     doc, text = reader.doc, reader.text
-    for token in doc:
-        if token.pos_ != "NOUN" or clause.norm(token.lemma_) not in centre:
-            continue
+    for token in nouns_with_lemma(doc, centre):
         sentence = _sentence(reader, token)
         places = [m.local for m in reader.mentions if sentence.start <= m.start < sentence.end and m.label == "LOC" and m.local is not None]
         if not places:
@@ -620,9 +618,8 @@ def extract(doc: Doc, mentions: list[Mention], entities: list[LocalEntity], time
         headline = list(dict.fromkeys(m.local for m in mentions if m.end <= title_end and m.local is not None and m.label != "MISC"))
 
     found: list[tuple[Token, Trigger]] = []
-    for token in doc:
-        t = match(token)
-        if t is None or reader.in_quote(token.idx):
+    for token, t in triggers(doc):
+        if reader.in_quote(token.idx):
             continue
         said = cue_at(token.idx)
         if t.type == "declaration" and said is not None and said.speaker is not None and said.speaker.local is not None:

@@ -21,9 +21,10 @@ from chronique.model import Timex
 from chronique.nlp import timex_calendar as cal
 from chronique.nlp.doc_text import text_of
 from chronique.nlp.regex_guard import case_folded
+from chronique.nlp.regex_starts import matches, start_text
 from chronique.nlp.timex_lexicon import alt, key, lexicon
 from chronique.nlp.timex_night import byline
-from chronique.nlp.timex_rules import WORD, rules, trigger_words
+from chronique.nlp.timex_rules import WORD, rule_starts, rules, trigger_words
 from chronique.nlp.timex_tense import after_plan_noun, reported, tense_at
 from chronique.nlp import timex_days, timex_phrases
 from chronique.nlp.timex_values import NORMALISERS as _VALUE_NORMALISERS, Context, stamp
@@ -101,14 +102,15 @@ def _candidates(text: str):
     out = []
     windows = _windows(text)
     low = case_folded(text)
-    for rule in rules():
+    starts = rule_starts().positions(start_text(low) if low is not None else None)
+    for rule, where in zip(rules(), starts):
         needs, literal = rule.needs, rule.literal if low is not None else None
         for lo, hi, kinds in windows:
             if needs and not needs & kinds:
                 continue
             if literal is not None and low.find(literal, lo, hi) < 0:
                 continue  # the plain text every match holds is absent: no match here
-            for m in rule.regex.finditer(text, lo, hi):
+            for m in matches(rule.regex, where, text, lo, hi):
                 start, end = _trim(text, *_span(m))
                 if end > start:
                     out.append((start, end, rule, m))
