@@ -92,10 +92,33 @@ def test_entity_types_role_words_are_not_entities(analyze, text, word):
         ("Les Ukrainiens et les Ligériennes ont manifesté samedi.", "Ligériennes"),
         ("Beaucoup disent que les Marseillais soutiennent le projet.", "Marseillais"),
         ("Les Espagnols et les Suisses ont voté dimanche.", "Suisses"),
+        ("Le maire a présenté ses vœux aux Allemands réunis à Lorvain.", "Allemands"),
+        ("Le camping accueille des expatriés, Allemands, Américains, Irlandais qui travaillent ici.", "Américains"),
+        ("Le conseil représente les cinq millions de Portugais installés dans le pays.", "Portugais"),
+        ("Un Égyptien avait décidé de partir seul vers Lorvain.", "Égyptien"),
     ],
 )
 def test_entity_types_demonyms_are_not_places(analyze, text, word):
-    assert "LOC" not in _labels(analyze(text), word)
+    a = analyze(text)
+    assert "LOC" not in _labels(a, word), [(m.text, m.label) for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Accident de la route à Brévilliers. Les pompiers sont intervenus.", "Brévilliers"),
+        ("Anne Morel, née à Valcourtois le 3 mars, a ouvert une boutique.", "Valcourtois"),
+    ],
+)
+def test_entity_types_one_word_only_after_a_is_a_place(analyze, text, place):
+    a = analyze(text)
+    labels = _labels(a, place)
+    assert labels and "PER" not in labels, [(m.text, m.label) for m in a.mentions]
+
+
+def test_entity_types_surname_after_a_stays_a_person(analyze):
+    a = analyze("Paul Vernier a parlé hier. Le maire a répondu à Vernier dans la soirée.")
+    assert _labels(a, "Vernier") == ["PER"], [(m.text, m.label) for m in a.mentions]
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,11 @@ def _particles() -> frozenset[str]:
     return frozenset(e["particle"] for e in langdata.load("name_particles"))
 
 
+def is_name_particle(word: str) -> bool:
+    """« de », « Le », « van », « d' »…: a word that may stand in a surname (``name_particles.yaml``)."""
+    return word.lower().rstrip("'’") in _particles()
+
+
 _ELIDED_PARTICLE = re.compile(r"(?i)\b([dl])'")
 _INITIALS_UNIT = re.compile(r"^[a-z]\.(?:-?[a-z]\.)*$")
 _UNIT_JUNK = re.compile(r"[^\w\-]+")

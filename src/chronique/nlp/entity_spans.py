@@ -30,7 +30,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from chronique import langdata
-from chronique.nlp.entity_names import fold, is_trailing_designator, strip_trailing_designator
+from chronique.nlp.entity_lexicon import EMPTY, Lexicon
+from chronique.nlp.entity_names import fold, is_name_particle, is_trailing_designator, strip_trailing_designator
 from chronique.nlp.entity_titles import TitleHit
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -40,6 +41,7 @@ _ELIDED = re.compile(r"^[^\W\d_]{1,7}['’ʼ]$")
 _EDGE_PUNCT = "\"'‘’“”«»„‹›()[]{}<>–—-,;:.!?…/\\|*•·"
 _SPLIT_WORDS = {"à", "au", "aux"}
 _OPENERS = set("\"'‘“«„‹([—–-•")
+_QUOTE_OPENERS = set("\"'‘“«„‹([")
 
 
 @dataclass(slots=True)
@@ -58,6 +60,7 @@ class Candidate:
     role: str | None = None
     role_gender: str | None = None
     forced: str | None = None  # a label fixed by a language rule (:mod:`entity_types`)
+    after_place: bool = False  # right after « à » (« né à X »)
 
 
 _HYPHENS = frozenset("-‐‑")
@@ -131,9 +134,21 @@ def _next_name(doc: Doc, k: int, j: int) -> bool:
     return k < j and _cap(doc[k])
 
 
+def _leading_function_word(t: Token) -> bool:
+    """« Un », « Une », « A », « En » opening a sentence: an indefinite article or a preposition
+    (not a name particle: « De X », « Le X », « La X » may be names)."""
+    if t.pos_ == "DET":
+        return "Ind" in t.morph.get("Definite")
+    return t.pos_ == "ADP" and not is_name_particle(t.text)
+
+
 def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
     while i < j and (_edge_junk(doc[i]) or (not _cap(doc[i]) and doc[i].pos_ in ("DET", "ADP", "CCONJ"))):
         i += 1
+    if i + 1 < j and _cap(doc[i]) and _leading_function_word(doc[i]):
+        i += 1  # « Un Vénitien », « A Lorvain »
+        if not _cap(doc[i]):
+            return i, i  # « Un mufti de la République »: a common noun phrase, not a name
     while j > i and (_edge_junk(doc[j - 1]) or (not _cap(doc[j - 1]) and doc[j - 1].pos_ in _TRAILING_POS)):
         j -= 1
     if label in ("PER", "LOC") and j > i:
@@ -232,7 +247,12 @@ def _not_a_name(doc: Doc, a: int, b: int) -> bool:
 
 
 def candidates(
-    doc: Doc, body_start: int, titles: list[TitleHit], honorifics: list[TitleHit], text: str | None = None
+    doc: Doc,
+    body_start: int,
+    titles: list[TitleHit],
+    honorifics: list[TitleHit],
+    text: str | None = None,
+    lexicon: Lexicon = EMPTY,
 ) -> list[Candidate]:
     """Cleaned mention candidates in text order (labels still spaCy's, cues recorded).
 
@@ -240,6 +260,7 @@ def candidates(
     """
     text = doc.text if text is None else text
     index = _Index(titles, honorifics)
+    heading = _Heading(text, body_start, lexicon)
     out: list[Candidate] = []
     for ent in doc.ents:
         label = ent.label_ if ent.label_ in LABELS else "MISC"
@@ -254,7 +275,7 @@ def candidates(
             a = _strip_title(doc, a, b, index)
             if a >= b or _not_a_name(doc, a, b):
                 continue
-            c = _make(doc, text, a, b, label, index, hon)
+            c = _make(doc, text, a, b, label, index, hon, heading)
             if c is not None:
                 out.append(c)
     out.extend(_honorific_names(doc, text, out, index))
@@ -267,10 +288,48 @@ def candidates(
     return _drop_weak(doc, text, out)
 
 
-def _make(doc: Doc, text: str, a: int, b: int, label: str, index: _Index, hon: TitleHit | None) -> Candidate | None:
+class _Heading:
+    """Where the headline ends, and the common nouns that open headlines and rubrics."""
+
+    def __init__(self, text: str, body_start: int, lexicon: Lexicon):
+        first = len(text) - len(text.lstrip())
+        line_end = text.find("\n", first)
+        self.end = max(body_start, line_end if line_end >= 0 else len(text))
+        self.lexicon = lexicon
+        from chronique.nlp.entity_types import is_org_head  # entity_types builds on this module
+
+        self.org_head = is_org_head
+
+    def rubric_word(self, doc: Doc, a: int) -> bool:
+        """A common noun opening the headline or standing as a sentence of its own (« SONDAGE. »,
+        « Naufrage : »): the tagger calls these proper nouns, the lexicon knows them."""
+        t = doc[a]
+        nxt = doc[a + 1].text if a + 1 < len(doc) else "."
+        return (t.idx < self.end or nxt in (".", ":")) and self.lexicon.common_noun(t.text)
+
+
+def _weak(doc: Doc, a: int, b: int, heading: _Heading) -> bool:
+    """A sentence-initial span that is no name unless the document uses it elsewhere: one word
+    the tagger does not call a proper noun, a rubric word, or a capitalised common noun and the
+    lower-case words after it (« Naufrage tragique », « Coups de feu », « Hier soir »)."""
+    if not _sentence_initial(doc, a):
+        return False
+    first = doc[a]
+    if b - a == 1:
+        return first.pos_ != "PROPN" or heading.rubric_word(doc, a)
+    if a > 0 and doc[a - 1].text in _QUOTE_OPENERS:
+        return False  # « (Union des … ) », « « Amis de la terre » »: a name spelt out or quoted
+    if any(_cap(t) for t in doc[a + 1 : b] if t.is_alpha) or heading.org_head(first.text):
+        return False
+    return first.pos_ != "PROPN" or heading.lexicon.common_noun(first.text)
+
+
+def _make(
+    doc: Doc, text: str, a: int, b: int, label: str, index: _Index, hon: TitleHit | None, heading: _Heading
+) -> Candidate | None:
     start, end = _char_trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-    if start >= end:
-        return None
+    if end - start <= 1:
+        return None  # a lone letter is a unit (« 5 000 F »), not a name
     words = [t for t in doc[a:b] if not _edge_junk(t)]
     if not words or not any(_cap(t) for t in words):
         return None
@@ -281,7 +340,7 @@ def _make(doc: Doc, text: str, a: int, b: int, label: str, index: _Index, hon: T
         if prev is not None and text[prev.end : start].isspace():
             hon = prev
     span_start = hon.start if hon is not None and hon.end <= start else start
-    weak = b - a == 1 and hon is None and doc[a].pos_ != "PROPN" and _sentence_initial(doc, a)
+    weak = hon is None and _weak(doc, a, b, heading)
     return Candidate(span_start, end, start, label, a, b - 1, honorific=hon, weak=weak)
 
 

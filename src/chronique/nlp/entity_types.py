@@ -27,6 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from chronique import langdata
+from chronique.nlp.entity_lexicon import EMPTY, Lexicon
 from chronique.nlp.entity_names import strip_accents
 from chronique.nlp.entity_spans import Candidate
 from chronique.nlp.entity_titles import TitleHit
@@ -42,6 +43,8 @@ _PREPS = {"de", "du", "des", "d’", "d'"}
 _ARTICLES = {"la", "l’", "l'"}
 _PLURAL_DETS = {"les", "des", "aux", "ces", "nos", "vos", "leurs", "plusieurs", "quelques", "certains", "certaines", "deux", "trois", "nombreux", "nombreuses"}
 _PLACE_PREPS = {"à", "en", "au", "aux", "vers", "depuis"}
+_PEOPLE_PLACE_PREPS = _PLACE_PREPS - {"aux"}  # « aux Lorvinois » gives to people as often as it goes somewhere
+_INDEFINITE = {"un", "une"}
 _LEADING_ARTICLES = {"les", "le", "la", "l’", "l'"}
 
 
@@ -249,17 +252,27 @@ def _is_complement(doc: Doc, c: Candidate, text: str) -> bool:
     return False
 
 
-def _used_as_place(word: str, text: str) -> bool:
+def _used_as_place(word: str, text: str, preps: set[str] = _PLACE_PREPS) -> bool:
     """The document writes « à X », « en X », « au X » somewhere."""
     for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
         before = text[max(0, m.start() - 6) : m.start()].split()
-        if before and before[-1].lower() in _PLACE_PREPS:
+        if before and before[-1].lower() in preps:
             return True
     return False
 
 
-def _demonym(doc: Doc, c: Candidate, text: str) -> bool:
-    """A capitalised plural nationality noun (« Ukrainiens », « les Marseillais »)."""
+def _demonym_ending(low: str) -> tuple[bool, bool] | None:
+    """(matched, strong) for a plural demonym ending, or its singular (« -ien » of « -iens »)."""
+    for suffix, strong in _demonym_suffixes():
+        if len(low) > len(suffix) + 1 and (low.endswith(suffix) or (suffix.endswith("s") and low.endswith(suffix[:-1]))):
+            return low.endswith(suffix), strong
+    return None
+
+
+def _demonym(doc: Doc, c: Candidate, text: str, lexicon: Lexicon = EMPTY) -> bool:
+    """A capitalised nationality noun: plural (« Ukrainiens », « les Marseillais », « des
+    millions de Lorvinois ») or after « un / une » (« un Lorvinien »). The language's adjectives
+    (« lorvinois ») confirm a demonym without its plural article; the suffix alone needs one."""
     k = c.first
     if doc[k].lower_ in _LEADING_ARTICLES and k < c.last:
         k += 1
@@ -270,15 +283,16 @@ def _demonym(doc: Doc, c: Candidate, text: str) -> bool:
     if not (w[:1].isupper() and w.isalpha()) or w.isupper():
         return False
     low = w.lower()
-    for suffix, strong in _demonym_suffixes():
-        if low.endswith(suffix) and len(low) > len(suffix) + 1:
-            break
-    else:
+    ending = _demonym_ending(low)
+    if ending is None:
         return False
+    plural, strong = ending
     prev = doc[k - 1].lower_ if k > 0 else ""
-    if not strong and prev not in _PLURAL_DETS:
+    if lexicon.adjective(w) and (plural or prev in _INDEFINITE):
+        pass  # « Lorvinois », « un Lorvinien »: the adjective is in the language's lexicon
+    elif not plural or (not strong and prev not in _PLURAL_DETS):
         return False
-    if _used_as_place(w, text):
+    if _used_as_place(w, text, _PEOPLE_PLACE_PREPS):
         return False
     if k != c.first:
         c.first = k
@@ -286,7 +300,9 @@ def _demonym(doc: Doc, c: Candidate, text: str) -> bool:
     return True
 
 
-def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, body_start: int) -> list[Candidate]:
+def apply(
+    doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, body_start: int, lexicon: Lexicon = EMPTY
+) -> list[Candidate]:
     """Fix labels and boundaries in place; return the candidates kept (text order)."""
     place = dateline_place(text, body_start)
     title_ends = {h.end: h for h in titles if h.kind == "title"}
@@ -323,8 +339,9 @@ def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, b
             if hit is not None and between == 0 and hit.title in _org_titles() and not _used_as_place(doc[c.first].text, text):
                 c.forced = "ORG"
                 continue
-        if c.label in ("LOC", "MISC", "ORG", "PER") and c.honorific is None and _demonym(doc, c, text):
+        if c.label in ("LOC", "MISC", "ORG", "PER") and c.honorific is None and _demonym(doc, c, text, lexicon):
             c.forced = "MISC"
+        c.after_place = c.first > 0 and doc[c.first - 1].lower_ == "à"
     out = [c for i, c in enumerate(cands) if i not in drop]
     if place is not None and not any(c.key_start < place[1] and place[0] < c.end for c in out):
         span = doc.char_span(place[0], place[1], alignment_mode="contract")
