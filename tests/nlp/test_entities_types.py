@@ -18,7 +18,7 @@ def _labels(a, text: str) -> list[str]:
     return [m.label for m in a.mentions if m.text == text]
 
 
-@pytest.mark.parametrize("name", ["org_heads", "role_complements", "demonym_suffixes"])
+@pytest.mark.parametrize("name", ["org_heads", "role_complements", "demonym_suffixes", "place_heads"])
 def test_entity_types_langdata_validates(name):
     assert langdata.load(name)
 
@@ -172,3 +172,18 @@ def test_entity_names_strip_trailing_designator(name, stripped):
     from chronique.nlp.entity_names import strip_trailing_designator
 
     assert strip_trailing_designator(name) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le feu a pris au 10, rue Anne-Morel à Valcourt. Le côté Anne-Morel a brûlé.", "rue Anne-Morel"),
+        ("Le départ est fixé à 9 h place de la Gare à Valcourt.", "place de la Gare"),
+        ("Paul Vernier habite avenue Victor-Lebrun depuis dix ans.", "avenue Victor-Lebrun"),
+        ("Le bateau a chaviré sur le lac Morvani samedi.", "lac Morvani"),
+    ],
+)
+def test_entity_types_place_head_makes_a_place(analyze, text, name):
+    a = analyze(text)
+    assert _labels(a, name) and set(_labels(a, name)) == {"LOC"}, [(m.text, m.label) for m in a.mentions]
+    assert not any(m.label == "PER" and m.text in name for m in a.mentions), [(m.text, m.label) for m in a.mentions]

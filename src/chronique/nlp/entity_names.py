@@ -29,6 +29,8 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tch|tsch|sch|sh", "ch"),
         (r"zh", "j"),
         (r"kh", "h"),
+        (r"gh", "g"),  # Arabic transliteration: Bagdad / Baghdad
+        (r"(?<=[aeiou])dh", "d"),  # Riyad / Riyadh
         (r"ph", "f"),
         (r"ck|q", "k"),
         (r"x", "ks"),

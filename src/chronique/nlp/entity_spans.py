@@ -147,8 +147,8 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
         i += 1
     if i + 1 < j and _cap(doc[i]) and _leading_function_word(doc[i]):
         i += 1  # « Un Vénitien », « A Lorvain »
-        if not _cap(doc[i]):
-            return i, i  # « Un mufti de la République »: a common noun phrase, not a name
+        while i < j and not _cap(doc[i]):
+            i += 1  # « Un cyclone en Bessarie »: the common noun phrase is not the name
     while j > i and (_edge_junk(doc[j - 1]) or (not _cap(doc[j - 1]) and doc[j - 1].pos_ in _TRAILING_POS)):
         j -= 1
     if label in ("PER", "LOC") and j > i:
@@ -308,6 +308,20 @@ class _Heading:
         return (t.idx < self.end or nxt in (".", ":")) and self.lexicon.common_noun(t.text)
 
 
+def _after_sentence_end(doc: Doc, k: int) -> bool:
+    """Token ``k`` opens a sentence for sure: nothing before it, or a full stop, a colon, a dash,
+    or the end of a line that does not stop on a function word (« de la⏎Suisse » runs on)."""
+    p = k - 1
+    while p >= 0 and doc[p].is_space:
+        p -= 1
+    if p < 0:
+        return True
+    prev = doc[p]
+    if prev.is_punct:
+        return prev.text not in ",;(«\"'‘“„‹"
+    return "\n" in doc.text[prev.idx + len(prev.text) : doc[k].idx] and prev.pos_ not in _FUNCTION_POS
+
+
 def _weak(doc: Doc, a: int, b: int, heading: _Heading) -> bool:
     """A sentence-initial span that is no name unless the document uses it elsewhere: one word
     the tagger does not call a proper noun, a rubric word, or a capitalised common noun and the
@@ -316,10 +330,12 @@ def _weak(doc: Doc, a: int, b: int, heading: _Heading) -> bool:
         return False
     first = doc[a]
     if b - a == 1:
-        return first.pos_ != "PROPN" or heading.rubric_word(doc, a)
+        return first.pos_ != "PROPN" or (_after_sentence_end(doc, a) and heading.rubric_word(doc, a))
+    if not _after_sentence_end(doc, a):
+        return False
     if a > 0 and doc[a - 1].text in _QUOTE_OPENERS:
         return False  # « (Union des … ) », « « Amis de la terre » »: a name spelt out or quoted
-    if any(_cap(t) for t in doc[a + 1 : b] if t.is_alpha) or heading.org_head(first.text):
+    if any(_cap(t) for t in doc[a + 1 : b] if not t.is_punct) or heading.org_head(first.text):
         return False
     return first.pos_ != "PROPN" or heading.lexicon.common_noun(first.text)
 

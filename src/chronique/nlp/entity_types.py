@@ -12,6 +12,9 @@ Run on the cleaned candidates of :mod:`entity_spans`, before clustering:
 * a portfolio right after a title (« ministre de l'Agriculture », « ministre
   d'État », ``role_complements.yaml``) is part of the role, not a mention;
 * an acronym right after a title (« délégué XYZ ») is the ORG the person belongs to;
+* a name led by a lower-case place head (``place_heads.yaml``: « rue X »,
+  « place de la Y », « lac Z ») is a LOC, even when X is a person's name;
+* a one-word country or capital (``countries.yaml``) spaCy typed otherwise votes LOC;
 * a capitalised plural demonym (« les Ukrainiens », ``demonym_suffixes.yaml``)
   names people, not a place: MISC.
 
@@ -31,6 +34,7 @@ from chronique.nlp.entity_lexicon import EMPTY, Lexicon
 from chronique.nlp.entity_names import strip_accents
 from chronique.nlp.entity_spans import Candidate
 from chronique.nlp.entity_titles import TitleHit
+from chronique.nlp.places import is_country_or_capital
 
 _DASHES = "—–"
 _UPPER_WORDS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*(?:[ \-][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*){0,5}"
@@ -103,6 +107,32 @@ def dateline_place(text: str, body_start: int) -> tuple[int, int] | None:
     if m and len(m["place"]) >= 2:
         return m.start("place"), m.end("place")
     return None
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    return frozenset(f for e in langdata.load("place_heads") for f in [e["head"], *(e.get("forms") or [])])
+
+
+def _place_head(doc: Doc, c: Candidate) -> bool:
+    """« rue Anne-Morel », « place de la Gare », « lac X »: a name led by a lower-case place head
+    (``place_heads.yaml``), inside the span or just before it (then the span takes it in)."""
+    heads = _place_heads()
+    first = doc[c.first]
+    if c.last > c.first and first.text[:1].islower() and first.lower_ in heads:
+        return True
+    if c.honorific is not None:
+        return False
+    p = c.first - 1
+    if p >= 0 and doc[p].lower_ in _ARTICLES:
+        p -= 1
+    if p >= 0 and doc[p].lower_ in _PREPS:
+        p -= 1
+    if p < 0 or not (doc[p].text[:1].islower() and doc[p].lower_ in heads) or any("\n" in doc[k].whitespace_ for k in range(p, c.first)):
+        return False
+    c.first = p
+    c.start = c.key_start = doc[p].idx
+    return True
 
 
 def _cut_scores(doc: Doc, c: Candidate) -> None:
@@ -319,6 +349,9 @@ def apply(
             c.forced = "LOC"
             continue
         _cut_scores(doc, c)
+        if _place_head(doc, c):
+            c.label = c.forced = "LOC"
+            continue
         head = _org_head(doc, c, text)
         if head is not None:
             c.forced = "ORG"
@@ -341,6 +374,8 @@ def apply(
                 continue
         if c.label in ("LOC", "MISC", "ORG", "PER") and c.honorific is None and _demonym(doc, c, text, lexicon):
             c.forced = "MISC"
+        elif c.label != "LOC" and c.honorific is None and c.first == c.last and is_country_or_capital(text[c.key_start : c.end]):
+            c.label = "LOC"  # « l'Irak a signé »: a country's vote, not a forced label (a namesake keeps its own)
         c.after_place = c.first > 0 and doc[c.first - 1].lower_ == "à"
     out = [c for i, c in enumerate(cands) if i not in drop]
     if place is not None and not any(c.key_start < place[1] and place[0] < c.end for c in out):
