@@ -38,6 +38,7 @@ def test_entity_lexicon_empty_knows_nothing():
         ("Déchetterie fermée. La déchetterie de Valcourt ferme lundi.", "Déchetterie fermée"),
         ("Le maire de Valcourt a parlé. SONDAGE. Les habitants de Valcourt sont inquiets.", "SONDAGE"),
         ("Le club de Valcourt a gagné. Hier soir, les supporters ont fêté la victoire à Valcourt.", "Hier soir"),
+        ("Démission du Premier ministre\nLe Premier ministre de Valcourt, Anne Morel, a démissionné.", "Démission du Premier"),
     ],
 )
 def test_entity_spans_headline_words_are_not_names(analyze, text, junk):

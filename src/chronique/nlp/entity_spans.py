@@ -217,6 +217,9 @@ def _strip_title(doc: Doc, i: int, j: int, index: _Index) -> int:
     """First token after the titles that lead the span (and their lower-case complement), or i."""
     while i < j:
         hit = index.covering(doc[i].idx)
+        if hit is None and doc[i].pos_ == "DET" and i + 1 < j and index.covering(doc[i + 1].idx) is not None:
+            i += 1  # « Le Premier ministre de X »: the article goes with the title
+            continue
         if hit is None:
             return i
         k = i
@@ -322,7 +325,7 @@ def _after_sentence_end(doc: Doc, k: int) -> bool:
     return "\n" in doc.text[prev.idx + len(prev.text) : doc[k].idx] and prev.pos_ not in _FUNCTION_POS
 
 
-def _weak(doc: Doc, a: int, b: int, heading: _Heading) -> bool:
+def _weak(doc: Doc, a: int, b: int, heading: _Heading, index: _Index) -> bool:
     """A sentence-initial span that is no name unless the document uses it elsewhere: one word
     the tagger does not call a proper noun, a rubric word, or a capitalised common noun and the
     lower-case words after it (« Naufrage tragique », « Coups de feu », « Hier soir »)."""
@@ -335,7 +338,8 @@ def _weak(doc: Doc, a: int, b: int, heading: _Heading) -> bool:
         return False
     if a > 0 and doc[a - 1].text in _QUOTE_OPENERS:
         return False  # « (Union des … ) », « « Amis de la terre » »: a name spelt out or quoted
-    if any(_cap(t) for t in doc[a + 1 : b] if not t.is_punct) or heading.org_head(first.text):
+    # a capital that opens a title is no name's (« Démission du Premier ministre »)
+    if any(_cap(t) and index.covering(t.idx) is None for t in doc[a + 1 : b] if not t.is_punct) or heading.org_head(first.text):
         return False
     return first.pos_ != "PROPN" or heading.lexicon.common_noun(first.text)
 
@@ -356,7 +360,7 @@ def _make(
         if prev is not None and text[prev.end : start].isspace():
             hon = prev
     span_start = hon.start if hon is not None and hon.end <= start else start
-    weak = hon is None and _weak(doc, a, b, heading)
+    weak = hon is None and _weak(doc, a, b, heading, index)
     return Candidate(span_start, end, start, label, a, b - 1, honorific=hon, weak=weak)
 
 
