@@ -187,3 +187,8 @@ def test_entity_types_place_head_makes_a_place(analyze, text, name):
     a = analyze(text)
     assert _labels(a, name) and set(_labels(a, name)) == {"LOC"}, [(m.text, m.label) for m in a.mentions]
     assert not any(m.label == "PER" and m.text in name for m in a.mentions), [(m.text, m.label) for m in a.mentions]
+
+
+def test_entity_types_place_of_a_person_is_not_a_street(analyze):
+    a = analyze("Paul Vernier a été nommé à la place de Claire Dubreuil, a annoncé le club.")
+    assert "PER" in _labels(a, "Claire Dubreuil"), [(m.text, m.label) for m in a.mentions]

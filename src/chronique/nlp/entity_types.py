@@ -119,14 +119,17 @@ def _place_head(doc: Doc, c: Candidate) -> bool:
     (``place_heads.yaml``), inside the span or just before it (then the span takes it in)."""
     heads = _place_heads()
     first = doc[c.first]
+    person = c.label == "PER"  # « à la place de X » (instead of X), « la seconde place de X »: a person
     if c.last > c.first and first.text[:1].islower() and first.lower_ in heads:
-        return True
+        return not (person and doc[c.first + 1].lower_ in _PREPS)
     if c.honorific is not None:
         return False
     p = c.first - 1
     if p >= 0 and doc[p].lower_ in _ARTICLES:
         p -= 1
     if p >= 0 and doc[p].lower_ in _PREPS:
+        if person:
+            return False
         p -= 1
     if p < 0 or not (doc[p].text[:1].islower() and doc[p].lower_ in heads) or any("\n" in doc[k].whitespace_ for k in range(p, c.first)):
         return False
