@@ -67,6 +67,7 @@ def test_entity_spans_names_at_sentence_start_kept(analyze, text, name):
         ("Un Vénitien de 30 ans a été arrêté hier à Valcourt.", "Vénitien"),
         ("A Valcourt, le marché a rouvert ses portes samedi.", "Valcourt"),
         ("En Bessarie, le gouvernement a démissionné.", "Bessarie"),
+        ("A Valcourt-sur-Mer, où le régiment achève sa mission, le calme revient.", "Valcourt-sur-Mer"),
     ],
 )
 def test_entity_spans_leading_article_or_preposition_cut(analyze, text, name):

@@ -139,7 +139,8 @@ def _leading_function_word(t: Token) -> bool:
     (not a name particle: « De X », « Le X », « La X » may be names)."""
     if t.pos_ == "DET":
         return "Ind" in t.morph.get("Definite")
-    return t.pos_ == "ADP" and not is_name_particle(t.text)
+    # a capital « À » often loses its accent, and the tagger then reads « A » as the verb
+    return (t.pos_ == "ADP" and not is_name_particle(t.text)) or t.text in ("A", "À")
 
 
 def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
