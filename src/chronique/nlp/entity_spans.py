@@ -316,14 +316,16 @@ def _after_sentence_end(doc: Doc, k: int) -> bool:
     """Token ``k`` opens a sentence for sure: nothing before it, or a full stop, a colon, a dash,
     or the end of a line that does not stop on a function word (« de la⏎Suisse » runs on)."""
     p = k - 1
+    line_break = False
     while p >= 0 and doc[p].is_space:
+        line_break = line_break or "\n" in doc[p].text
         p -= 1
     if p < 0:
         return True
     prev = doc[p]
     if prev.is_punct:
         return prev.text not in ",;(«\"'‘“„‹"
-    return "\n" in doc.text[prev.idx + len(prev.text) : doc[k].idx] and prev.pos_ not in _FUNCTION_POS
+    return (line_break or "\n" in prev.whitespace_) and prev.pos_ not in _FUNCTION_POS
 
 
 def _weak(doc: Doc, a: int, b: int, heading: _Heading, index: _Index) -> bool:

@@ -294,6 +294,7 @@ def _used_as_place(word: str, text: str, preps: set[str] = _PLACE_PREPS) -> bool
     return False
 
 
+@lru_cache(maxsize=4096)
 def _demonym_ending(low: str) -> tuple[bool, bool] | None:
     """(matched, strong) for a plural demonym ending, or its singular (« -ien » of « -iens »)."""
     for suffix, strong in _demonym_suffixes():
