@@ -91,3 +91,17 @@ def test_entity_spans_common_noun_phrase_after_article_dropped(analyze):
 def test_entity_spans_lone_letters_are_not_names(analyze, text):
     a = analyze(text)
     assert not any(len(m.text) == 1 for m in a.mentions), _mentions(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        ("Le propos a été tenu par le secrétaire national des Verts Gilles Lemarchand.", "Verts", "Gilles Lemarchand"),
+        ("Le patron de Lorvex Industries Anne Morel a démissionné hier.", "Lorvex Industries", "Anne Morel"),
+    ],
+)
+def test_entity_spans_title_complement_and_person_split(analyze, text, org, person):
+    a = analyze(text)
+    labels = dict(_mentions(a))
+    assert labels.get(person) == "PER", _mentions(a)
+    assert org in labels and labels[org] != "PER", _mentions(a)

@@ -287,6 +287,7 @@ def candidates(
     out = _join_adjacent(doc, text, out)
     _extend_right(doc, out)
     out = _split_glued(doc, text, out)
+    out = _split_after_title_complement(doc, out, index)
     out.extend(_missed_surnames(doc, text, out))
     out.sort(key=lambda c: c.start)
     return _drop_weak(doc, text, out)
@@ -471,6 +472,56 @@ def _split_glued(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
                 break
         if not done:
             out.append(c)
+    return out
+
+
+_OF = {"de", "du", "des", "d’", "d'"}
+
+
+def _after_title_of(doc: Doc, k: int, index: _Index) -> bool:
+    """Token ``k`` follows « title [lower-case words] de / du / des [article] » (« le patron du »)."""
+    p = k - 1
+    if p >= 0 and doc[p].lower_ in ("la", "l’", "l'"):
+        p -= 1
+    if p < 0 or doc[p].lower_ not in _OF:
+        return False
+    p -= 1
+    for _ in range(3):
+        if p < 0:
+            return False
+        if index.covering(doc[p].idx) is not None:
+            return True
+        if not (doc[p].is_lower and doc[p].is_alpha):
+            return False
+        p -= 1
+    return False
+
+
+def _split_after_title_complement(doc: Doc, cands: list[Candidate], index: _Index) -> list[Candidate]:
+    """« le patron du groupe Lorvex Anne Morel », « le président de Valcourt Paul Vernier »: spaCy
+    glues the title's complement to the name after it; the last two capitalised words (with a
+    particle: « Anne de Morel ») are the person, the rest the organisation or place."""
+    out: list[Candidate] = []
+    for c in cands:
+        n = c.last - c.first + 1
+        if n < 3 or c.honorific is not None or not _after_title_of(doc, c.first, index):
+            out.append(c)
+            continue
+        k = c.last - 1
+        if k - 1 > c.first and is_name_particle(doc[k].text) and doc[k].is_lower:
+            k -= 1
+        given, sur = doc[k], doc[c.last]
+        left_end = k - 1
+        while left_end > c.first and doc[left_end].is_punct:
+            left_end -= 1
+        glued = not doc[k - 1].whitespace_ or doc[k - 1].text in _HYPHENS or not doc[k].whitespace_  # « Bâti-Rénov Atlantique »
+        if glued or not (given.is_title and given.is_alpha and sur.text[:1].isupper() and left_end >= c.first and _cap(doc[left_end])):
+            out.append(c)
+            continue
+        end_left = doc[left_end].idx + len(doc[left_end].text)
+        label = "ORG" if c.label == "PER" else c.label
+        out.append(Candidate(c.start, end_left, c.key_start, label, c.first, left_end, weight=0.5))
+        out.append(Candidate(given.idx, c.end, given.idx, "PER", k, c.last, weight=1.0))
     return out
 
 

@@ -190,7 +190,7 @@ def _preceding_lower_head(doc: Doc, c: Candidate) -> bool:
     return p >= 0 and doc[p].text[:1].islower() and doc[p].lower_ in _heads().words
 
 
-def _extend_org(doc: Doc, c: Candidate, alone: bool, taken: dict[int, int]) -> set[int]:
+def _extend_org(doc: Doc, c: Candidate, alone: bool, taken: dict[int, int], people: frozenset[int] = frozenset()) -> set[int]:
     """Extend an organisation over « de / du / de la + Nom » complements; return absorbed candidates."""
     absorbed: set[int] = set()
     k = c.last + 1
@@ -210,9 +210,9 @@ def _extend_org(doc: Doc, c: Candidate, alone: bool, taken: dict[int, int]) -> s
         if m >= len(doc):
             break
         t = doc[m]
-        if t.text[:1].isupper() and t.is_alpha and not t.is_upper:
+        if t.text[:1].isupper() and t.is_alpha and not t.is_upper and m not in people:
             e = m
-            while e + 1 < len(doc) and "\n" not in doc[e].whitespace_ and (
+            while e + 1 < len(doc) and e + 1 not in people and "\n" not in doc[e].whitespace_ and (
                 (doc[e + 1].text[:1].isupper() and doc[e + 1].is_alpha and not doc[e + 1].is_upper) or doc[e + 1].text == "-"
             ):
                 e += 1
@@ -346,6 +346,8 @@ def apply(
             taken[k] = i
     drop: set[int] = set()
     dropped_ends: set[int] = set()
+    # a person spaCy found after an organisation's complement stays a person (« … de Valcourt Anne Morel »)
+    people = frozenset(k for c in cands if c.label == "PER" and c.last > c.first for k in range(c.first, c.last + 1))
     for i, c in enumerate(cands):
         if i in drop:
             continue
@@ -361,7 +363,7 @@ def apply(
             c.forced = "ORG"
             if head:
                 alone = c.first == c.last
-                absorbed = _extend_org(doc, c, alone, taken) - {i}
+                absorbed = _extend_org(doc, c, alone, taken, people) - {i}
                 drop |= absorbed
             continue
         if title_ends and c.honorific is None and _acronym_after_title(doc, c, title_ends):
