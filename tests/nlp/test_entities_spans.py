@@ -53,6 +53,7 @@ def test_entity_spans_headline_words_are_not_names(analyze, text, junk):
         ("Le maire a parlé.\n(Union des producteurs de lait) Le texte a été signé.", None),
         ("Anne Morel préside l'association. Secours populaire et Croix-Rouge ont aidé Valcourt.", "Croix-Rouge"),
         ("Ariane Lemoine a été élue. Lemoine a remercié ses électeurs.", "Lemoine"),
+        ("Julie et Marc Dalbret tiennent la boulangerie depuis dix ans, sur la place du village.", "Julie"),
     ],
 )
 def test_entity_spans_names_at_sentence_start_kept(analyze, text, name):

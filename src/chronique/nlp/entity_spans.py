@@ -293,13 +293,17 @@ def candidates(
     return _drop_weak(doc, text, out)
 
 
+MAX_HEADLINE_WORDS = 15  # a longer first line is the article's first paragraph, not its title
+
+
 class _Heading:
     """Where the headline ends, and the common nouns that open headlines and rubrics."""
 
     def __init__(self, text: str, body_start: int, lexicon: Lexicon):
         first = len(text) - len(text.lstrip())
         line_end = text.find("\n", first)
-        self.end = max(body_start, line_end if line_end >= 0 else len(text))
+        short = line_end >= 0 and len(text[first:line_end].split()) <= MAX_HEADLINE_WORDS
+        self.end = max(body_start, line_end if short else 0)
         self.lexicon = lexicon
         from chronique.nlp.entity_types import is_org_head  # entity_types builds on this module
 
