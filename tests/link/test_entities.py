@@ -53,6 +53,8 @@ def _entity_of(analyses: list[DocAnalysis], doc: int, name: str) -> str:
         ("Samir Ben Amar", "Samir Benamar", "PER"),
         ("Maison-Rouge", "Maison Rouge", "ORG"),
         ("Kharkiev", "Kharkiv", "LOC"),
+        ("Marghazan", "Margazan", "LOC"),  # gh / g
+        ("Karradh", "Karrad", "LOC"),  # dh / d after a vowel
         ("UNEF", "Unef", "ORG"),
     ],
 )

@@ -83,6 +83,9 @@ def test_entities_honorific_stripped_from_the_key(analyze, text, mention, key):
         ("Le porte-parole du gouvernement, Luc Ferrandi, a démenti l’information.", "Luc Ferrandi", "porte-parole du gouvernement"),
         ("Irène Vasquez, directrice de l’agence, a confirmé la nouvelle.", "Irène Vasquez", "directrice de l’agence"),
         ("Samedi, le ministre des Affaires étrangères, Tomasz Brzek, s’est rendu à Vienne.", "Tomasz Brzek", "ministre des Affaires étrangères"),
+        ("Le premier est Marc Delorme, ancien ministre de l'Agriculture, et le second un inconnu.", "Marc Delorme", "ancien ministre de l'Agriculture"),
+        ("Il s'agit de Nils Ekberg, commissaire sortant aux transports, et d'un autre candidat.", "Nils Ekberg", "commissaire sortant aux transports"),
+        ("Anne Morel, ministre chargée des Transports, a parlé hier.", "Anne Morel", "ministre chargée des Transports"),
     ],
 )
 def test_entities_role_attached_to_the_person(analyze, text, name, role):

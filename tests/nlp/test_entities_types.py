@@ -18,7 +18,7 @@ def _labels(a, text: str) -> list[str]:
     return [m.label for m in a.mentions if m.text == text]
 
 
-@pytest.mark.parametrize("name", ["org_heads", "role_complements", "demonym_suffixes"])
+@pytest.mark.parametrize("name", ["org_heads", "role_complements", "demonym_suffixes", "place_heads"])
 def test_entity_types_langdata_validates(name):
     assert langdata.load(name)
 
@@ -92,10 +92,33 @@ def test_entity_types_role_words_are_not_entities(analyze, text, word):
         ("Les Ukrainiens et les Ligériennes ont manifesté samedi.", "Ligériennes"),
         ("Beaucoup disent que les Marseillais soutiennent le projet.", "Marseillais"),
         ("Les Espagnols et les Suisses ont voté dimanche.", "Suisses"),
+        ("Le maire a présenté ses vœux aux Allemands réunis à Lorvain.", "Allemands"),
+        ("Le camping accueille des expatriés, Allemands, Américains, Irlandais qui travaillent ici.", "Américains"),
+        ("Le conseil représente les cinq millions de Portugais installés dans le pays.", "Portugais"),
+        ("Un Égyptien avait décidé de partir seul vers Lorvain.", "Égyptien"),
     ],
 )
 def test_entity_types_demonyms_are_not_places(analyze, text, word):
-    assert "LOC" not in _labels(analyze(text), word)
+    a = analyze(text)
+    assert "LOC" not in _labels(a, word), [(m.text, m.label) for m in a.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Accident de la route à Brévilliers. Les pompiers sont intervenus.", "Brévilliers"),
+        ("Anne Morel, née à Valcourtois le 3 mars, a ouvert une boutique.", "Valcourtois"),
+    ],
+)
+def test_entity_types_one_word_only_after_a_is_a_place(analyze, text, place):
+    a = analyze(text)
+    labels = _labels(a, place)
+    assert labels and "PER" not in labels, [(m.text, m.label) for m in a.mentions]
+
+
+def test_entity_types_surname_after_a_stays_a_person(analyze):
+    a = analyze("Paul Vernier a parlé hier. Le maire a répondu à Vernier dans la soirée.")
+    assert _labels(a, "Vernier") == ["PER"], [(m.text, m.label) for m in a.mentions]
 
 
 @pytest.mark.parametrize(
@@ -149,3 +172,23 @@ def test_entity_names_strip_trailing_designator(name, stripped):
     from chronique.nlp.entity_names import strip_trailing_designator
 
     assert strip_trailing_designator(name) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le feu a pris au 10, rue Anne-Morel à Valcourt. Le côté Anne-Morel a brûlé.", "rue Anne-Morel"),
+        ("Le départ est fixé à 9 h place de la Gare à Valcourt.", "place de la Gare"),
+        ("Paul Vernier habite avenue Victor-Lebrun depuis dix ans.", "avenue Victor-Lebrun"),
+        ("Le bateau a chaviré sur le lac Morvani samedi.", "lac Morvani"),
+    ],
+)
+def test_entity_types_place_head_makes_a_place(analyze, text, name):
+    a = analyze(text)
+    assert _labels(a, name) and set(_labels(a, name)) == {"LOC"}, [(m.text, m.label) for m in a.mentions]
+    assert not any(m.label == "PER" and m.text in name for m in a.mentions), [(m.text, m.label) for m in a.mentions]
+
+
+def test_entity_types_place_of_a_person_is_not_a_street(analyze):
+    a = analyze("Paul Vernier a été nommé à la place de Claire Dubreuil, a annoncé le club.")
+    assert "PER" in _labels(a, "Claire Dubreuil"), [(m.text, m.label) for m in a.mentions]

@@ -40,10 +40,12 @@ for _name in _EXTENSIONS:
     assigns=["doc._.chronique_mentions", "doc._.chronique_entities"],
 )
 def make_entities(nlp: Language, name: str):
-    from chronique.nlp import entities
+    from chronique.nlp import entities, entity_lexicon
+
+    lexicon = entity_lexicon.from_pipeline(nlp)
 
     def component(doc: Doc) -> Doc:
-        doc._.chronique_mentions, doc._.chronique_entities = entities.extract(doc)
+        doc._.chronique_mentions, doc._.chronique_entities = entities.extract(doc, lexicon)
         return doc
 
     return component

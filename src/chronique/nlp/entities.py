@@ -29,6 +29,7 @@ from chronique.model import LocalEntity, Mention
 from chronique.nlp import entity_roles, entity_types
 from chronique.nlp.doc_text import text_of
 from chronique.nlp.entity_names import given_names_compatible, is_initials, split_name, strip_common_head, strip_trailing_designator, unit_key, units
+from chronique.nlp.entity_lexicon import EMPTY, Lexicon
 from chronique.nlp.entity_spans import Candidate, candidates
 from chronique.nlp.entity_titles import find_honorifics, find_titles
 
@@ -93,6 +94,14 @@ def _label(cl: _Cluster, one_word: bool) -> str:
     if per > other[0] or (not one_word and per >= other[0] and per > 0):
         return "PER"
     return other[1] if other[0] > 0 else ("PER" if per > 0 else "MISC")
+
+
+def _only_after_place(cands: list[Candidate], cl: _Cluster) -> bool:
+    """« née à X », « un accident à X »: a one-word name only ever written after « à », with no
+    honorific, role or given name, is a place the tagger read as a surname."""
+    return cl.surname is None and not cl.forced and all(
+        cands[i].after_place and cands[i].honorific is None and cands[i].role is None and cands[i].first == cands[i].last for i in cl.members
+    )
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -187,13 +196,14 @@ def _name(cands: list[Candidate], members: list[int], text: str) -> str:
     return max(counts, key=lambda n: (n[:1].isupper(), len(n.split()), counts[n], len(n), -first[n]))
 
 
-def extract(doc: Doc) -> tuple[list[Mention], list[LocalEntity]]:
-    """Mentions in text order and the in-document entities they form."""
+def extract(doc: Doc, lexicon: Lexicon = EMPTY) -> tuple[list[Mention], list[LocalEntity]]:
+    """Mentions in text order and the in-document entities they form (``lexicon``: the
+    language's common nouns and adjectives, :mod:`entity_lexicon`)."""
     text = text_of(doc)
     titles = find_titles(text)
     body_start = _body_start(doc)
-    cands = _dedupe(candidates(doc, body_start, titles, find_honorifics(text), text))
-    cands = [c for c in _dedupe(entity_types.apply(doc, cands, titles, text, body_start)) if _words(c, text)]
+    cands = _dedupe(candidates(doc, body_start, titles, find_honorifics(text), text, lexicon))
+    cands = [c for c in _dedupe(entity_types.apply(doc, cands, titles, text, body_start, lexicon)) if c.end - c.key_start > 1 and _words(c, text)]
     entity_roles.attach(doc, cands, titles, text)
     clusters = [cl for cl in _cluster(cands, text) if cl.members]
     clusters.sort(key=lambda cl: min(cl.members))
@@ -202,6 +212,8 @@ def extract(doc: Doc) -> tuple[list[Mention], list[LocalEntity]]:
     for index, cl in enumerate(clusters):
         one_word = all(_single(cands[i], text) for i in cl.members)
         label = _label(cl, one_word)
+        if label == "PER" and one_word and _only_after_place(cands, cl):
+            label = "LOC"
         roles: list[str] = []
         for i in cl.members:
             c = cands[i]

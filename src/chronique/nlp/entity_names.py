@@ -29,6 +29,8 @@ _PHONETIC_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tch|tsch|sch|sh", "ch"),
         (r"zh", "j"),
         (r"kh", "h"),
+        (r"gh", "g"),  # Arabic transliteration: Bagdad / Baghdad
+        (r"(?<=[aeiou])dh", "d"),  # Riyad / Riyadh
         (r"ph", "f"),
         (r"ck|q", "k"),
         (r"x", "ks"),
@@ -95,6 +97,11 @@ def _particles() -> frozenset[str]:
     from chronique import langdata
 
     return frozenset(e["particle"] for e in langdata.load("name_particles"))
+
+
+def is_name_particle(word: str) -> bool:
+    """« de », « Le », « van », « d' »…: a word that may stand in a surname (``name_particles.yaml``)."""
+    return word.lower().rstrip("'’") in _particles()
 
 
 _ELIDED_PARTICLE = re.compile(r"(?i)\b([dl])'")

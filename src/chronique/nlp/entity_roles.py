@@ -146,6 +146,16 @@ def attach(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str |
             c.role, c.role_gender = after
 
 
+def _participle(t) -> bool:
+    """« sortant », « chargé des transports »: a participle qualifying the title."""
+    return t.is_lower and "Part" in t.morph.get("VerbForm")
+
+
+def _title_at(titles: list[TitleHit], starts: list[int], char: int) -> bool:
+    j = bisect_right(starts, char) - 1
+    return j >= 0 and titles[j].start == char
+
+
 def _role_after(
     d: _Doc, c: Candidate, titles: list[TitleHit], starts: list[int], person_starts: set[int]
 ) -> tuple[str, str] | None:
@@ -161,6 +171,9 @@ def _role_after(
         k += 1
     if k >= len(doc):
         return None
+    start = doc[k].idx
+    if k + 1 < len(doc) and doc[k].pos_ == "ADJ" and doc[k].is_lower and _title_at(titles, starts, doc[k + 1].idx):
+        k += 1  # « X, ancienne ministre », « X, actuel maire »: the adjective belongs to the role
     j = bisect_right(starts, doc[k].idx) - 1
     if j < 0 or titles[j].start != doc[k].idx:
         return None
@@ -169,7 +182,7 @@ def _role_after(
     while m < len(doc) and doc[m].idx < h.end:
         m += 1
     while m < len(doc) and m - k < MAX_ROLE_TOKENS and not doc[m].is_space and doc[m].text != "," and (
-        doc[m].pos_ in _COMPLEMENT_POS or doc[m].text in "’'-"
+        doc[m].pos_ in _COMPLEMENT_POS or doc[m].text in "’'-" or _participle(doc[m])
     ):
         if m in person_starts:
             return None  # « X, la porte-parole de l’agence Anne N. »: the title is Anne N.'s
@@ -184,4 +197,4 @@ def _role_after(
     end = doc[m - 1].idx + len(doc[m - 1].text)
     if end <= h.start:
         return None
-    return text[h.start : end], _gender(d, h)
+    return text[start:end], _gender(d, h)

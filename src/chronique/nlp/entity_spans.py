@@ -30,7 +30,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from chronique import langdata
-from chronique.nlp.entity_names import fold, is_trailing_designator, strip_trailing_designator
+from chronique.nlp.entity_lexicon import EMPTY, Lexicon
+from chronique.nlp.entity_names import fold, is_name_particle, is_trailing_designator, strip_trailing_designator
 from chronique.nlp.entity_titles import TitleHit
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -40,6 +41,7 @@ _ELIDED = re.compile(r"^[^\W\d_]{1,7}['’ʼ]$")
 _EDGE_PUNCT = "\"'‘’“”«»„‹›()[]{}<>–—-,;:.!?…/\\|*•·"
 _SPLIT_WORDS = {"à", "au", "aux"}
 _OPENERS = set("\"'‘“«„‹([—–-•")
+_QUOTE_OPENERS = set("\"'‘“«„‹([")
 
 
 @dataclass(slots=True)
@@ -58,6 +60,7 @@ class Candidate:
     role: str | None = None
     role_gender: str | None = None
     forced: str | None = None  # a label fixed by a language rule (:mod:`entity_types`)
+    after_place: bool = False  # right after « à » (« né à X »)
 
 
 _HYPHENS = frozenset("-‐‑")
@@ -131,9 +134,22 @@ def _next_name(doc: Doc, k: int, j: int) -> bool:
     return k < j and _cap(doc[k])
 
 
+def _leading_function_word(t: Token) -> bool:
+    """« Un », « Une », « A », « En » opening a sentence: an indefinite article or a preposition
+    (not a name particle: « De X », « Le X », « La X » may be names)."""
+    if t.pos_ == "DET":
+        return "Ind" in t.morph.get("Definite")
+    # a capital « À » often loses its accent, and the tagger then reads « A » as the verb
+    return (t.pos_ == "ADP" and not is_name_particle(t.text)) or t.text in ("A", "À")
+
+
 def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
     while i < j and (_edge_junk(doc[i]) or (not _cap(doc[i]) and doc[i].pos_ in ("DET", "ADP", "CCONJ"))):
         i += 1
+    if i + 1 < j and _cap(doc[i]) and _leading_function_word(doc[i]):
+        i += 1  # « Un Vénitien », « A Lorvain »
+        while i < j and not _cap(doc[i]):
+            i += 1  # « Un cyclone en Bessarie »: the common noun phrase is not the name
     while j > i and (_edge_junk(doc[j - 1]) or (not _cap(doc[j - 1]) and doc[j - 1].pos_ in _TRAILING_POS)):
         j -= 1
     if label in ("PER", "LOC") and j > i:
@@ -202,6 +218,9 @@ def _strip_title(doc: Doc, i: int, j: int, index: _Index) -> int:
     """First token after the titles that lead the span (and their lower-case complement), or i."""
     while i < j:
         hit = index.covering(doc[i].idx)
+        if hit is None and doc[i].pos_ == "DET" and i + 1 < j and index.covering(doc[i + 1].idx) is not None:
+            i += 1  # « Le Premier ministre de X »: the article goes with the title
+            continue
         if hit is None:
             return i
         k = i
@@ -232,7 +251,12 @@ def _not_a_name(doc: Doc, a: int, b: int) -> bool:
 
 
 def candidates(
-    doc: Doc, body_start: int, titles: list[TitleHit], honorifics: list[TitleHit], text: str | None = None
+    doc: Doc,
+    body_start: int,
+    titles: list[TitleHit],
+    honorifics: list[TitleHit],
+    text: str | None = None,
+    lexicon: Lexicon = EMPTY,
 ) -> list[Candidate]:
     """Cleaned mention candidates in text order (labels still spaCy's, cues recorded).
 
@@ -240,6 +264,7 @@ def candidates(
     """
     text = doc.text if text is None else text
     index = _Index(titles, honorifics)
+    heading = _Heading(text, body_start, lexicon)
     out: list[Candidate] = []
     for ent in doc.ents:
         label = ent.label_ if ent.label_ in LABELS else "MISC"
@@ -254,7 +279,7 @@ def candidates(
             a = _strip_title(doc, a, b, index)
             if a >= b or _not_a_name(doc, a, b):
                 continue
-            c = _make(doc, text, a, b, label, index, hon)
+            c = _make(doc, text, a, b, label, index, hon, heading)
             if c is not None:
                 out.append(c)
     out.extend(_honorific_names(doc, text, out, index))
@@ -262,15 +287,77 @@ def candidates(
     out = _join_adjacent(doc, text, out)
     _extend_right(doc, out)
     out = _split_glued(doc, text, out)
+    out = _split_after_title_complement(doc, out, index)
     out.extend(_missed_surnames(doc, text, out))
     out.sort(key=lambda c: c.start)
     return _drop_weak(doc, text, out)
 
 
-def _make(doc: Doc, text: str, a: int, b: int, label: str, index: _Index, hon: TitleHit | None) -> Candidate | None:
+MAX_HEADLINE_WORDS = 15  # a longer first line is the article's first paragraph, not its title
+
+
+class _Heading:
+    """Where the headline ends, and the common nouns that open headlines and rubrics."""
+
+    def __init__(self, text: str, body_start: int, lexicon: Lexicon):
+        first = len(text) - len(text.lstrip())
+        line_end = text.find("\n", first)
+        short = line_end >= 0 and len(text[first:line_end].split()) <= MAX_HEADLINE_WORDS
+        self.end = max(body_start, line_end if short else 0)
+        self.lexicon = lexicon
+        from chronique.nlp.entity_types import is_org_head  # entity_types builds on this module
+
+        self.org_head = is_org_head
+
+    def rubric_word(self, doc: Doc, a: int) -> bool:
+        """A common noun opening the headline or standing as a sentence of its own (« SONDAGE. »,
+        « Naufrage : »): the tagger calls these proper nouns, the lexicon knows them."""
+        t = doc[a]
+        nxt = doc[a + 1].text if a + 1 < len(doc) else "."
+        return (t.idx < self.end or nxt in (".", ":")) and self.lexicon.common_noun(t.text)
+
+
+def _after_sentence_end(doc: Doc, k: int) -> bool:
+    """Token ``k`` opens a sentence for sure: nothing before it, or a full stop, a colon, a dash,
+    or the end of a line that does not stop on a function word (« de la⏎Suisse » runs on)."""
+    p = k - 1
+    line_break = False
+    while p >= 0 and doc[p].is_space:
+        line_break = line_break or "\n" in doc[p].text
+        p -= 1
+    if p < 0:
+        return True
+    prev = doc[p]
+    if prev.is_punct:
+        return prev.text not in ",;(«\"'‘“„‹"
+    return (line_break or "\n" in prev.whitespace_) and prev.pos_ not in _FUNCTION_POS
+
+
+def _weak(doc: Doc, a: int, b: int, heading: _Heading, index: _Index) -> bool:
+    """A sentence-initial span that is no name unless the document uses it elsewhere: one word
+    the tagger does not call a proper noun, a rubric word, or a capitalised common noun and the
+    lower-case words after it (« Naufrage tragique », « Coups de feu », « Hier soir »)."""
+    if not _sentence_initial(doc, a):
+        return False
+    first = doc[a]
+    if b - a == 1:
+        return first.pos_ != "PROPN" or (_after_sentence_end(doc, a) and heading.rubric_word(doc, a))
+    if not _after_sentence_end(doc, a):
+        return False
+    if a > 0 and doc[a - 1].text in _QUOTE_OPENERS:
+        return False  # « (Union des … ) », « « Amis de la terre » »: a name spelt out or quoted
+    # a capital that opens a title is no name's (« Démission du Premier ministre »)
+    if any(_cap(t) and index.covering(t.idx) is None for t in doc[a + 1 : b] if not t.is_punct) or heading.org_head(first.text):
+        return False
+    return first.pos_ != "PROPN" or heading.lexicon.common_noun(first.text)
+
+
+def _make(
+    doc: Doc, text: str, a: int, b: int, label: str, index: _Index, hon: TitleHit | None, heading: _Heading
+) -> Candidate | None:
     start, end = _char_trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-    if start >= end:
-        return None
+    if end - start <= 1:
+        return None  # a lone letter is a unit (« 5 000 F »), not a name
     words = [t for t in doc[a:b] if not _edge_junk(t)]
     if not words or not any(_cap(t) for t in words):
         return None
@@ -281,7 +368,7 @@ def _make(doc: Doc, text: str, a: int, b: int, label: str, index: _Index, hon: T
         if prev is not None and text[prev.end : start].isspace():
             hon = prev
     span_start = hon.start if hon is not None and hon.end <= start else start
-    weak = b - a == 1 and hon is None and doc[a].pos_ != "PROPN" and _sentence_initial(doc, a)
+    weak = hon is None and _weak(doc, a, b, heading, index)
     return Candidate(span_start, end, start, label, a, b - 1, honorific=hon, weak=weak)
 
 
@@ -389,6 +476,56 @@ def _split_glued(doc: Doc, text: str, cands: list[Candidate]) -> list[Candidate]
                 break
         if not done:
             out.append(c)
+    return out
+
+
+_OF = {"de", "du", "des", "d’", "d'"}
+
+
+def _after_title_of(doc: Doc, k: int, index: _Index) -> bool:
+    """Token ``k`` follows « title [lower-case words] de / du / des [article] » (« le patron du »)."""
+    p = k - 1
+    if p >= 0 and doc[p].lower_ in ("la", "l’", "l'"):
+        p -= 1
+    if p < 0 or doc[p].lower_ not in _OF:
+        return False
+    p -= 1
+    for _ in range(3):
+        if p < 0:
+            return False
+        if index.covering(doc[p].idx) is not None:
+            return True
+        if not (doc[p].is_lower and doc[p].is_alpha):
+            return False
+        p -= 1
+    return False
+
+
+def _split_after_title_complement(doc: Doc, cands: list[Candidate], index: _Index) -> list[Candidate]:
+    """« le patron du groupe Lorvex Anne Morel », « le président de Valcourt Paul Vernier »: spaCy
+    glues the title's complement to the name after it; the last two capitalised words (with a
+    particle: « Anne de Morel ») are the person, the rest the organisation or place."""
+    out: list[Candidate] = []
+    for c in cands:
+        n = c.last - c.first + 1
+        if n < 3 or c.honorific is not None or not _after_title_of(doc, c.first, index):
+            out.append(c)
+            continue
+        k = c.last - 1
+        if k - 1 > c.first and is_name_particle(doc[k].text) and doc[k].is_lower:
+            k -= 1
+        given, sur = doc[k], doc[c.last]
+        left_end = k - 1
+        while left_end > c.first and doc[left_end].is_punct:
+            left_end -= 1
+        glued = not doc[k - 1].whitespace_ or doc[k - 1].text in _HYPHENS or not doc[k].whitespace_  # « Bâti-Rénov Atlantique »
+        if glued or not (given.is_title and given.is_alpha and sur.text[:1].isupper() and left_end >= c.first and _cap(doc[left_end])):
+            out.append(c)
+            continue
+        end_left = doc[left_end].idx + len(doc[left_end].text)
+        label = "ORG" if c.label == "PER" else c.label
+        out.append(Candidate(c.start, end_left, c.key_start, label, c.first, left_end, weight=0.5))
+        out.append(Candidate(given.idx, c.end, given.idx, "PER", k, c.last, weight=1.0))
     return out
 
 

@@ -12,6 +12,9 @@ Run on the cleaned candidates of :mod:`entity_spans`, before clustering:
 * a portfolio right after a title (« ministre de l'Agriculture », « ministre
   d'État », ``role_complements.yaml``) is part of the role, not a mention;
 * an acronym right after a title (« délégué XYZ ») is the ORG the person belongs to;
+* a name led by a lower-case place head (``place_heads.yaml``: « rue X »,
+  « place de la Y », « lac Z ») is a LOC, even when X is a person's name;
+* a one-word country or capital (``countries.yaml``) spaCy typed otherwise votes LOC;
 * a capitalised plural demonym (« les Ukrainiens », ``demonym_suffixes.yaml``)
   names people, not a place: MISC.
 
@@ -27,9 +30,11 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from chronique import langdata
+from chronique.nlp.entity_lexicon import EMPTY, Lexicon
 from chronique.nlp.entity_names import strip_accents
 from chronique.nlp.entity_spans import Candidate
 from chronique.nlp.entity_titles import TitleHit
+from chronique.nlp.places import is_country_or_capital
 
 _DASHES = "—–"
 _UPPER_WORDS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*(?:[ \-][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*){0,5}"
@@ -42,6 +47,8 @@ _PREPS = {"de", "du", "des", "d’", "d'"}
 _ARTICLES = {"la", "l’", "l'"}
 _PLURAL_DETS = {"les", "des", "aux", "ces", "nos", "vos", "leurs", "plusieurs", "quelques", "certains", "certaines", "deux", "trois", "nombreux", "nombreuses"}
 _PLACE_PREPS = {"à", "en", "au", "aux", "vers", "depuis"}
+_PEOPLE_PLACE_PREPS = _PLACE_PREPS - {"aux"}  # « aux Lorvinois » gives to people as often as it goes somewhere
+_INDEFINITE = {"un", "une"}
 _LEADING_ARTICLES = {"les", "le", "la", "l’", "l'"}
 
 
@@ -102,6 +109,35 @@ def dateline_place(text: str, body_start: int) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    return frozenset(f for e in langdata.load("place_heads") for f in [e["head"], *(e.get("forms") or [])])
+
+
+def _place_head(doc: Doc, c: Candidate) -> bool:
+    """« rue Anne-Morel », « place de la Gare », « lac X »: a name led by a lower-case place head
+    (``place_heads.yaml``), inside the span or just before it (then the span takes it in)."""
+    heads = _place_heads()
+    first = doc[c.first]
+    person = c.label == "PER"  # « à la place de X » (instead of X), « la seconde place de X »: a person
+    if c.last > c.first and first.text[:1].islower() and first.lower_ in heads:
+        return not (person and doc[c.first + 1].lower_ in _PREPS)
+    if c.honorific is not None:
+        return False
+    p = c.first - 1
+    if p >= 0 and doc[p].lower_ in _ARTICLES:
+        p -= 1
+    if p >= 0 and doc[p].lower_ in _PREPS:
+        if person:
+            return False
+        p -= 1
+    if p < 0 or not (doc[p].text[:1].islower() and doc[p].lower_ in heads) or any("\n" in doc[k].whitespace_ for k in range(p, c.first)):
+        return False
+    c.first = p
+    c.start = c.key_start = doc[p].idx
+    return True
+
+
 def _cut_scores(doc: Doc, c: Candidate) -> None:
     """« US X 29-27 » -> « US X »."""
     k = c.last
@@ -154,7 +190,7 @@ def _preceding_lower_head(doc: Doc, c: Candidate) -> bool:
     return p >= 0 and doc[p].text[:1].islower() and doc[p].lower_ in _heads().words
 
 
-def _extend_org(doc: Doc, c: Candidate, alone: bool, taken: dict[int, int]) -> set[int]:
+def _extend_org(doc: Doc, c: Candidate, alone: bool, taken: dict[int, int], people: frozenset[int] = frozenset()) -> set[int]:
     """Extend an organisation over « de / du / de la + Nom » complements; return absorbed candidates."""
     absorbed: set[int] = set()
     k = c.last + 1
@@ -174,9 +210,9 @@ def _extend_org(doc: Doc, c: Candidate, alone: bool, taken: dict[int, int]) -> s
         if m >= len(doc):
             break
         t = doc[m]
-        if t.text[:1].isupper() and t.is_alpha and not t.is_upper:
+        if t.text[:1].isupper() and t.is_alpha and not t.is_upper and m not in people:
             e = m
-            while e + 1 < len(doc) and "\n" not in doc[e].whitespace_ and (
+            while e + 1 < len(doc) and e + 1 not in people and "\n" not in doc[e].whitespace_ and (
                 (doc[e + 1].text[:1].isupper() and doc[e + 1].is_alpha and not doc[e + 1].is_upper) or doc[e + 1].text == "-"
             ):
                 e += 1
@@ -249,17 +285,28 @@ def _is_complement(doc: Doc, c: Candidate, text: str) -> bool:
     return False
 
 
-def _used_as_place(word: str, text: str) -> bool:
+def _used_as_place(word: str, text: str, preps: set[str] = _PLACE_PREPS) -> bool:
     """The document writes « à X », « en X », « au X » somewhere."""
     for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text):
         before = text[max(0, m.start() - 6) : m.start()].split()
-        if before and before[-1].lower() in _PLACE_PREPS:
+        if before and before[-1].lower() in preps:
             return True
     return False
 
 
-def _demonym(doc: Doc, c: Candidate, text: str) -> bool:
-    """A capitalised plural nationality noun (« Ukrainiens », « les Marseillais »)."""
+@lru_cache(maxsize=4096)
+def _demonym_ending(low: str) -> tuple[bool, bool] | None:
+    """(matched, strong) for a plural demonym ending, or its singular (« -ien » of « -iens »)."""
+    for suffix, strong in _demonym_suffixes():
+        if len(low) > len(suffix) + 1 and (low.endswith(suffix) or (suffix.endswith("s") and low.endswith(suffix[:-1]))):
+            return low.endswith(suffix), strong
+    return None
+
+
+def _demonym(doc: Doc, c: Candidate, text: str, lexicon: Lexicon = EMPTY) -> bool:
+    """A capitalised nationality noun: plural (« Ukrainiens », « les Marseillais », « des
+    millions de Lorvinois ») or after « un / une » (« un Lorvinien »). The language's adjectives
+    (« lorvinois ») confirm a demonym without its plural article; the suffix alone needs one."""
     k = c.first
     if doc[k].lower_ in _LEADING_ARTICLES and k < c.last:
         k += 1
@@ -270,15 +317,16 @@ def _demonym(doc: Doc, c: Candidate, text: str) -> bool:
     if not (w[:1].isupper() and w.isalpha()) or w.isupper():
         return False
     low = w.lower()
-    for suffix, strong in _demonym_suffixes():
-        if low.endswith(suffix) and len(low) > len(suffix) + 1:
-            break
-    else:
+    ending = _demonym_ending(low)
+    if ending is None:
         return False
+    plural, strong = ending
     prev = doc[k - 1].lower_ if k > 0 else ""
-    if not strong and prev not in _PLURAL_DETS:
+    if lexicon.adjective(w) and (plural or prev in _INDEFINITE):
+        pass  # « Lorvinois », « un Lorvinien »: the adjective is in the language's lexicon
+    elif not plural or (not strong and prev not in _PLURAL_DETS):
         return False
-    if _used_as_place(w, text):
+    if _used_as_place(w, text, _PEOPLE_PLACE_PREPS):
         return False
     if k != c.first:
         c.first = k
@@ -286,7 +334,9 @@ def _demonym(doc: Doc, c: Candidate, text: str) -> bool:
     return True
 
 
-def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, body_start: int) -> list[Candidate]:
+def apply(
+    doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, body_start: int, lexicon: Lexicon = EMPTY
+) -> list[Candidate]:
     """Fix labels and boundaries in place; return the candidates kept (text order)."""
     place = dateline_place(text, body_start)
     title_ends = {h.end: h for h in titles if h.kind == "title"}
@@ -296,6 +346,8 @@ def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, b
             taken[k] = i
     drop: set[int] = set()
     dropped_ends: set[int] = set()
+    # a person spaCy found after an organisation's complement stays a person (« … de Valcourt Anne Morel »)
+    people = frozenset(k for c in cands if c.label == "PER" and c.last > c.first for k in range(c.first, c.last + 1))
     for i, c in enumerate(cands):
         if i in drop:
             continue
@@ -303,12 +355,15 @@ def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, b
             c.forced = "LOC"
             continue
         _cut_scores(doc, c)
+        if _place_head(doc, c):
+            c.label = c.forced = "LOC"
+            continue
         head = _org_head(doc, c, text)
         if head is not None:
             c.forced = "ORG"
             if head:
                 alone = c.first == c.last
-                absorbed = _extend_org(doc, c, alone, taken) - {i}
+                absorbed = _extend_org(doc, c, alone, taken, people) - {i}
                 drop |= absorbed
             continue
         if title_ends and c.honorific is None and _acronym_after_title(doc, c, title_ends):
@@ -323,8 +378,11 @@ def apply(doc: Doc, cands: list[Candidate], titles: list[TitleHit], text: str, b
             if hit is not None and between == 0 and hit.title in _org_titles() and not _used_as_place(doc[c.first].text, text):
                 c.forced = "ORG"
                 continue
-        if c.label in ("LOC", "MISC", "ORG", "PER") and c.honorific is None and _demonym(doc, c, text):
+        if c.label in ("LOC", "MISC", "ORG", "PER") and c.honorific is None and _demonym(doc, c, text, lexicon):
             c.forced = "MISC"
+        elif c.label != "LOC" and c.honorific is None and c.first == c.last and is_country_or_capital(text[c.key_start : c.end]):
+            c.label = "LOC"  # « l'Irak a signé »: a country's vote, not a forced label (a namesake keeps its own)
+        c.after_place = c.first > 0 and doc[c.first - 1].lower_ == "à"
     out = [c for i, c in enumerate(cands) if i not in drop]
     if place is not None and not any(c.key_start < place[1] and place[0] < c.end for c in out):
         span = doc.char_span(place[0], place[1], alignment_mode="contract")

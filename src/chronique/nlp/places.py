@@ -58,6 +58,20 @@ def _gazetteer() -> _Gazetteer:
     )
 
 
+def is_country_or_capital(name: str) -> bool:
+    """``name`` is, as a whole, a country's name or its capital's (« Bessarie », « Lorvain »)."""
+    return _gazetteer().forms.get(_fold_name(name)) is not None and _fold_name(name) not in _demonym_forms()
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(_fold(t.group()) for t in _TOKEN.finditer(name))
+
+
+@lru_cache(maxsize=1)
+def _demonym_forms() -> frozenset[str]:
+    return frozenset(langdata.fold_form(f) for e in langdata.load("countries") for f in e.get("demonyms") or ())
+
+
 def country_forms(code: str) -> list[str]:
     """The folded forms that name one country (ambiguous ones left out)."""
     return [f for f, c in _gazetteer().forms.items() if c == code]
